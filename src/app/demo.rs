@@ -1,0 +1,52 @@
+//! The embedded demo data set (`assets/demo/observations.csv`): real published figures plus invented
+//! series, stored as batch kind `demo` so every screen can say these are no official figures.
+
+use crate::domain::{BatchKind, BatchSource, Indicator, Observation, sha256_hex};
+use crate::ingest::{ImportProblem, read_long_csv};
+
+pub(super) const FILE_NAME: &str = "voorbeelddata (assets/demo/observations.csv)";
+const CSV: &[u8] = include_bytes!("../../assets/demo/observations.csv");
+
+pub(super) fn observations(
+    indicators: &[Indicator],
+) -> Result<Vec<Observation>, Vec<ImportProblem>> {
+    read_long_csv(FILE_NAME, CSV, indicators)
+}
+
+pub(super) fn source() -> BatchSource {
+    BatchSource {
+        kind: BatchKind::Demo,
+        file_name: Some(FILE_NAME.to_string()),
+        sha256: Some(sha256_hex(CSV)),
+        user: "Regio in beeld".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::Catalog;
+    use crate::domain::{Area, Layer};
+
+    #[test]
+    fn demo_data_covers_every_indicator_for_the_region() {
+        let catalog = Catalog::builtin().unwrap();
+        let observations = super::observations(catalog.indicators()).expect("demo data validates");
+        for indicator in catalog.indicators() {
+            let region_values = observations
+                .iter()
+                .filter(|o| o.indicator == indicator.id && o.area == Area::region())
+                .count();
+            assert!(
+                region_values >= 2,
+                "{} has {region_values} region values",
+                indicator.id
+            );
+        }
+        let strategic = catalog
+            .indicators()
+            .iter()
+            .filter(|i| i.layer == Layer::Strategisch)
+            .count();
+        assert!(strategic >= 8);
+    }
+}

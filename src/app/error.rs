@@ -1,0 +1,41 @@
+use std::fmt;
+
+use crate::catalog::CatalogError;
+use crate::ingest::ImportProblem;
+use crate::store::StoreError;
+
+/// Everything an operation can refuse or fail with, each with every problem it found.
+#[derive(Debug)]
+pub enum AppError {
+    Catalog(Vec<CatalogError>),
+    Store(StoreError),
+    Import(Vec<ImportProblem>),
+    /// The operation is not allowed in this state; the message says why, in Dutch.
+    Refused(String),
+}
+
+impl AppError {
+    /// One Dutch line per problem.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            AppError::Catalog(errors) => errors.iter().map(ToString::to_string).collect(),
+            AppError::Import(problems) => problems.iter().map(ToString::to_string).collect(),
+            AppError::Store(error) => vec![error.to_string()],
+            AppError::Refused(message) => vec![message.clone()],
+        }
+    }
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.lines().join("\n"))
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> AppError {
+        AppError::Store(error)
+    }
+}

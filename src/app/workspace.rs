@@ -1,0 +1,125 @@
+use std::path::{Path, PathBuf};
+
+use super::{AppError, demo};
+use crate::catalog::Catalog;
+use crate::domain::{Batch, Indicator};
+use crate::report::{ExportFormat, export};
+use crate::store::{ObservationFilter, Store, WriteSummary};
+
+/// Where the store and the indicator definitions come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenOptions {
+    pub db: PathBuf,
+    /// A directory of `*.toml` definitions; `None` uses the definitions built into the app.
+    pub indicators: Option<PathBuf>,
+}
+
+/// `~/.local/share/regio-in-beeld/regio.sqlite` on Linux, the matching data folder elsewhere.
+pub fn default_db_path() -> PathBuf {
+    directories::ProjectDirs::from("nl", "Zaanstreek-Waterland", "regio-in-beeld")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("regio.sqlite")
+}
+
+pub fn load_catalog(indicators: Option<&Path>) -> Result<Catalog, AppError> {
+    match indicators {
+        Some(dir) => Catalog::load_dir(dir),
+        None => Catalog::builtin(),
+    }
+    .map_err(AppError::Catalog)
+}
+
+/// An open store with its indicator catalog: what every operation works on.
+pub struct Workspace {
+    catalog: Catalog,
+    store: Store,
+    /// Set when opening found a brand-new store and filled it with the demo data.
+    demo_loaded_on_open: Option<WriteSummary>,
+}
+
+impl Workspace {
+    /// Opens the store, registers the indicators and, for a brand-new store, loads the demo data.
+    pub fn open(options: &OpenOptions) -> Result<Workspace, AppError> {
+        let catalog = load_catalog(options.indicators.as_deref())?;
+        let store = Store::open(&options.db)?;
+        Workspace::with_store(catalog, store)
+    }
+
+    pub fn with_store(catalog: Catalog, mut store: Store) -> Result<Workspace, AppError> {
+        store.sync_indicators(catalog.indicators())?;
+        let mut workspace = Workspace {
+            catalog,
+            store,
+            demo_loaded_on_open: None,
+        };
+        if workspace.store.batches()?.is_empty() {
+            workspace.demo_loaded_on_open = Some(workspace.load_demo()?);
+        }
+        Ok(workspace)
+    }
+
+    pub fn demo_loaded_on_open(&self) -> Option<WriteSummary> {
+        self.demo_loaded_on_open
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Loads the demo data set; refused when the store already holds values, so demo figures never
+    /// mix with real ones.
+    pub fn load_demo(&mut self) -> Result<WriteSummary, AppError> {
+        let count = self.store.observation_count()?;
+        if count > 0 {
+            return Err(AppError::Refused(format!(
+                "de database bevat al {count} waarnemingen; voorbeelddata wordt alleen in een lege database geladen"
+            )));
+        }
+        let observations =
+            demo::observations(self.catalog.indicators()).map_err(AppError::Import)?;
+        Ok(self.store.write_batch(&demo::source(), &observations)?)
+    }
+
+    pub fn batches(&self) -> Result<Vec<Batch>, AppError> {
+        Ok(self.store.batches()?)
+    }
+
+    pub fn holds_demo_values(&self) -> Result<bool, AppError> {
+        Ok(self.store.holds_demo_values()?)
+    }
+
+    /// All current observations (or one indicator's) in the long format, stable order.
+    pub fn export(
+        &self,
+        indicator: Option<&str>,
+        format: ExportFormat,
+        shield: bool,
+    ) -> Result<String, AppError> {
+        if let Some(id) = indicator {
+            self.indicator(id)?;
+        }
+        let filter = ObservationFilter {
+            indicator: indicator.map(str::to_string),
+        };
+        let observations = self.store.observations(&filter)?;
+        Ok(export(
+            &observations,
+            self.catalog.indicators(),
+            format,
+            shield,
+        ))
+    }
+
+    pub fn indicator(&self, id: &str) -> Result<&Indicator, AppError> {
+        self.catalog.get(id).ok_or_else(|| {
+            AppError::Refused(format!(
+                "onbekende indicator '{id}'; zie regio-in-beeld check voor de lijst"
+            ))
+        })
+    }
+}

@@ -1,0 +1,107 @@
+//! Reads typed fields from a TOML table, collecting every problem instead of stopping at the first.
+
+use std::collections::BTreeSet;
+
+use toml::{Table, Value};
+
+use super::CatalogError;
+use crate::domain::Coded;
+
+pub(super) struct Fields<'a> {
+    file: &'a str,
+    /// Key path of this table inside the file, e.g. `source.` (empty at the top).
+    prefix: String,
+    table: &'a Table,
+    used: BTreeSet<&'a str>,
+    pub errors: Vec<CatalogError>,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(file: &'a str, prefix: &str, table: &'a Table) -> Fields<'a> {
+        Fields {
+            file,
+            prefix: prefix.to_string(),
+            table,
+            used: BTreeSet::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn error(&mut self, key: &str, message: String) {
+        let path = format!("{}{key}", self.prefix);
+        self.errors
+            .push(CatalogError::key(self.file, &path, message));
+    }
+
+    fn take(&mut self, key: &'a str, required: bool) -> Option<&'a Value> {
+        self.used.insert(key);
+        let value = self.table.get(key);
+        if value.is_none() && required {
+            self.error(key, "ontbreekt".to_string());
+        }
+        value
+    }
+
+    fn expect<T>(&mut self, key: &str, value: Option<T>, what: &str) -> Option<T> {
+        if value.is_none() {
+            self.error(key, format!("moet {what} zijn"));
+        }
+        value
+    }
+
+    /// A required, non-empty string.
+    pub fn text(&mut self, key: &'a str) -> Option<String> {
+        let value = self.take(key, true)?;
+        let text = value.as_str().map(str::trim).filter(|s| !s.is_empty());
+        self.expect(key, text, "een niet-lege tekst")
+            .map(str::to_string)
+    }
+
+    pub fn coded<T: Coded>(&mut self, key: &'a str) -> Option<T> {
+        let text = self.text(key)?;
+        let value = T::from_code(&text);
+        if value.is_none() {
+            let allowed: Vec<_> = T::ALL.iter().map(|v| v.code()).collect();
+            self.error(
+                key,
+                format!("onbekende waarde '{text}'; kies uit {}", allowed.join(", ")),
+            );
+        }
+        value
+    }
+
+    pub fn boolean(&mut self, key: &'a str) -> Option<bool> {
+        let value = self.take(key, true)?;
+        self.expect(key, value.as_bool(), "true of false")
+    }
+
+    pub fn count_or(&mut self, key: &'a str, default: u32) -> Option<u32> {
+        let Some(value) = self.take(key, false) else {
+            return Some(default);
+        };
+        let count = value
+            .as_integer()
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| *n <= 1000);
+        self.expect(key, count, "een geheel getal van 0 tot en met 1000")
+    }
+
+    pub fn table(&mut self, key: &'a str, required: bool) -> Option<&'a Table> {
+        let value = self.take(key, required)?;
+        self.expect(key, value.as_table(), "een tabel")
+    }
+
+    /// Reports every key that nobody asked for.
+    pub fn finish(mut self) -> Vec<CatalogError> {
+        let unknown: Vec<&str> = self
+            .table
+            .keys()
+            .map(String::as_str)
+            .filter(|key| !self.used.contains(key))
+            .collect();
+        for key in unknown {
+            self.error(key, "onbekende sleutel".to_string());
+        }
+        self.errors
+    }
+}

@@ -1,0 +1,144 @@
+//! The command-line front end. The commands and exit codes are a public contract (see README):
+//! 0 success, 1 invalid input or refused operation (every problem printed), 2 usage error.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::app::{AppError, OpenOptions, Workspace, default_db_path, load_catalog};
+use crate::report::ExportFormat;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "regio-in-beeld",
+    version,
+    about = "Dashboard Zorg & Veiligheid Zaanstreek-Waterland. Zonder opdracht opent het venster."
+)]
+pub struct Cli {
+    /// Databasebestand (standaard in de gegevensmap van de gebruiker)
+    #[arg(long, env = "REGIO_DB", global = true, value_name = "PAD")]
+    db: Option<PathBuf>,
+    /// Map met indicatordefinities (*.toml); standaard de ingebouwde definities
+    #[arg(long, env = "REGIO_INDICATORS", global = true, value_name = "MAP")]
+    indicators: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Controleer de indicatordefinities en toon elke fout
+    Check,
+    /// Schrijf alle actuele waarnemingen in het lange formaat naar stdout
+    Export {
+        /// Alleen deze indicator
+        #[arg(long, value_name = "ID")]
+        indicator: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+        /// Kleine aantallen niet afschermen (alleen voor overzetten tussen databases)
+        #[arg(long)]
+        unshielded: bool,
+    },
+    /// Laad de voorbeelddata in een lege database
+    Demo,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+impl Cli {
+    pub fn open_options(&self) -> OpenOptions {
+        OpenOptions {
+            db: self.db.clone().unwrap_or_else(default_db_path),
+            indicators: self.indicators.clone(),
+        }
+    }
+}
+
+pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    let result = match command {
+        Command::Check => check(cli),
+        Command::Export {
+            indicator,
+            format,
+            unshielded,
+        } => export(cli, indicator.as_deref(), *format, !unshielded),
+        Command::Demo => demo(cli),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let lines = error.lines();
+            for line in &lines {
+                eprintln!("{line}");
+            }
+            if lines.len() > 1 {
+                eprintln!("{} problemen gevonden; er is niets gewijzigd.", lines.len());
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(cli: &Cli) -> Result<(), AppError> {
+    let catalog = load_catalog(cli.indicators.as_deref())?;
+    let origin = match &cli.indicators {
+        Some(dir) => dir.display().to_string(),
+        None => "ingebouwde definities".to_string(),
+    };
+    println!(
+        "{} indicatoren in orde ({origin})",
+        catalog.indicators().len()
+    );
+    Ok(())
+}
+
+fn export(
+    cli: &Cli,
+    indicator: Option<&str>,
+    format: Format,
+    shield: bool,
+) -> Result<(), AppError> {
+    let workspace = Workspace::open(&cli.open_options())?;
+    let format = match format {
+        Format::Csv => ExportFormat::Csv,
+        Format::Json => ExportFormat::Json,
+    };
+    let text = workspace.export(indicator, format, shield)?;
+    write_stdout(&text)
+}
+
+fn demo(cli: &Cli) -> Result<(), AppError> {
+    let options = cli.open_options();
+    let mut workspace = Workspace::open(&options)?;
+    let summary = match workspace.demo_loaded_on_open() {
+        Some(summary) => summary,
+        None => workspace.load_demo()?,
+    };
+    println!(
+        "Voorbeelddata geladen in {}: {} waarden (batch {}).",
+        options.db.display(),
+        summary.added + summary.changed,
+        summary
+            .batch
+            .map(|b| b.to_string())
+            .unwrap_or_else(|| "-".into())
+    );
+    Ok(())
+}
+
+/// A closed pipe (`| head`) is a normal end, not an error.
+fn write_stdout(text: &str) -> Result<(), AppError> {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(AppError::Refused(format!(
+            "schrijven naar stdout mislukt: {e}"
+        ))),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,24 @@
+//! The vocabulary of the dashboard: areas, periods, values and indicator definitions.
+//! Pure data and parsing; no I/O, no SQL, no UI.
+
+mod area;
+mod batch;
+mod digest;
+mod indicator;
+mod number;
+mod observation;
+mod period;
+mod shielding;
+mod text;
+
+pub use area::{AREAS, Area, AreaKind, AreaParseError};
+pub use batch::{Batch, BatchId, BatchKind, BatchSource};
+pub use digest::sha256_hex;
+pub use indicator::{
+    Aggregation, CbsSource, Coded, Domain, Frequency, Indicator, Layer, Polarity, Source,
+    StockOrFlow, THEMES, Unit,
+};
+pub use number::{NumberParseError, format_number, parse_number};
+pub use observation::{Observation, Reason, Value};
+pub use period::{Period, PeriodParseError};
+pub use shielding::Shown;

@@ -1,0 +1,392 @@
+//! Periods: year, half year, quarter, month or peildatum (a reference date for stock figures).
+//!
+//! The canonical form (`2024`, `2024-H1`, `2024-K3`, `2024-07`, `2023-02-01`) is what the store keeps;
+//! within one kind it sorts chronologically as text.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::text::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Period {
+    Year(i32),
+    HalfYear(i32, u8),
+    Quarter(i32, u8),
+    Month(i32, u8),
+    Date(NaiveDate),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodParseError {
+    pub input: String,
+}
+
+impl fmt::Display for PeriodParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "onbekende periode '{}'; verwacht bijvoorbeeld 2024, 2024-H1, 2024 K3, 2024-07 of 1-2-2023",
+            self.input.trim()
+        )
+    }
+}
+
+impl std::error::Error for PeriodParseError {}
+
+const FIRST_YEAR: i32 = 1900;
+const LAST_YEAR: i32 = 2200;
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+impl Period {
+    /// Parses every spelling people and CBS use: `2024`, `2024JJ00`, `2024-H1`, `2024HJ01`,
+    /// `1e halfjaar 2024`, `2024-K3`, `2024 K3`, `2024-Q3`, `2024KW03`, `2024-07`, `2024MM07`,
+    /// `juli 2024`, `2023-02-01`, `1-2-2023`, `01-02-2023`, `1 februari 2023`.
+    pub fn parse(input: &str) -> Result<Period, PeriodParseError> {
+        let error = || PeriodParseError {
+            input: input.to_string(),
+        };
+        let trimmed = input.trim().trim_end_matches('*').trim();
+        if trimmed.is_empty() || trimmed.len() > 40 {
+            return Err(error());
+        }
+        parse_numeric(trimmed)
+            .or_else(|| parse_cbs(trimmed))
+            .or_else(|| parse_words(trimmed))
+            .filter(Period::in_range)
+            .ok_or_else(error)
+    }
+
+    /// The stored, sortable form.
+    pub fn canonical(&self) -> String {
+        match *self {
+            Period::Year(y) => format!("{y}"),
+            Period::HalfYear(y, h) => format!("{y}-H{h}"),
+            Period::Quarter(y, q) => format!("{y}-K{q}"),
+            Period::Month(y, m) => format!("{y}-{m:02}"),
+            Period::Date(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// The short Dutch spelling used in files (CSV export, templates): `2024 K3`, `2024 H1`.
+    pub fn short_label(&self) -> String {
+        match *self {
+            Period::HalfYear(y, h) => format!("{y} H{h}"),
+            Period::Quarter(y, q) => format!("{y} K{q}"),
+            _ => self.canonical(),
+        }
+    }
+
+    /// How a person reads it on screen: "2024 K3", "1e halfjaar 2024", "juli 2024", "1 februari 2023".
+    pub fn label(&self) -> String {
+        match *self {
+            Period::Year(y) => format!("{y}"),
+            Period::HalfYear(y, h) => format!("{h}e halfjaar {y}"),
+            Period::Quarter(y, q) => format!("{y} K{q}"),
+            Period::Month(y, m) => format!("{} {y}", MONTHS[usize::from(m) - 1]),
+            Period::Date(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+        }
+    }
+
+    /// The first day the period covers; orders periods of different kinds.
+    pub fn start(&self) -> NaiveDate {
+        let first = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).expect("validated period");
+        match *self {
+            Period::Year(y) => first(y, 1),
+            Period::HalfYear(y, h) => first(y, u32::from(h - 1) * 6 + 1),
+            Period::Quarter(y, q) => first(y, u32::from(q - 1) * 3 + 1),
+            Period::Month(y, m) => first(y, u32::from(m)),
+            Period::Date(d) => d,
+        }
+    }
+
+    pub fn year(&self) -> i32 {
+        self.start().year()
+    }
+
+    fn in_range(&self) -> bool {
+        let valid_part = match *self {
+            Period::HalfYear(_, h) => (1..=2).contains(&h),
+            Period::Quarter(_, q) => (1..=4).contains(&q),
+            Period::Month(_, m) => (1..=12).contains(&m),
+            Period::Year(_) | Period::Date(_) => true,
+        };
+        let year = match *self {
+            Period::Year(y)
+            | Period::HalfYear(y, _)
+            | Period::Quarter(y, _)
+            | Period::Month(y, _) => y,
+            Period::Date(d) => d.year(),
+        };
+        valid_part && (FIRST_YEAR..=LAST_YEAR).contains(&year)
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+/// Splits "2024-K3", "2024 Q3", "1-2-2023" or "2024/07" into runs of digits and runs of letters;
+/// `None` when the input holds anything but those and separators.
+fn tokens(input: &str) -> Option<Vec<&str>> {
+    let mut parts = Vec::new();
+    let mut run: Option<(usize, bool)> = None;
+    for (i, c) in input.char_indices() {
+        let class = if c.is_ascii_digit() {
+            Some(true)
+        } else if c.is_alphabetic() {
+            Some(false)
+        } else if matches!(c, '-' | '/' | '.' | ' ' | '_' | '\t') {
+            None
+        } else {
+            return None;
+        };
+        match (run, class) {
+            (Some((_, digits)), Some(is_digit)) if digits == is_digit => {}
+            (Some((start, _)), _) => {
+                parts.push(&input[start..i]);
+                run = class.map(|is_digit| (i, is_digit));
+            }
+            (None, _) => run = class.map(|is_digit| (i, is_digit)),
+        }
+    }
+    if let Some((start, _)) = run {
+        parts.push(&input[start..]);
+    }
+    Some(parts)
+}
+
+fn is_word(token: &str) -> bool {
+    token.chars().all(char::is_alphabetic)
+}
+
+fn number<T: std::str::FromStr>(token: &str, max_len: usize) -> Option<T> {
+    if token.is_empty() || token.len() > max_len || !token.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    token.parse().ok()
+}
+
+fn year(token: &str) -> Option<i32> {
+    (token.len() == 4).then(|| number(token, 4)).flatten()
+}
+
+fn parse_numeric(input: &str) -> Option<Period> {
+    let parts = tokens(input)?;
+    match parts.as_slice() {
+        [y] => year(y).map(Period::Year),
+        [y, letter, n] | [letter, n, y]
+            if year(y).is_some() && is_word(letter) && number::<u8>(n, 2).is_some() =>
+        {
+            let (y, n) = (year(y)?, number::<u8>(n, 2)?);
+            match fold(letter).as_str() {
+                "k" | "q" | "kw" => Some(Period::Quarter(y, n)),
+                "h" | "hj" => Some(Period::HalfYear(y, n)),
+                "m" | "mm" => Some(Period::Month(y, n)),
+                _ => None,
+            }
+        }
+        [y, m] if year(y).is_some() => Some(Period::Month(year(y)?, number(m, 2)?)),
+        [m, y] if year(y).is_some() && !input.contains(' ') => {
+            Some(Period::Month(year(y)?, number(m, 2)?))
+        }
+        [y, m, d] if year(y).is_some() => date(year(y)?, number(m, 2)?, number(d, 2)?),
+        [d, m, y] if year(y).is_some() => date(year(y)?, number(m, 2)?, number(d, 2)?),
+        _ => None,
+    }
+}
+
+fn date(year: i32, month: u32, day: u32) -> Option<Period> {
+    NaiveDate::from_ymd_opt(year, month, day).map(Period::Date)
+}
+
+/// CBS period codes: `2023JJ00`, `2023HJ01`, `2023KW03`, `2023MM05`.
+fn parse_cbs(input: &str) -> Option<Period> {
+    if input.len() != 8 || !input.is_ascii() {
+        return None;
+    }
+    let y = year(&input[..4])?;
+    let n: u8 = number(&input[6..], 2)?;
+    match input[4..6].to_ascii_uppercase().as_str() {
+        "JJ" if n == 0 => Some(Period::Year(y)),
+        "HJ" => Some(Period::HalfYear(y, n)),
+        "KW" => Some(Period::Quarter(y, n)),
+        "MM" => Some(Period::Month(y, n)),
+        _ => None,
+    }
+}
+
+/// Dutch words: "1e halfjaar 2024", "2e kwartaal 2024", "juli 2024", "1 februari 2023".
+fn parse_words(input: &str) -> Option<Period> {
+    let words: Vec<String> = input.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let month = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w)))
+    };
+    match words
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [ordinal, unit, y] => {
+            let y = year(y)?;
+            if let Some(m) = month(unit) {
+                return date(y, m as u32 + 1, number(ordinal, 2)?);
+            }
+            let n: u8 = number(ordinal.trim_end_matches("ste").trim_end_matches('e'), 1)?;
+            match *unit {
+                "halfjaar" => Some(Period::HalfYear(y, n)),
+                "kwartaal" => Some(Period::Quarter(y, n)),
+                _ => None,
+            }
+        }
+        [m, y] => Some(Period::Month(year(y)?, month(m)? as u8 + 1)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canonical(input: &str) -> String {
+        Period::parse(input)
+            .unwrap_or_else(|e| panic!("{input:?}: {e}"))
+            .canonical()
+    }
+
+    #[test]
+    fn parses_every_spelling_of_the_design() {
+        let cases = [
+            ("2024", "2024"),
+            ("2024JJ00", "2024"),
+            ("2024-H1", "2024-H1"),
+            ("2024 H2", "2024-H2"),
+            ("2024HJ01", "2024-H1"),
+            ("1e halfjaar 2024", "2024-H1"),
+            ("2e halfjaar 2024*", "2024-H2"),
+            ("2024-K3", "2024-K3"),
+            ("2024 K3", "2024-K3"),
+            ("2024K3", "2024-K3"),
+            ("2024-Q3", "2024-K3"),
+            ("2024 q3", "2024-K3"),
+            ("Q3 2024", "2024-K3"),
+            ("2024KW03", "2024-K3"),
+            ("3e kwartaal 2024", "2024-K3"),
+            ("2024-07", "2024-07"),
+            ("2024MM07", "2024-07"),
+            ("juli 2024", "2024-07"),
+            ("07-2024", "2024-07"),
+            ("2023-02-01", "2023-02-01"),
+            ("1-2-2023", "2023-02-01"),
+            ("01-02-2023", "2023-02-01"),
+            ("1/2/2023", "2023-02-01"),
+            ("1 februari 2023", "2023-02-01"),
+            ("  2024 K3  ", "2024-K3"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(canonical(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn labels_are_dutch() {
+        assert_eq!(Period::parse("2024-K3").unwrap().label(), "2024 K3");
+        assert_eq!(
+            Period::parse("2024-H1").unwrap().label(),
+            "1e halfjaar 2024"
+        );
+        assert_eq!(Period::parse("2024-07").unwrap().label(), "juli 2024");
+        assert_eq!(Period::parse("2025-03-03").unwrap().label(), "3 maart 2025");
+        assert_eq!(Period::parse("2024-H2").unwrap().short_label(), "2024 H2");
+    }
+
+    #[test]
+    fn every_form_reads_back_as_the_same_period() {
+        for input in ["2024", "2024-H2", "2024-K4", "2024-11", "2023-02-01"] {
+            let period = Period::parse(input).unwrap();
+            for spelling in [period.canonical(), period.label(), period.short_label()] {
+                assert_eq!(Period::parse(&spelling).unwrap(), period, "{spelling:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn canonical_text_sorts_chronologically_within_a_kind() {
+        let mut quarters = ["2024-K1", "2023-K4", "2024-K3", "2021-K2"];
+        quarters.sort();
+        let parsed: Vec<_> = quarters
+            .iter()
+            .map(|q| Period::parse(q).unwrap().start())
+            .collect();
+        assert!(parsed.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        for input in [
+            "",
+            " ",
+            "K3",
+            "2024-K5",
+            "2024-K0",
+            "2024-13",
+            "2024-H3",
+            "31-2-2023",
+            "2023-02-30",
+            "20245",
+            "99999999",
+            "2024KW99",
+            "2024XX01",
+            "ééé",
+            "2024 K3 K3",
+            "0-0-0",
+            "9999",
+            "2024-K3; DROP",
+            "🦀 2024",
+            "1e kwartaal",
+            "juli",
+            "-",
+            "x",
+            "<5",
+            "1,5",
+            "2024JJ01",
+            "\u{0}2024",
+            "2024\u{202e}K3",
+        ] {
+            assert!(Period::parse(input).is_err(), "{input:?} should not parse");
+        }
+        let long = "2".repeat(100_000);
+        assert!(Period::parse(&long).is_err());
+    }
+
+    #[test]
+    fn start_orders_mixed_kinds() {
+        let year = Period::parse("2023").unwrap();
+        let date = Period::parse("2023-02-01").unwrap();
+        assert!(year.start() < date.start());
+        assert_eq!(
+            Period::parse("2024-H2").unwrap().start().to_string(),
+            "2024-07-01"
+        );
+    }
+}

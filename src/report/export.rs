@@ -1,0 +1,138 @@
+//! Current observations in the long format, as CSV (what Excel users open) or JSON.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::domain::{Indicator, Observation, Shown, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    indicator: &'a str,
+    gebied: &'a str,
+    gebied_code: &'a str,
+    periode: String,
+    /// A number, or `<5` for a shielded count, or empty when absent.
+    waarde: Option<WaardeCell>,
+    status: &'static str,
+    opmerking: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum WaardeCell {
+    Number(f64),
+    Shielded(String),
+}
+
+/// Renders `observations` (already in export order). With `shield`, small counts are written as
+/// `<5` with status `afgeschermd`, as in every view; without it the stored values are written as they
+/// are, for moving data between stores.
+pub fn export(
+    observations: &[Observation],
+    indicators: &[Indicator],
+    format: ExportFormat,
+    shield: bool,
+) -> String {
+    let by_id: HashMap<&str, &Indicator> = indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+    let rows = observations.iter().map(|o| {
+        let (waarde, status) = match o.value {
+            Value::Number(n) => {
+                let shown = match by_id.get(o.indicator.as_str()) {
+                    Some(indicator) if shield => indicator.shield(n),
+                    _ => Shown::Number(n),
+                };
+                match shown {
+                    Shown::Number(n) => (
+                        Some(WaardeCell::Number(n)),
+                        if o.provisional {
+                            "voorlopig"
+                        } else {
+                            "definitief"
+                        },
+                    ),
+                    Shown::Shielded(threshold) => (
+                        Some(WaardeCell::Shielded(format!("<{threshold}"))),
+                        "afgeschermd",
+                    ),
+                }
+            }
+            Value::Unavailable(reason) => (None, reason.code()),
+        };
+        Row {
+            indicator: &o.indicator,
+            gebied: o.area.name,
+            gebied_code: o.area.code,
+            periode: o.period.short_label(),
+            waarde,
+            status,
+            opmerking: o.remark.as_deref(),
+        }
+    });
+    match format {
+        ExportFormat::Csv => csv_text(rows),
+        ExportFormat::Json => {
+            let rows: Vec<Row> = rows.collect();
+            serde_json::to_string_pretty(&rows).expect("rows serialise") + "\n"
+        }
+    }
+}
+
+fn csv_text<'a>(rows: impl Iterator<Item = Row<'a>>) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(vec![]);
+    let header = [
+        "indicator",
+        "gebied",
+        "periode",
+        "waarde",
+        "status",
+        "opmerking",
+    ];
+    let mut write = |fields: [&str; 6]| writer.write_record(fields).expect("writing to memory");
+    write(header);
+    for row in rows {
+        let waarde = match &row.waarde {
+            Some(WaardeCell::Number(n)) => plain_dutch(*n),
+            Some(WaardeCell::Shielded(text)) => text.clone(),
+            None => String::new(),
+        };
+        write([
+            row.indicator,
+            row.gebied,
+            &row.periode,
+            &waarde,
+            row.status,
+            row.opmerking.unwrap_or(""),
+        ]);
+    }
+    String::from_utf8(writer.into_inner().expect("writing to memory")).expect("CSV of UTF-8 fields")
+}
+
+/// The shortest exact decimal with a Dutch comma and no thousands separators (`298809`, `12,5`), so a
+/// spreadsheet and our own importer both read it back to the same value.
+fn plain_dutch(value: f64) -> String {
+    format!("{value}").replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_dutch_numbers_read_back_exactly() {
+        for value in [0.0, 12.5, 298_809.0, 0.1, -3.25, 1_234_567.125] {
+            let text = plain_dutch(value);
+            assert!(!text.contains('.'), "{text}");
+            assert_eq!(crate::domain::parse_number(&text), Ok(value));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+use std::fmt;
+use std::path::Path;
+
+#[derive(Debug)]
+pub enum StoreError {
+    Sqlite(rusqlite::Error),
+    Io {
+        path: String,
+        error: std::io::Error,
+    },
+    Migration(String),
+    /// The file was written by a newer version of the app.
+    TooNew {
+        found: i32,
+        supported: i32,
+    },
+    Unsupported(String),
+    /// A row in the store does not match the domain (e.g. a period that no longer parses).
+    Corrupt(String),
+}
+
+impl StoreError {
+    pub(super) fn io(path: &Path, error: std::io::Error) -> StoreError {
+        StoreError::Io {
+            path: path.display().to_string(),
+            error,
+        }
+    }
+
+    pub(super) fn migration(error: rusqlite_migration::Error) -> StoreError {
+        StoreError::Migration(error.to_string())
+    }
+
+    /// The store was busy with another writer for longer than the busy timeout.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy))
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Sqlite(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
+            {
+                write!(
+                    f,
+                    "het bestand is geen database van Regio in beeld of is beschadigd ({e})"
+                )
+            }
+            StoreError::Sqlite(e) => write!(f, "databasefout: {e}"),
+            StoreError::Io { path, error } => write!(f, "{path}: {error}"),
+            StoreError::Migration(e) => write!(f, "bijwerken van de database mislukt: {e}"),
+            StoreError::TooNew { found, supported } => write!(
+                f,
+                "de database heeft schemaversie {found}, deze versie van Regio in beeld kent t/m {supported}; \
+                 gebruik een nieuwere versie van de app (het bestand is niet gewijzigd)"
+            ),
+            StoreError::Unsupported(e) => write!(f, "database niet bruikbaar: {e}"),
+            StoreError::Corrupt(e) => write!(f, "onverwachte inhoud in de database: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite(error)
+    }
+}

@@ -1,0 +1,125 @@
+//! Schema versions. A change = a new `schema/vN.sql` appended here; every file ever shipped stays
+//! as it is, and `tests/store_migrations.rs` opens a frozen version-1 file with the newest code.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+use super::StoreError;
+
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("schema/v1.sql"))];
+
+pub(super) fn latest_version() -> usize {
+    MIGRATIONS.len()
+}
+
+/// Brings the file to the newest schema. A file that already holds data is copied next to itself
+/// first; a file written by a newer version of the app is refused and left untouched.
+pub(super) fn migrate(
+    conn: &mut Connection,
+    path: Option<&Path>,
+) -> Result<Option<PathBuf>, StoreError> {
+    migrate_with(&Migrations::from_slice(MIGRATIONS), conn, path)
+}
+
+pub(super) fn migrate_with(
+    migrations: &Migrations,
+    conn: &mut Connection,
+    path: Option<&Path>,
+) -> Result<Option<PathBuf>, StoreError> {
+    let found = user_version(conn)?;
+    let supported = migrations
+        .pending_migrations(conn)
+        .map_err(StoreError::migration)?
+        + found;
+    if found > supported {
+        return Err(StoreError::TooNew { found, supported });
+    }
+    if found == supported {
+        return Ok(None);
+    }
+    let backup = match path {
+        Some(path) if found > 0 => Some(backup(conn, path, found)?),
+        _ => None,
+    };
+    migrations.to_latest(conn).map_err(StoreError::migration)?;
+    Ok(backup)
+}
+
+fn user_version(conn: &Connection) -> Result<i32, StoreError> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+fn backup(conn: &Connection, path: &Path, version: i32) -> Result<PathBuf, StoreError> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let name = format!(
+        "{}.v{version}-{stamp}.backup",
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    );
+    let target = path.with_file_name(name);
+    conn.backup(rusqlite::MAIN_DB, &target, None)?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_versions() -> Migrations<'static> {
+        Migrations::new(vec![
+            M::up(include_str!("schema/v1.sql")),
+            M::up("ALTER TABLE batches ADD COLUMN comment TEXT;"),
+        ])
+    }
+
+    #[test]
+    fn backs_up_a_file_with_data_before_migrating() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("regio.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        assert_eq!(
+            migrate(&mut conn, Some(&path)).unwrap(),
+            None,
+            "a new file needs no backup"
+        );
+        conn.execute(
+            "INSERT INTO batches (kind, user, started_at) VALUES ('demo', 't', 'now')",
+            [],
+        )
+        .unwrap();
+
+        let backup = migrate_with(&two_versions(), &mut conn, Some(&path))
+            .unwrap()
+            .expect("backup");
+        let copy = Connection::open(&backup).unwrap();
+        let version: i32 = copy
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        let batches: i64 = copy
+            .query_row("SELECT count(*) FROM batches", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((version, batches), (1, 1));
+        assert_eq!(user_version(&conn).unwrap(), 2);
+    }
+
+    #[test]
+    fn refuses_a_file_from_a_newer_version_untouched() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        two_versions().to_latest(&mut conn).unwrap();
+        let error = migrate(&mut conn, None).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                StoreError::TooNew {
+                    found: 2,
+                    supported: 1
+                }
+            ),
+            "{error}"
+        );
+        assert_eq!(user_version(&conn).unwrap(), 2);
+    }
+}

@@ -201,3 +201,94 @@ fn read_header(
         Err(problems)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::domain::{Reason, Value};
+
+    fn read(text: &str) -> Result<Vec<Observation>, Vec<String>> {
+        let catalog = Catalog::builtin().unwrap();
+        read_long_csv("kwartaal.csv", text.as_bytes(), catalog.indicators())
+            .map_err(|problems| problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn reads_semicolons_commas_bom_crlf_and_header_case() {
+        let semicolons = "\u{feff}Indicator;Gebied;Periode;Waarde\r\nzvh_aanmeldingen;zaanstad;2024 K3;12\r\n;;;\r\n";
+        let commas = "indicator,gebied,periode,waarde,status\nzvh_aanmeldingen,GM0479,2024-Q3,12,voorlopig\n";
+        let a = read(semicolons).unwrap();
+        let b = read(commas).unwrap();
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].area.name, "Zaanstad");
+        assert_eq!(a[0].period, b[0].period);
+        assert_eq!((a[0].value, a[0].provisional), (Value::Number(12.0), false));
+        assert_eq!((b[0].value, b[0].provisional), (Value::Number(12.0), true));
+    }
+
+    #[test]
+    fn shielded_and_missing_values_are_not_numbers() {
+        let text = "indicator;gebied;periode;waarde;status;opmerking\n\
+                    mensenhandel_signalen;Landsmeer;2024 K3;<5;;door leverancier afgeschermd\n\
+                    mensenhandel_signalen;Oostzaan;2024 K3;;niet geleverd;\n";
+        let observations = read(text).unwrap();
+        assert_eq!(
+            observations[0].value,
+            Value::Unavailable(Reason::ShieldedBySupplier)
+        );
+        assert_eq!(
+            observations[0].remark.as_deref(),
+            Some("door leverancier afgeschermd")
+        );
+        assert_eq!(
+            observations[1].value,
+            Value::Unavailable(Reason::NotDelivered)
+        );
+    }
+
+    #[test]
+    fn every_problem_names_file_row_and_column() {
+        let text = "indicator;gebied;periode;waarde\n\
+                    zvh_aanmeldingen;Zaandstad;2024 K3;12\n\
+                    zvh_aanmeldingen;Purmerend;2024;12\n\
+                    onbekend;Purmerend;2024 K3;veel\n\
+                    zvh_aanmeldingen;Landsmeer;2024 K3;3\n\
+                    zvh_aanmeldingen;landsmeer;2024-K3;4\n";
+        let problems = read(text).unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "kwartaal.csv, rij 2, kolom gebied: onbekend gebied 'Zaandstad'; bedoelt u 'Zaanstad'?",
+                "kwartaal.csv, rij 3, kolom periode: '2024' past niet bij zvh_aanmeldingen: verwacht een kwartaal (zoals 2024 K3)",
+                "kwartaal.csv, rij 4, kolom indicator: onbekende indicator 'onbekend'",
+                "kwartaal.csv, rij 4, kolom waarde: 'veel' is geen getal; verwacht bijvoorbeeld 1.234,5 of 1234.5",
+                "kwartaal.csv, rij 6, kolom periode: zvh_aanmeldingen Landsmeer 2024 K3 staat al eerder in het bestand",
+            ]
+        );
+    }
+
+    #[test]
+    fn header_problems_stop_before_the_rows() {
+        let problems = read("indicator;gebied;periode;bsn\nx;y;z;1\n").unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert!(problems[0].starts_with("kwartaal.csv, rij 1, kolom bsn: onbekende kolom 'bsn'"));
+        assert!(problems[1].contains("kolom 'waarde' ontbreekt in de kopregel"));
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        for text in [
+            "",
+            "\n\n",
+            "\u{0}\u{1}",
+            "\"unterminated;x\n",
+            ";;;;",
+            "a\u{feff};b",
+        ] {
+            assert!(read(text).is_err(), "{text:?}");
+        }
+        let catalog = Catalog::builtin().unwrap();
+        assert!(read_long_csv("x.csv", &[0xff, 0xfe, 0x00], catalog.indicators()).is_err());
+    }
+}

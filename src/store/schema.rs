@@ -23,20 +23,37 @@ pub(super) fn migrate(
     migrate_with(&Migrations::from_slice(MIGRATIONS), conn, path)
 }
 
+/// Checked before anything else touches the file, so a newer app's store stays byte for byte as it was.
+pub(super) fn refuse_newer(conn: &Connection) -> Result<(), StoreError> {
+    refuse_newer_than(&Migrations::from_slice(MIGRATIONS), conn).map(drop)
+}
+
+/// The file's version, when this code can handle it.
+fn refuse_newer_than(migrations: &Migrations, conn: &Connection) -> Result<i32, StoreError> {
+    let found = user_version(conn)?;
+    let pending = migrations
+        .pending_migrations(conn)
+        .map_err(StoreError::migration)?;
+    if pending < 0 {
+        return Err(StoreError::TooNew {
+            found,
+            supported: found + pending,
+        });
+    }
+    Ok(found)
+}
+
 pub(super) fn migrate_with(
     migrations: &Migrations,
     conn: &mut Connection,
     path: Option<&Path>,
 ) -> Result<Option<PathBuf>, StoreError> {
-    let found = user_version(conn)?;
-    let supported = migrations
+    let found = refuse_newer_than(migrations, conn)?;
+    if migrations
         .pending_migrations(conn)
         .map_err(StoreError::migration)?
-        + found;
-    if found > supported {
-        return Err(StoreError::TooNew { found, supported });
-    }
-    if found == supported {
+        == 0
+    {
         return Ok(None);
     }
     let backup = match path {

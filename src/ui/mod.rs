@@ -24,10 +24,7 @@ pub fn run(options: &OpenOptions) -> ExitCode {
     let result = eframe::run_native(
         "regio-in-beeld",
         native,
-        Box::new(move |cc| {
-            theme::apply(&cc.egui_ctx);
-            Ok(Box::new(Shell::new(opened, db_path)))
-        }),
+        Box::new(move |cc| Ok(Box::new(Shell::new(&cc.egui_ctx, opened, db_path)))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

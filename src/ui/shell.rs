@@ -15,7 +15,13 @@ pub struct Shell {
 }
 
 impl Shell {
-    pub fn new(opened: Result<Workspace, AppError>, db_path: PathBuf) -> Shell {
+    /// Applies the theme to `ctx` and shows what `opened` holds: the dashboard or why it failed.
+    pub fn new(
+        ctx: &egui::Context,
+        opened: Result<Workspace, AppError>,
+        db_path: PathBuf,
+    ) -> Shell {
+        theme::apply(ctx);
         let state = opened.and_then(|workspace| workspace.overview());
         Shell { state, db_path }
     }
@@ -56,7 +62,14 @@ impl eframe::App for Shell {
             .show(ui, |ui| match &self.state {
                 Ok(overview) if overview.observation_count == 0 => empty_state(ui, &self.db_path),
                 Ok(overview) => {
-                    ScrollArea::vertical().show(ui, |ui| dashboard(ui, overview));
+                    ScrollArea::vertical().show(ui, |ui| {
+                        Frame::new()
+                            .inner_margin(Margin {
+                                right: 16,
+                                ..Margin::ZERO
+                            })
+                            .show(ui, |ui| dashboard(ui, overview))
+                    });
                 }
                 Err(error) => error_state(ui, error, &self.db_path),
             });
@@ -82,7 +95,7 @@ fn top_bar(ui: &mut egui::Ui) {
 fn dashboard(ui: &mut egui::Ui, overview: &Overview) {
     section_label(ui, "Strategisch: laatste waarde voor de regio");
     for domain in Domain::ALL {
-        let tiles: Vec<&IndicatorLatest> = overview
+        let mut tiles: Vec<&IndicatorLatest> = overview
             .indicators
             .iter()
             .filter(|item| {
@@ -92,6 +105,7 @@ fn dashboard(ui: &mut egui::Ui, overview: &Overview) {
         if tiles.is_empty() {
             continue;
         }
+        tiles.sort_by_key(|item| item.indicator.name.to_lowercase());
         ui.label(
             RichText::new(domain.label())
                 .size(theme::CARD_TITLE)
@@ -106,8 +120,14 @@ fn dashboard(ui: &mut egui::Ui, overview: &Overview) {
         ui.add_space(10.0);
     }
     ui.add_space(10.0);
-    section_label(ui, "Alle indicatoren");
-    indicator_table(ui, &overview.indicators);
+    section_label(ui, "Tactisch: laatste waarde voor de regio");
+    let mut tactical: Vec<&IndicatorLatest> = overview
+        .indicators
+        .iter()
+        .filter(|item| item.indicator.layer == Layer::Tactisch)
+        .collect();
+    tactical.sort_by_key(|item| (item.indicator.domain, item.indicator.name.to_lowercase()));
+    indicator_table(ui, &tactical);
 }
 
 fn section_label(ui: &mut egui::Ui, text: &str) {
@@ -143,7 +163,7 @@ fn tile(ui: &mut egui::Ui, item: &IndicatorLatest) {
         .inner_margin(Margin::same(16))
         .show(ui, |ui| {
             ui.set_width(250.0);
-            ui.set_height(128.0);
+            ui.set_height(112.0);
             ui.vertical(|ui| {
                 ui.label(
                     RichText::new(&item.indicator.name)
@@ -162,7 +182,7 @@ fn tile(ui: &mut egui::Ui, item: &IndicatorLatest) {
         });
 }
 
-fn indicator_table(ui: &mut egui::Ui, items: &[IndicatorLatest]) {
+fn indicator_table(ui: &mut egui::Ui, items: &[&IndicatorLatest]) {
     Frame::new()
         .fill(theme::CARD)
         .stroke(Stroke::new(1.0, theme::BORDER))

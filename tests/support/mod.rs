@@ -1,0 +1,45 @@
+//! Runs the real binary, as scripts do, against a store in a temporary directory.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(db: &Path, args: &[&str]) -> Run {
+    let output: Output = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("REGIO_DB")
+        .env_remove("REGIO_INDICATORS")
+        .output()
+        .expect("binary runs");
+    Run {
+        code: output.status.code().expect("exited normally"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+pub struct TempStore {
+    _dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+pub fn temp_store() -> TempStore {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("regio.sqlite");
+    TempStore { _dir: dir, path }
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}

@@ -1,0 +1,54 @@
+//! The window as a user first sees it: opened on a fresh store with the demo data.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use regio_in_beeld::app::{OpenOptions, Workspace};
+use regio_in_beeld::ui::Shell;
+
+fn open_window(db: &std::path::Path) -> Harness<'static, Shell> {
+    let options = OpenOptions {
+        db: db.to_path_buf(),
+        indicators: None,
+    };
+    let opened = Workspace::open(&options);
+    let db = db.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(eframe::egui::vec2(1280.0, 820.0))
+        .build_eframe(move |cc| Shell::new(&cc.egui_ctx, opened, db));
+    harness.run();
+    harness
+}
+
+#[test]
+fn a_new_store_opens_on_demo_data_with_the_banner_and_dutch_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = open_window(&dir.path().join("regio.sqlite"));
+
+    harness.get_by_label("Voorbeelddata — geen officiële cijfers");
+    harness.get_by_label("Dossiers in behandeling bij het ZVH");
+    harness.get_by_label("1 oktober 2025 · ZVH ZaWa");
+    harness.get_by_label("Bijstandsuitkeringen");
+    harness.get_by_label("december 2025 · CBS");
+    // The tactical table: thousands with a dot, decimals with a comma, the unit beside the number.
+    harness.get_by_label("348.144");
+    harness.get_by_label("€ 310.908");
+    harness.get_by_label("88,3 %");
+    harness.get_by_label("2e halfjaar 2025");
+}
+
+#[test]
+fn a_file_that_is_not_a_store_shows_why_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("regio.sqlite");
+    std::fs::write(&path, "geen database").unwrap();
+    let harness = open_window(&path);
+
+    harness.get_by_label("De gegevens kunnen niet geopend worden");
+    harness.get_by_label("Er is niets gewijzigd. Kies een ander bestand met --db of REGIO_DB.");
+    assert!(
+        harness
+            .query_by_label("Voorbeelddata — geen officiële cijfers")
+            .is_none()
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "geen database");
+}

@@ -2,15 +2,24 @@
 //! series, stored as batch kind `demo` so every screen can say these are no official figures.
 
 use crate::domain::{BatchKind, BatchSource, Indicator, Observation, sha256_hex};
-use crate::ingest::{ImportProblem, read_long_csv};
+use crate::ingest::{ImportProblem, read_file};
 
-pub(super) const FILE_NAME: &str = "voorbeelddata (assets/demo/observations.csv)";
+pub(super) const FILE_NAME: &str = "assets/demo/observations.csv";
 const CSV: &[u8] = include_bytes!("../../assets/demo/observations.csv");
 
 pub(super) fn observations(
     indicators: &[Indicator],
 ) -> Result<Vec<Observation>, Vec<ImportProblem>> {
-    read_long_csv(FILE_NAME, CSV, indicators)
+    let reading = read_file(FILE_NAME, CSV, indicators);
+    if reading.problems.is_empty() {
+        Ok(reading
+            .observations
+            .into_iter()
+            .map(|read| read.observation)
+            .collect())
+    } else {
+        Err(reading.problems)
+    }
 }
 
 pub(super) fn source() -> BatchSource {

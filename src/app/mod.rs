@@ -1,11 +1,19 @@
 //! Application state and operations, shared by both front ends (window and command line).
 //! Knows no egui: the UI calls these and renders what they return.
 
+mod completeness;
 mod demo;
 mod error;
+mod import;
 mod overview;
+mod template;
 mod workspace;
 
+pub use completeness::Completeness;
 pub use error::AppError;
+pub use import::{
+    ImportPreview, ImportReport, MAX_FILE_BYTES, default_user, describe_earlier, read_paths,
+};
 pub use overview::{IndicatorLatest, Overview};
+pub use template::TemplateFormat;
 pub use workspace::{OpenOptions, Workspace, default_db_path, load_catalog};

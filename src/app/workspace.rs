@@ -2,9 +2,9 @@ use std::path::{Path, PathBuf};
 
 use super::{AppError, demo};
 use crate::catalog::Catalog;
-use crate::domain::{Batch, Indicator};
+use crate::domain::{Batch, BatchId, Indicator};
 use crate::report::{ExportFormat, export};
-use crate::store::{ObservationFilter, Store, WriteSummary};
+use crate::store::{ObservationFilter, Store, UndoSummary, WriteSummary};
 
 /// Where the store and the indicator definitions come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +71,10 @@ impl Workspace {
         &self.store
     }
 
+    pub(super) fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
     /// Loads the demo data set; refused when the store already holds values, so demo figures never
     /// mix with real ones.
     pub fn load_demo(&mut self) -> Result<WriteSummary, AppError> {
@@ -87,6 +91,11 @@ impl Workspace {
 
     pub fn batches(&self) -> Result<Vec<Batch>, AppError> {
         Ok(self.store.batches()?)
+    }
+
+    /// Restores the state before batch `id` (see [`Store::undo_batch`]).
+    pub fn undo(&mut self, id: BatchId) -> Result<UndoSummary, AppError> {
+        Ok(self.store.undo_batch(id)?)
     }
 
     pub fn holds_demo_values(&self) -> Result<bool, AppError> {

@@ -5,6 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod data;
+mod import;
+
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{AppError, OpenOptions, Workspace, default_db_path, load_catalog};
@@ -44,6 +47,36 @@ pub enum Command {
     },
     /// Laad de voorbeelddata in een lege database
     Demo,
+    /// Lees kwartaalcijfers in (CSV, XLSX, XLS of ODS; lang of breed formaat)
+    Import {
+        #[arg(required = true, value_name = "BESTAND")]
+        files: Vec<PathBuf>,
+        /// Alleen controleren en tonen wat er zou veranderen; niets opslaan
+        #[arg(long)]
+        dry_run: bool,
+        /// Wie de cijfers aanlevert (standaard de gebruikersnaam)
+        #[arg(long, value_name = "NAAM")]
+        user: Option<String>,
+    },
+    /// Toon alle batches (imports, CBS-ophaalacties, voorbeelddata)
+    Batches,
+    /// Maak een batch ongedaan: herstel de waarden van ervoor
+    Undo {
+        #[arg(value_name = "BATCH_ID")]
+        batch: i64,
+    },
+    /// Schrijf een invulsjabloon voor een periode (CSV: lang formaat; XLSX: breed formaat)
+    Template {
+        #[arg(long, value_name = "PERIODE")]
+        period: String,
+        #[arg(long, value_name = "BESTAND")]
+        out: PathBuf,
+    },
+    /// Toon per indicator welke gemeenten voor een periode geleverd hebben en welke ontbreken
+    Status {
+        #[arg(long, value_name = "PERIODE")]
+        period: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -53,6 +86,10 @@ pub enum Format {
 }
 
 impl Cli {
+    pub(super) fn open(&self) -> Result<Workspace, AppError> {
+        Workspace::open(&self.open_options())
+    }
+
     pub fn open_options(&self) -> OpenOptions {
         OpenOptions {
             db: self.db.clone().unwrap_or_else(default_db_path),
@@ -70,6 +107,15 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             unshielded,
         } => export(cli, indicator.as_deref(), *format, !unshielded),
         Command::Demo => demo(cli),
+        Command::Import {
+            files,
+            dry_run,
+            user,
+        } => import::run(cli, files, *dry_run, user.as_deref()),
+        Command::Batches => data::batches(cli),
+        Command::Undo { batch } => data::undo(cli, *batch),
+        Command::Template { period, out } => data::template(cli, period, out),
+        Command::Status { period } => data::status(cli, period),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -134,7 +180,7 @@ fn demo(cli: &Cli) -> Result<(), AppError> {
 }
 
 /// A closed pipe (`| head`) is a normal end, not an error.
-fn write_stdout(text: &str) -> Result<(), AppError> {
+pub(super) fn write_stdout(text: &str) -> Result<(), AppError> {
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(AppError::Refused(format!(
             "schrijven naar stdout mislukt: {e}"

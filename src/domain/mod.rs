@@ -10,6 +10,7 @@ mod observation;
 mod period;
 mod shielding;
 mod text;
+mod time;
 
 pub use area::{AREAS, Area, AreaKind, AreaParseError};
 pub use batch::{Batch, BatchId, BatchKind, BatchSource};
@@ -18,7 +19,9 @@ pub use indicator::{
     Aggregation, CbsSource, Coded, Domain, Frequency, Indicator, Layer, Polarity, Source,
     StockOrFlow, THEMES, Unit,
 };
-pub use number::{NumberParseError, format_number, parse_number};
+pub use number::{NumberParseError, count_of, format_number, parse_number, plain_number};
 pub use observation::{Observation, Reason, Value};
 pub use period::{Period, PeriodParseError};
 pub use shielding::Shown;
+pub use text::fold;
+pub use time::dutch_datetime;

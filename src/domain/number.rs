@@ -42,6 +42,17 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     out
 }
 
+/// The shortest exact decimal with a Dutch comma and no thousands separators (`298809`, `12,5`): what
+/// files carry, so a spreadsheet and our own importer both read it back to the same value.
+pub fn plain_number(value: f64) -> String {
+    format!("{value}").replace('.', ",")
+}
+
+/// "1 waarde", "3 waarden": a count with the Dutch singular or plural.
+pub fn count_of(count: u64, singular: &str, plural: &str) -> String {
+    format!("{count} {}", if count == 1 { singular } else { plural })
+}
+
 /// Parses Dutch (`1.234,5`, `12,5`) and plain (`1234.5`, `1,234.5`) numbers.
 ///
 /// With both separators, the last one is the decimal mark. With one kind only: a single `,` is the
@@ -186,6 +197,15 @@ mod tests {
             1_000_000.0,
         ] {
             assert_eq!(parse_number(&format_number(value, 2)), Ok(value), "{value}");
+        }
+    }
+
+    #[test]
+    fn plain_numbers_read_back_exactly() {
+        for value in [0.0, 12.5, 298_809.0, 0.1, -3.25, 1_234_567.125] {
+            let text = plain_number(value);
+            assert!(!text.contains('.'), "{text}");
+            assert_eq!(parse_number(&text), Ok(value));
         }
     }
 

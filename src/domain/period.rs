@@ -38,7 +38,7 @@ impl std::error::Error for PeriodParseError {}
 const FIRST_YEAR: i32 = 1900;
 const LAST_YEAR: i32 = 2200;
 
-const MONTHS: [&str; 12] = [
+pub(super) const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "maart",
@@ -113,6 +113,24 @@ impl Period {
             Period::Month(y, m) => first(y, u32::from(m)),
             Period::Date(d) => d,
         }
+    }
+
+    /// The first day after the period.
+    pub fn end(&self) -> NaiveDate {
+        let months = |n: u32| self.start().checked_add_months(chrono::Months::new(n));
+        match *self {
+            Period::Year(_) => months(12),
+            Period::HalfYear(..) => months(6),
+            Period::Quarter(..) => months(3),
+            Period::Month(..) => months(1),
+            Period::Date(d) => d.succ_opt(),
+        }
+        .expect("validated period")
+    }
+
+    /// Whether `other` falls within this period (a peildatum inside a quarter, a quarter in a year).
+    pub fn contains(&self, other: &Period) -> bool {
+        self.start() <= other.start() && other.end() <= self.end()
     }
 
     pub fn year(&self) -> i32 {
@@ -377,6 +395,18 @@ mod tests {
         }
         let long = "2".repeat(100_000);
         assert!(Period::parse(&long).is_err());
+    }
+
+    #[test]
+    fn periods_contain_their_parts() {
+        let p = |s: &str| Period::parse(s).unwrap();
+        assert!(p("2024 K3").contains(&p("2024-08-15")));
+        assert!(p("2024 K3").contains(&p("2024-09")));
+        assert!(!p("2024 K3").contains(&p("2024-10-01")));
+        assert!(p("2024").contains(&p("2024 K4")));
+        assert!(!p("2024 K3").contains(&p("2024")));
+        assert_eq!(p("2024-02").end().to_string(), "2024-03-01");
+        assert_eq!(p("2024 H2").end().to_string(), "2025-01-01");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 /// Lower-cases, folds accents (é → e, ë → e, ĳ → ij) and drops everything that is not a letter or digit,
 /// so "Edam-Volendam", "edam volendam" and "ÉDAM VOLENDAM" compare equal.
-pub(crate) fn fold(input: &str) -> String {
+pub fn fold(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     for c in input.chars().flat_map(char::to_lowercase) {
         match c {

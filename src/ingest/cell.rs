@@ -1,10 +1,15 @@
-//! One delivered value with its `status`: a number, a provisional number or the reason it is absent.
+//! One delivered value with its `status`: a number in the indicator's unit, a provisional number, or
+//! the reason it is absent. An empty cell is no delivery, never a zero.
 
-use crate::domain::{Reason, Value, parse_number};
+use super::table::Cell;
+use crate::domain::{Indicator, Reason, Unit, Value, parse_number, plain_number};
 
-/// Reads the `waarde` and `status` columns together; the error is a Dutch explanation.
-pub(super) fn read_value(waarde: &str, status: &str) -> Result<(Value, bool), String> {
-    let waarde = waarde.trim();
+/// What one cell delivers: `None` when it is empty (nothing delivered, nothing written).
+pub(super) fn read_value(
+    cell: &Cell,
+    status: &str,
+    indicator: &Indicator,
+) -> Result<Option<(Value, bool)>, String> {
     let status = status.trim().to_lowercase();
     let reason = Reason::from_code(&status);
     let provisional = match status.as_str() {
@@ -17,88 +22,220 @@ pub(super) fn read_value(waarde: &str, status: &str) -> Result<(Value, bool), St
             ));
         }
     };
+    let text = cell.text();
     if let Some(reason) = reason {
-        return match waarde {
-            "" | "-" | "x" | "." => Ok((Value::Unavailable(reason), false)),
-            _ if waarde.starts_with('<') => Ok((Value::Unavailable(reason), false)),
-            _ => Err(format!(
-                "status '{status}' hoort bij een lege waarde, maar de waarde is '{waarde}'"
+        return match absent_marker(&text) {
+            Some(_) => Ok(Some((Value::Unavailable(reason), false))),
+            None => Err(format!(
+                "status '{status}' hoort bij een lege waarde, maar de waarde is '{text}'"
             )),
         };
     }
-    if waarde.is_empty() {
-        return Err(
-            "waarde ontbreekt; vul een getal in, of zet de reden in de kolom status (niet geleverd, afgeschermd, n.v.t.)"
-                .into(),
-        );
+    let number = match cell {
+        Cell::Empty => return Ok(None),
+        Cell::Date(_) => return Err(format!("'{text}' is een datum, geen waarde")),
+        Cell::Number(n) => *n,
+        Cell::Text(_) => match absent_marker(&text) {
+            Some(None) => return Ok(None),
+            Some(Some(reason)) => return Ok(Some((Value::Unavailable(reason), false))),
+            None => number_in_unit(&text, indicator)?,
+        },
+    };
+    check_unit(number, indicator)?;
+    Ok(Some((Value::Number(number), provisional)))
+}
+
+/// Cells that say a value is absent: empty (nothing delivered), `-` and `.` (not delivered),
+/// `x` and `<5` (shielded by the supplier). `Some(None)` means empty.
+fn absent_marker(text: &str) -> Option<Option<Reason>> {
+    match text {
+        "" => Some(None),
+        "-" | "–" | "." => Some(Some(Reason::NotDelivered)),
+        "x" | "X" => Some(Some(Reason::ShieldedBySupplier)),
+        _ if text.starts_with('<') && parse_number(&text[1..]).is_ok() => {
+            Some(Some(Reason::ShieldedBySupplier))
+        }
+        _ => None,
     }
-    if let Some(limit) = waarde.strip_prefix('<') {
-        // Shielded by the supplier: stored as absent, never as 0 or as the limit.
-        return parse_number(limit)
-            .map(|_| (Value::Unavailable(Reason::ShieldedBySupplier), false))
-            .map_err(|_| {
-                format!("'{waarde}' is geen geldige afscherming; verwacht bijvoorbeeld <5")
-            });
+}
+
+/// Reads `12,5%`, `€ 1.234` and plain numbers, refusing a sign that does not fit the unit.
+fn number_in_unit(text: &str, indicator: &Indicator) -> Result<f64, String> {
+    let (digits, sign_unit) = if let Some(rest) = text.strip_suffix('%') {
+        (rest, Some(Unit::Percentage))
+    } else if let Some(rest) = text.strip_prefix('€').or_else(|| text.strip_prefix("EUR")) {
+        (rest, Some(Unit::Euro))
+    } else {
+        (text, None)
+    };
+    if let Some(unit) = sign_unit
+        && unit != indicator.unit
+    {
+        return Err(format!(
+            "'{text}' is een {}, maar {} wordt geleverd als {}",
+            unit_name(unit),
+            indicator.id,
+            unit_name(indicator.unit)
+        ));
     }
-    parse_number(waarde)
-        .map(|n| (Value::Number(n), provisional))
-        .map_err(|e| e.to_string())
+    if text.starts_with('<') {
+        return Err(format!(
+            "'{text}' is geen geldige afscherming; verwacht bijvoorbeeld <5"
+        ));
+    }
+    parse_number(digits).map_err(|e| e.to_string())
+}
+
+fn check_unit(number: f64, indicator: &Indicator) -> Result<(), String> {
+    let shown = plain_number(number);
+    match indicator.unit {
+        Unit::Percentage if !(0.0..=100.0).contains(&number) => Err(format!(
+            "{shown} is geen percentage; verwacht een waarde van 0 tot en met 100"
+        )),
+        Unit::Aantal if number < 0.0 || number.fract() != 0.0 => Err(format!(
+            "{shown} is geen aantal; verwacht een geheel getal van 0 of meer"
+        )),
+        Unit::Per1000 if number < 0.0 => {
+            Err(format!("{shown} kan geen aantal per 1.000 inwoners zijn"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn unit_name(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Aantal => "aantal",
+        Unit::Percentage => "percentage",
+        Unit::Euro => "bedrag in euro",
+        Unit::Per1000 => "aantal per 1.000 inwoners",
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Catalog;
+
+    fn read(cell: Cell, status: &str, indicator: &str) -> Result<Option<(Value, bool)>, String> {
+        let catalog = Catalog::builtin().unwrap();
+        read_value(&cell, status, catalog.get(indicator).unwrap())
+    }
+
+    fn text(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+
+    const COUNT: &str = "zvh_aanmeldingen";
+    const PERCENT: &str = "zvh_aanmeldingen_binnen_twee_weken";
+    const EURO: &str = "gemeentelijke_bijdrage_zvh";
 
     #[test]
-    fn reads_numbers_shielding_and_reasons() {
+    fn reads_every_spelling_of_a_number() {
         assert_eq!(
-            read_value("1.234,5", ""),
-            Ok((Value::Number(1234.5), false))
+            read(text("1.234"), "", COUNT),
+            Ok(Some((Value::Number(1234.0), false)))
         );
         assert_eq!(
-            read_value("12", "voorlopig"),
-            Ok((Value::Number(12.0), true))
+            read(text("1.234,5"), "", EURO),
+            Ok(Some((Value::Number(1234.5), false)))
         );
         assert_eq!(
-            read_value("<5", ""),
-            Ok((Value::Unavailable(Reason::ShieldedBySupplier), false))
+            read(text("1234.5"), "", EURO),
+            Ok(Some((Value::Number(1234.5), false)))
         );
         assert_eq!(
-            read_value("", "niet geleverd"),
-            Ok((Value::Unavailable(Reason::NotDelivered), false))
+            read(text("12,5%"), "", PERCENT),
+            Ok(Some((Value::Number(12.5), false)))
         );
         assert_eq!(
-            read_value("-", "n.v.t."),
-            Ok((Value::Unavailable(Reason::NotApplicable), false))
+            read(text("€ 1.234"), "", EURO),
+            Ok(Some((Value::Number(1234.0), false)))
+        );
+        assert_eq!(
+            read(Cell::Number(12.0), "voorlopig", COUNT),
+            Ok(Some((Value::Number(12.0), true)))
+        );
+    }
+
+    #[test]
+    fn absent_values_are_never_numbers() {
+        assert_eq!(read(Cell::Empty, "", COUNT), Ok(None));
+        assert_eq!(
+            read(text("-"), "", COUNT),
+            Ok(Some((Value::Unavailable(Reason::NotDelivered), false)))
+        );
+        assert_eq!(
+            read(text("x"), "", COUNT),
+            Ok(Some((
+                Value::Unavailable(Reason::ShieldedBySupplier),
+                false
+            )))
+        );
+        assert_eq!(
+            read(text("<5"), "", COUNT),
+            Ok(Some((
+                Value::Unavailable(Reason::ShieldedBySupplier),
+                false
+            )))
+        );
+        assert_eq!(
+            read(Cell::Empty, "n.v.t.", COUNT),
+            Ok(Some((Value::Unavailable(Reason::NotApplicable), false)))
+        );
+    }
+
+    #[test]
+    fn values_in_the_wrong_unit_are_refused() {
+        assert!(
+            read(text("112,5"), "", PERCENT)
+                .unwrap_err()
+                .contains("geen percentage")
+        );
+        assert!(
+            read(text("12%"), "", COUNT)
+                .unwrap_err()
+                .contains("is een percentage, maar zvh_aanmeldingen wordt geleverd als aantal")
+        );
+        assert!(
+            read(text("€ 12"), "", COUNT)
+                .unwrap_err()
+                .contains("is een bedrag in euro")
+        );
+        assert!(
+            read(text("12,5"), "", COUNT)
+                .unwrap_err()
+                .contains("12,5 is geen aantal")
+        );
+        assert!(
+            read(text("-3"), "", COUNT)
+                .unwrap_err()
+                .contains("geen aantal")
         );
     }
 
     #[test]
     fn explains_what_is_wrong() {
         assert!(
-            read_value("", "")
-                .unwrap_err()
-                .starts_with("waarde ontbreekt")
-        );
-        assert!(
-            read_value("12", "afgeschermd")
+            read(text("12"), "afgeschermd", COUNT)
                 .unwrap_err()
                 .contains("hoort bij een lege waarde")
         );
         assert!(
-            read_value("12", "concept")
+            read(text("12"), "concept", COUNT)
                 .unwrap_err()
                 .contains("onbekende status 'concept'")
         );
         assert!(
-            read_value("<vijf", "")
+            read(text("<vijf"), "", COUNT)
                 .unwrap_err()
                 .contains("geen geldige afscherming")
         );
         assert!(
-            read_value("veel", "")
+            read(text("veel"), "", COUNT)
                 .unwrap_err()
                 .contains("'veel' is geen getal")
         );
+        let date = Cell::Date(chrono::NaiveDate::from_ymd_opt(2024, 7, 1).unwrap());
+        assert!(read(date, "", COUNT).unwrap_err().contains("is een datum"));
     }
 }

@@ -1,9 +1,83 @@
-//! Reading delivered files into observations. Parses and validates only: never opens the store, so a
-//! file with any problem writes nothing.
+//! Reading delivered files into observations: CSV (any separator, UTF-8 or Windows-1252) and
+//! spreadsheets (XLSX, XLS, ODS), in the long or the wide layout. Parses and validates only and never
+//! opens the store, so a file with any problem writes nothing.
 
 mod cell;
-mod long_csv;
+mod columns;
+mod context;
+mod csv_table;
+mod layout;
 mod problem;
+mod sheet_table;
+mod table;
 
-pub use long_csv::read_long_csv;
-pub use problem::ImportProblem;
+use std::path::Path;
+
+use crate::domain::{Indicator, Observation, sha256_hex};
+
+pub use layout::Layout;
+pub use problem::{ImportProblem, Location};
+
+/// One observation as read, with where it stands in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadObservation {
+    pub observation: Observation,
+    pub location: Location,
+}
+
+/// What one part of a file (a sheet, or the whole CSV) turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSummary {
+    pub sheet: Option<String>,
+    pub layout: Layout,
+    pub values: usize,
+}
+
+/// Everything read from one file. With any problem, nothing of it may be written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileReading {
+    pub file: String,
+    pub sha256: String,
+    pub tables: Vec<TableSummary>,
+    pub observations: Vec<ReadObservation>,
+    pub problems: Vec<ImportProblem>,
+    pub warnings: Vec<ImportProblem>,
+}
+
+/// Reads one delivered file; `name` is its file name, used in every message and to choose the reader.
+pub fn read_file(name: &str, bytes: &[u8], indicators: &[Indicator]) -> FileReading {
+    let mut context = context::Context::new(name, indicators);
+    let tables = if is_spreadsheet(name, bytes) {
+        sheet_table::read_sheets(bytes)
+    } else {
+        csv_table::read_csv(bytes).map(|table| vec![table])
+    };
+    let summaries = match tables {
+        Ok(tables) => layout::read_tables(&mut context, &tables),
+        Err(message) => {
+            context.problems.push(ImportProblem::file(name, message));
+            Vec::new()
+        }
+    };
+    FileReading {
+        file: name.to_string(),
+        sha256: sha256_hex(bytes),
+        tables: summaries,
+        observations: context.observations,
+        problems: context.problems,
+        warnings: context.warnings,
+    }
+}
+
+/// By extension, or by content: XLSX and ODS are zip files, XLS is an OLE file.
+fn is_spreadsheet(name: &str, bytes: &[u8]) -> bool {
+    let extension = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase);
+    match extension.as_deref() {
+        Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => true,
+        Some("csv" | "txt" | "tsv") => false,
+        _ => bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]),
+    }
+}

@@ -1,30 +1,44 @@
 use std::fmt;
 
-/// One problem in a delivered file, with where it is and what was expected, in Dutch.
+/// One finding in a delivered file, with where it is, in Dutch: a problem (blocks the import) or a
+/// warning (listed, does not block).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportProblem {
     pub file: String,
-    /// Line number as a spreadsheet shows it (the header is row 1).
+    pub sheet: Option<String>,
+    /// As a spreadsheet or text editor numbers it (first line is 1).
     pub row: Option<u64>,
+    /// The column's name as the file has it, with its letter in a spreadsheet: `C (waarde)`.
     pub column: Option<String>,
     pub message: String,
+}
+
+/// Where in a file something was read, so findings can point at it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub row: u64,
+    pub column: String,
 }
 
 impl ImportProblem {
     pub fn file(file: &str, message: impl Into<String>) -> ImportProblem {
         ImportProblem {
             file: file.to_string(),
+            sheet: None,
             row: None,
             column: None,
             message: message.into(),
         }
     }
 
-    pub fn cell(file: &str, row: u64, column: &str, message: impl Into<String>) -> ImportProblem {
+    pub fn at(location: &Location, message: impl Into<String>) -> ImportProblem {
         ImportProblem {
-            file: file.to_string(),
-            row: Some(row),
-            column: Some(column.to_string()),
+            file: location.file.clone(),
+            sheet: location.sheet.clone(),
+            row: Some(location.row),
+            column: Some(location.column.clone()),
             message: message.into(),
         }
     }
@@ -33,6 +47,9 @@ impl ImportProblem {
 impl fmt::Display for ImportProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, ", werkblad '{sheet}'")?;
+        }
         if let Some(row) = self.row {
             write!(f, ", rij {row}")?;
         }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::domain::{Indicator, Observation, Shown, Value};
+use crate::domain::{Indicator, Observation, Shown, Value, plain_number};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -101,7 +101,7 @@ fn csv_text<'a>(rows: impl Iterator<Item = Row<'a>>) -> String {
     write(header);
     for row in rows {
         let waarde = match &row.waarde {
-            Some(WaardeCell::Number(n)) => plain_dutch(*n),
+            Some(WaardeCell::Number(n)) => plain_number(*n),
             Some(WaardeCell::Shielded(text)) => text.clone(),
             None => String::new(),
         };
@@ -115,24 +115,4 @@ fn csv_text<'a>(rows: impl Iterator<Item = Row<'a>>) -> String {
         ]);
     }
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("CSV of UTF-8 fields")
-}
-
-/// The shortest exact decimal with a Dutch comma and no thousands separators (`298809`, `12,5`), so a
-/// spreadsheet and our own importer both read it back to the same value.
-fn plain_dutch(value: f64) -> String {
-    format!("{value}").replace('.', ",")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_dutch_numbers_read_back_exactly() {
-        for value in [0.0, 12.5, 298_809.0, 0.1, -3.25, 1_234_567.125] {
-            let text = plain_dutch(value);
-            assert!(!text.contains('.'), "{text}");
-            assert_eq!(crate::domain::parse_number(&text), Ok(value));
-        }
-    }
 }

@@ -15,6 +15,8 @@ pub enum StoreError {
         supported: i32,
     },
     Unsupported(String),
+    /// The operation is not allowed in this state; the message says why.
+    Refused(String),
     /// A row in the store does not match the domain (e.g. a period that no longer parses).
     Corrupt(String),
 }
@@ -57,6 +59,7 @@ impl fmt::Display for StoreError {
                  gebruik een nieuwere versie van de app (het bestand is niet gewijzigd)"
             ),
             StoreError::Unsupported(e) => write!(f, "database niet bruikbaar: {e}"),
+            StoreError::Refused(message) => f.write_str(message),
             StoreError::Corrupt(e) => write!(f, "onverwachte inhoud in de database: {e}"),
         }
     }

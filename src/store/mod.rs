@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use batches::UndoSummary;
 pub use error::StoreError;
 pub use observations::{ObservationFilter, WriteSummary};
 

@@ -1,7 +1,7 @@
-use rusqlite::{Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
 use super::{Store, StoreError, now_utc};
-use crate::domain::{Batch, BatchId, BatchKind, BatchSource};
+use crate::domain::{Batch, BatchId, BatchKind, BatchSource, dutch_datetime};
 
 impl Store {
     /// Every batch, newest first.
@@ -9,6 +9,72 @@ impl Store {
         let mut query = self.conn.prepare_cached(include_str!("list.sql"))?;
         let rows = query.query_map([], row_to_batch)?;
         rows.map(|row| row?).collect()
+    }
+
+    pub fn batch(&self, id: BatchId) -> Result<Option<Batch>, StoreError> {
+        let mut query = self.conn.prepare_cached(
+            "SELECT id, kind, file_name, sha256, user, started_at, finished_at, rows, undone_at
+             FROM batches WHERE id = ?1",
+        )?;
+        query
+            .query_row([id.0], row_to_batch)
+            .optional()?
+            .transpose()
+    }
+
+    /// Earlier batches (not undone) of a file with this content.
+    pub fn batches_with_sha256(&self, sha256: &str) -> Result<Vec<Batch>, StoreError> {
+        Ok(self
+            .batches()?
+            .into_iter()
+            .filter(|b| b.source.sha256.as_deref() == Some(sha256) && b.undone_at.is_none())
+            .collect())
+    }
+
+    /// Restores exactly the state before `id`: values it replaced come back, values it added go.
+    /// Refused when a later batch (not undone) changed values of this one: undo that one first.
+    pub fn undo_batch(&mut self, id: BatchId) -> Result<UndoSummary, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let undone_at: Option<Option<String>> = tx
+            .query_row("SELECT undone_at FROM batches WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match undone_at {
+            None => {
+                return Err(StoreError::Refused(format!(
+                    "batch {id} bestaat niet; zie regio-in-beeld batches"
+                )));
+            }
+            Some(Some(when)) => {
+                return Err(StoreError::Refused(format!(
+                    "batch {id} is al ongedaan gemaakt ({})",
+                    dutch_datetime(&when)
+                )));
+            }
+            Some(None) => {}
+        }
+        let later: Vec<i64> = tx
+            .prepare(include_str!("later_writers.sql"))?
+            .query_map([id.0], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if !later.is_empty() {
+            let list: Vec<String> = later.iter().map(i64::to_string).collect();
+            return Err(StoreError::Refused(format!(
+                "waarden uit batch {id} zijn later gewijzigd door batch {}; maak die eerst ongedaan",
+                list.join(", ")
+            )));
+        }
+        let removed = tx.execute(include_str!("remove_added.sql"), [id.0])? as u64;
+        let restored = tx.execute(include_str!("undo.sql"), [id.0])? as u64;
+        tx.execute(
+            "UPDATE batches SET undone_at = ?1 WHERE id = ?2",
+            params![now_utc(), id.0],
+        )?;
+        tx.commit()?;
+        Ok(UndoSummary { restored, removed })
     }
 
     /// Whether any value on record comes from the demo data set.
@@ -20,6 +86,15 @@ impl Store {
             |row| row.get(0),
         )?)
     }
+}
+
+/// What undoing a batch did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UndoSummary {
+    /// Values the batch had replaced, now back.
+    pub restored: u64,
+    /// Values the batch had added, now gone.
+    pub removed: u64,
 }
 
 pub(super) fn begin_batch(tx: &Transaction, source: &BatchSource) -> Result<BatchId, StoreError> {

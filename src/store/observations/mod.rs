@@ -1,4 +1,4 @@
-use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
 use super::batches::{begin_batch, finish_batch};
 use super::{Store, StoreError};
@@ -19,7 +19,7 @@ pub struct WriteSummary {
     pub unchanged: u64,
 }
 
-/// An observation's stored columns, in the order of `upsert.sql` and `remember.sql`.
+/// An observation's stored columns, in the order of the SQL parameters ?4 to ?7.
 #[derive(Debug, Clone, PartialEq)]
 struct Cell {
     value: Option<f64>,
@@ -42,88 +42,52 @@ impl Cell {
         }
     }
 
-    /// The stored cell and the batch that wrote it.
-    fn from_row(row: &Row) -> rusqlite::Result<(Cell, i64)> {
-        let cell = Cell {
+    fn from_row(row: &Row) -> rusqlite::Result<Cell> {
+        Ok(Cell {
             value: row.get(0)?,
             reason: row.get(1)?,
             provisional: row.get(2)?,
             remark: row.get(3)?,
-        };
-        Ok((cell, row.get(4)?))
+        })
     }
 }
 
 impl Store {
-    /// Writes `observations` as one batch in one transaction: all or nothing. Every replaced value
-    /// (and every cell that did not exist before) is remembered in the history with this batch.
+    /// Writes `observations` as one batch in one transaction: all or nothing.
     pub fn write_batch(
         &mut self,
         source: &BatchSource,
         observations: &[Observation],
     ) -> Result<WriteSummary, StoreError> {
+        let summaries = self.write_batches(&[(source.clone(), observations)])?;
+        Ok(summaries[0])
+    }
+
+    /// Writes several batches (one per delivered file) in one transaction: all or nothing. Every
+    /// replaced value is remembered in the history with the batch that replaced it; a batch that
+    /// changes nothing leaves no trace.
+    pub fn write_batches(
+        &mut self,
+        batches: &[(BatchSource, &[Observation])],
+    ) -> Result<Vec<WriteSummary>, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let batch = begin_batch(&tx, source)?;
-        let mut summary = WriteSummary::default();
-        {
-            let mut current = tx.prepare_cached(
-                "SELECT value, reason, provisional, remark, batch_id FROM observations
-                 WHERE indicator_id = ?1 AND area_code = ?2 AND period = ?3",
-            )?;
-            let mut remember = tx.prepare_cached(include_str!("remember.sql"))?;
-            let mut upsert = tx.prepare_cached(include_str!("upsert.sql"))?;
-            for observation in observations {
-                let period = observation.period.canonical();
-                let key = params![observation.indicator, observation.area.code, period];
-                let previous = current.query_row(key, Cell::from_row).optional()?;
-                let cell = Cell::of(observation);
-                if previous.as_ref().is_some_and(|(stored, _)| *stored == cell) {
-                    summary.unchanged += 1;
-                    continue;
-                }
-                let existed = previous.is_some();
-                let (before, written_by) = previous.unzip();
-                let before = before.as_ref();
-                remember.execute(params![
-                    batch.0,
-                    observation.indicator,
-                    observation.area.code,
-                    period,
-                    existed,
-                    before.and_then(|c| c.value),
-                    before.and_then(|c| c.reason.as_deref()),
-                    before.map(|c| c.provisional),
-                    before.and_then(|c| c.remark.as_deref()),
-                    written_by
-                ])?;
-                upsert.execute(params![
-                    observation.indicator,
-                    observation.area.code,
-                    period,
-                    cell.value,
-                    cell.reason,
-                    cell.provisional,
-                    cell.remark,
-                    batch.0
-                ])?;
-                if existed {
-                    summary.changed += 1;
-                } else {
-                    summary.added += 1;
-                }
+        let mut summaries = Vec::with_capacity(batches.len());
+        for (source, observations) in batches {
+            let batch = begin_batch(&tx, source)?;
+            let mut summary = write_cells(&tx, batch, observations)?;
+            let written = summary.added + summary.changed;
+            if written == 0 {
+                tx.execute("DELETE FROM batches WHERE id = ?1", [batch.0])?;
+            } else {
+                finish_batch(&tx, batch, written)?;
+                summary.batch = Some(batch);
             }
+            summaries.push(summary);
         }
-        let written = summary.added + summary.changed;
-        if written == 0 {
-            tx.rollback()?;
-            return Ok(summary);
-        }
-        finish_batch(&tx, batch, written)?;
         tx.commit()?;
-        summary.batch = Some(batch);
-        Ok(summary)
+        Ok(summaries)
     }
 
     /// Current observations in a stable order: indicator, period, area (gemeenten, region, NL).
@@ -167,4 +131,52 @@ fn row_to_observation(row: &Row) -> rusqlite::Result<Result<Observation, StoreEr
         provisional: row.get(5)?,
         remark: row.get(6)?,
     }))
+}
+
+/// Adds new cells with one statement each; only a cell that exists already costs a read, and only a
+/// changed one a history row and an update.
+fn write_cells(
+    tx: &Transaction,
+    batch: BatchId,
+    observations: &[Observation],
+) -> Result<WriteSummary, StoreError> {
+    let mut insert_new = tx.prepare_cached(include_str!("insert_new.sql"))?;
+    let mut current = tx.prepare_cached(include_str!("cell.sql"))?;
+    let mut remember = tx.prepare_cached(include_str!("remember.sql"))?;
+    let mut replace = tx.prepare_cached(include_str!("replace.sql"))?;
+    let mut summary = WriteSummary::default();
+    for observation in observations {
+        let period = observation.period.canonical();
+        let cell = Cell::of(observation);
+        let key = (
+            observation.indicator.as_str(),
+            observation.area.code,
+            period.as_str(),
+        );
+        let values = params![
+            key.0,
+            key.1,
+            key.2,
+            cell.value,
+            cell.reason,
+            cell.provisional,
+            cell.remark,
+            batch.0
+        ];
+        if insert_new.execute(values)? == 1 {
+            summary.added += 1;
+            continue;
+        }
+        let stored = current
+            .query_row(params![key.0, key.1, key.2], Cell::from_row)
+            .optional()?;
+        if stored.as_ref() == Some(&cell) {
+            summary.unchanged += 1;
+            continue;
+        }
+        remember.execute(params![key.0, key.1, key.2, batch.0])?;
+        replace.execute(values)?;
+        summary.changed += 1;
+    }
+    Ok(summary)
 }

@@ -1,3 +1,5 @@
 INSERT INTO observation_history
-    (replaced_by, indicator_id, area_code, period, existed, value, reason, provisional, remark, batch_id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+    (replaced_by, indicator_id, area_code, period, value, reason, provisional, remark, batch_id)
+SELECT ?4, indicator_id, area_code, period, value, reason, provisional, remark, batch_id
+FROM observations
+WHERE indicator_id = ?1 AND area_code = ?2 AND period = ?3

@@ -41,20 +41,20 @@ CREATE TABLE observations (
     CHECK ((value IS NULL) <> (reason IS NULL))
 ) STRICT, WITHOUT ROWID;
 
--- One row per cell a batch wrote: what was there before (existed = 0: nothing), so undo can restore it.
+-- Every value a batch replaced, with the batch that had written it, so undo can restore it. A cell a
+-- batch added has no row here: undo removes it.
 CREATE TABLE observation_history (
     id INTEGER PRIMARY KEY,
     replaced_by INTEGER NOT NULL REFERENCES batches (id),
     indicator_id TEXT NOT NULL,
     area_code TEXT NOT NULL,
     period TEXT NOT NULL,
-    existed INTEGER NOT NULL CHECK (existed IN (0, 1)),
     value REAL,
     reason TEXT,
-    provisional INTEGER,
+    provisional INTEGER NOT NULL,
     remark TEXT,
-    batch_id INTEGER REFERENCES batches (id)
+    batch_id INTEGER NOT NULL REFERENCES batches (id)
 ) STRICT;
 
 CREATE INDEX observation_history_by_batch ON observation_history (replaced_by);
-CREATE INDEX observation_history_by_cell ON observation_history (indicator_id, area_code, period);
+CREATE INDEX observation_history_by_writer ON observation_history (batch_id);

@@ -1,5 +1,8 @@
+-- Restores every value the batch (?1) replaced, with the batch that had written it.
 INSERT INTO observations (indicator_id, area_code, period, value, reason, provisional, remark, batch_id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+SELECT indicator_id, area_code, period, value, reason, provisional, remark, batch_id
+FROM observation_history
+WHERE replaced_by = ?1
 ON CONFLICT (indicator_id, area_code, period) DO UPDATE SET
     value = excluded.value,
     reason = excluded.reason,

@@ -1,0 +1,79 @@
+//! Which gemeenten delivered what for a period: the "status" of the quarterly round.
+
+use super::{AppError, Workspace};
+use crate::domain::{Area, Frequency, Indicator, Period, Reason, Value};
+use crate::store::ObservationFilter;
+
+#[derive(Debug, Clone)]
+pub struct Completeness {
+    pub indicator: Indicator,
+    pub delivered: Vec<Area>,
+    /// Nothing on record for the period.
+    pub missing: Vec<Area>,
+    /// Reported by the supplier as not delivered.
+    pub not_delivered: Vec<Area>,
+    /// Whether a region value is on record.
+    pub region: bool,
+}
+
+impl Completeness {
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty() && self.not_delivered.is_empty()
+    }
+}
+
+impl Workspace {
+    /// Per indicator delivered for `period`: those of its frequency, and stock figures (peildatum)
+    /// with their dates inside it.
+    pub fn completeness(&self, period: &Period) -> Result<Vec<Completeness>, AppError> {
+        let mut result = Vec::new();
+        for indicator in self.catalog().indicators() {
+            let filter = ObservationFilter {
+                indicator: Some(indicator.id.clone()),
+            };
+            let stock_at_a_date = indicator.frequency == Frequency::Peildatum;
+            if !indicator.frequency.fits(period) && !stock_at_a_date {
+                continue;
+            }
+            let in_period: Vec<_> = self
+                .store()
+                .observations(&filter)?
+                .into_iter()
+                .filter(|o| period.contains(&o.period))
+                .collect();
+            let status = |area: &Area| {
+                let values: Vec<&Value> = in_period
+                    .iter()
+                    .filter(|o| o.area == *area)
+                    .map(|o| &o.value)
+                    .collect();
+                if values
+                    .iter()
+                    .any(|v| !matches!(v, Value::Unavailable(Reason::NotDelivered)))
+                {
+                    Some(true)
+                } else if values.is_empty() {
+                    None
+                } else {
+                    Some(false)
+                }
+            };
+            let mut entry = Completeness {
+                indicator: indicator.clone(),
+                delivered: Vec::new(),
+                missing: Vec::new(),
+                not_delivered: Vec::new(),
+                region: status(&Area::region()) == Some(true),
+            };
+            for area in Area::gemeenten() {
+                match status(&area) {
+                    Some(true) => entry.delivered.push(area),
+                    Some(false) => entry.not_delivered.push(area),
+                    None => entry.missing.push(area),
+                }
+            }
+            result.push(entry);
+        }
+        Ok(result)
+    }
+}

@@ -1,0 +1,109 @@
+//! `batches`, `undo`, `template` and `status`: managing what was delivered.
+
+use std::path::Path;
+
+use super::{Cli, write_stdout};
+use crate::app::{AppError, TemplateFormat};
+use crate::domain::{Area, BatchId, Period, count_of, dutch_datetime};
+
+pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
+    let workspace = cli.open()?;
+    let mut out = String::from("batch\tsoort\twaarden\tingelezen\tdoor\tbestand\tstatus\n");
+    for batch in workspace.batches()? {
+        let status = match &batch.undone_at {
+            Some(when) => format!("ongedaan gemaakt {}", dutch_datetime(when)),
+            None => "actief".to_string(),
+        };
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{status}\n",
+            batch.id,
+            batch.source.kind.label(),
+            batch.rows,
+            dutch_datetime(&batch.started_at),
+            batch.source.user,
+            batch.source.file_name.as_deref().unwrap_or("-"),
+        ));
+    }
+    write_stdout(&out)
+}
+
+pub(super) fn undo(cli: &Cli, batch: i64) -> Result<(), AppError> {
+    let mut workspace = cli.open()?;
+    let summary = workspace.undo(BatchId(batch))?;
+    println!(
+        "Batch {batch} is ongedaan gemaakt: {} hersteld, {} verwijderd.",
+        count_of(summary.restored, "waarde", "waarden"),
+        count_of(summary.removed, "waarde", "waarden")
+    );
+    Ok(())
+}
+
+fn period(text: &str) -> Result<Period, AppError> {
+    Period::parse(text).map_err(|e| AppError::Refused(e.to_string()))
+}
+
+pub(super) fn template(cli: &Cli, period_text: &str, out: &Path) -> Result<(), AppError> {
+    let period = period(period_text)?;
+    let format = TemplateFormat::for_path(out).ok_or_else(|| {
+        AppError::Refused(format!(
+            "{}: kies een bestandsnaam die eindigt op .csv of .xlsx",
+            out.display()
+        ))
+    })?;
+    let workspace = cli.open()?;
+    let bytes = workspace.template(&period, format)?;
+    std::fs::write(out, bytes).map_err(|e| AppError::Refused(format!("{}: {e}", out.display())))?;
+    let count = workspace.manual_indicators_for(&period).len();
+    println!(
+        "Sjabloon voor {} met {count} indicatoren geschreven naar {}.",
+        period.label(),
+        out.display()
+    );
+    Ok(())
+}
+
+pub(super) fn status(cli: &Cli, period_text: &str) -> Result<(), AppError> {
+    let period = period(period_text)?;
+    let workspace = cli.open()?;
+    let entries = workspace.completeness(&period)?;
+    if entries.is_empty() {
+        return Err(AppError::Refused(format!(
+            "geen indicatoren met cijfers per {}",
+            period.label()
+        )));
+    }
+    let names = |areas: &[Area]| areas.iter().map(|a| a.name).collect::<Vec<_>>().join(", ");
+    let mut out = format!("Levering {}\n", period.label());
+    let complete = entries.iter().filter(|e| e.is_complete()).count();
+    for entry in &entries {
+        let gemeenten = entry.delivered.len() + entry.missing.len() + entry.not_delivered.len();
+        let mut line = format!(
+            "{} ({}, {}): {} van {gemeenten} gemeenten geleverd",
+            entry.indicator.name,
+            entry.indicator.id,
+            entry.indicator.supplier,
+            entry.delivered.len()
+        );
+        line.push_str(if entry.region {
+            ", regio geleverd"
+        } else {
+            ", regio ontbreekt"
+        });
+        if !entry.missing.is_empty() {
+            line.push_str(&format!("; ontbreekt: {}", names(&entry.missing)));
+        }
+        if !entry.not_delivered.is_empty() {
+            line.push_str(&format!(
+                "; gemeld als niet geleverd: {}",
+                names(&entry.not_delivered)
+            ));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{complete} van {} indicatoren compleet.\n",
+        entries.len()
+    ));
+    write_stdout(&out)
+}

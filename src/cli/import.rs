@@ -1,0 +1,97 @@
+//! `regio-in-beeld import`: check every file, show what would change, then write it as batches.
+
+use std::path::PathBuf;
+
+use super::Cli;
+use crate::app::{AppError, ImportPreview, default_user, describe_earlier, read_paths};
+use crate::domain::count_of;
+use crate::ingest::Layout;
+
+/// Warnings beyond this many are counted, not listed.
+const LISTED_WARNINGS: usize = 50;
+
+pub(super) fn run(
+    cli: &Cli,
+    files: &[PathBuf],
+    dry_run: bool,
+    user: Option<&str>,
+) -> Result<(), AppError> {
+    let mut workspace = cli.open()?;
+    let user = user.map(str::to_string).unwrap_or_else(default_user);
+    let preview = workspace.preview_import(read_paths(files), &user)?;
+    print_files(&preview);
+    if !preview.is_valid() {
+        return Err(AppError::Import(preview.problems));
+    }
+    print_warnings(&preview);
+    println!(
+        "Samenvatting: {} toegevoegd, {} gewijzigd, {} ongewijzigd, {}.",
+        preview.added,
+        preview.changed,
+        preview.unchanged,
+        count_of(
+            preview.warnings.len() as u64,
+            "waarschuwing",
+            "waarschuwingen"
+        )
+    );
+    if dry_run {
+        println!("Proefrun: er is niets opgeslagen.");
+        return Ok(());
+    }
+    if preview.added + preview.changed + preview.unchanged == 0 {
+        println!("Er is niets ingelezen: de bestanden bevatten geen ingevulde waarden.");
+        return Ok(());
+    }
+    if preview.added + preview.changed == 0 {
+        println!("Er is niets gewijzigd: alle waarden staan al zo in de database.");
+        return Ok(());
+    }
+    let report = workspace.commit_import(&preview)?;
+    for (file, summary) in &report.files {
+        match summary.batch {
+            Some(batch) => println!(
+                "{file}: opgeslagen als batch {batch} ({} toegevoegd, {} gewijzigd); ongedaan maken met: regio-in-beeld undo {batch}",
+                summary.added, summary.changed
+            ),
+            None => println!("{file}: niets gewijzigd, geen batch gemaakt."),
+        }
+    }
+    Ok(())
+}
+
+fn print_files(preview: &ImportPreview) {
+    for (file, earlier) in preview.files.iter().zip(&preview.earlier) {
+        println!("{}", file.file);
+        for table in &file.tables {
+            let layout = match table.layout {
+                Layout::Long => "lang formaat",
+                Layout::Wide => "breed formaat",
+            };
+            let values = count_of(table.values as u64, "waarde", "waarden");
+            match &table.sheet {
+                Some(sheet) => println!("  werkblad '{sheet}': {values} ({layout})"),
+                None => println!("  {values} ({layout})"),
+            }
+        }
+        if let Some(earlier) = describe_earlier(earlier) {
+            println!("  Dit bestand is {earlier}.");
+        }
+    }
+}
+
+fn print_warnings(preview: &ImportPreview) {
+    if preview.warnings.is_empty() {
+        return;
+    }
+    println!("Waarschuwingen (de import gaat wel door):");
+    for warning in preview.warnings.iter().take(LISTED_WARNINGS) {
+        println!("  {warning}");
+    }
+    if preview.warnings.len() > LISTED_WARNINGS {
+        println!(
+            "  … en nog {} waarschuwingen.",
+            preview.warnings.len() - LISTED_WARNINGS
+        );
+    }
+}

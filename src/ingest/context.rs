@@ -1,0 +1,137 @@
+//! Shared state while reading one file: lookups with caches (a million rows name the same few areas
+//! and periods), the findings so far, and duplicate detection.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::table::Cell;
+use super::{ImportProblem, Location, ReadObservation};
+use crate::domain::{Area, Indicator, Observation, Period, fold};
+
+pub(super) struct Context<'a> {
+    pub file: &'a str,
+    indicators: HashMap<&'a str, &'a Indicator>,
+    all_indicators: &'a [Indicator],
+    areas: HashMap<String, Result<Area, String>>,
+    periods: HashMap<String, Result<Period, String>>,
+    first_seen: HashMap<(&'a str, &'static str, Period), Location>,
+    pub observations: Vec<ReadObservation>,
+    pub problems: Vec<ImportProblem>,
+    pub warnings: Vec<ImportProblem>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(file: &'a str, indicators: &'a [Indicator]) -> Context<'a> {
+        Context {
+            file,
+            indicators: indicators.iter().map(|i| (i.id.as_str(), i)).collect(),
+            all_indicators: indicators,
+            areas: HashMap::new(),
+            periods: HashMap::new(),
+            first_seen: HashMap::new(),
+            observations: Vec::new(),
+            problems: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    pub fn problem(&mut self, location: &Location, message: impl Into<String>) {
+        self.problems.push(ImportProblem::at(location, message));
+    }
+
+    pub fn indicator(&self, text: &str) -> Result<&'a Indicator, String> {
+        let text = text.trim();
+        if let Some(indicator) = self.indicators.get(text) {
+            return Ok(indicator);
+        }
+        self.indicator_by_name(text).ok_or_else(|| {
+            format!("onbekende indicator '{text}'; zie regio-in-beeld check voor de lijst")
+        })
+    }
+
+    /// By id in any case, by name, or by an id cut off at 31 characters (Excel's sheet-name limit).
+    pub fn indicator_by_name(&self, text: &str) -> Option<&'a Indicator> {
+        let folded = fold(text);
+        if folded.is_empty() {
+            return None;
+        }
+        let exact = self
+            .all_indicators
+            .iter()
+            .find(|i| fold(&i.id) == folded || fold(&i.name) == folded);
+        let truncated = || {
+            let mut matches = self
+                .all_indicators
+                .iter()
+                .filter(|i| text.len() >= 25 && i.id.starts_with(text));
+            let first = matches.next()?;
+            matches.next().is_none().then_some(first)
+        };
+        exact.or_else(truncated)
+    }
+
+    /// The indicator a CSV file is named after, e.g. `zvh_aanmeldingen-2024-K3.csv`.
+    pub fn indicator_in_file_name(&self) -> Option<&'a Indicator> {
+        let stem = Path::new(self.file).file_stem()?.to_str()?;
+        self.all_indicators
+            .iter()
+            .filter(|i| stem.starts_with(i.id.as_str()))
+            .max_by_key(|i| i.id.len())
+    }
+
+    pub fn area(&mut self, cell: &Cell) -> Result<Area, String> {
+        let text = cell.text();
+        self.areas
+            .entry(text)
+            .or_insert_with_key(|text| Area::parse(text).map_err(|e| e.to_string()))
+            .clone()
+    }
+
+    pub fn period(&mut self, cell: &Cell) -> Result<Period, String> {
+        match cell {
+            Cell::Date(date) => Ok(Period::Date(*date)),
+            Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
+                Ok(Period::Year(*n as i32))
+            }
+            _ => {
+                let text = cell.text();
+                self.periods
+                    .entry(text)
+                    .or_insert_with_key(|text| Period::parse(text).map_err(|e| e.to_string()))
+                    .clone()
+            }
+        }
+    }
+
+    /// Records an observation, refusing a second value for the same indicator, area and period.
+    pub fn push(&mut self, indicator: &'a Indicator, observation: Observation, location: Location) {
+        let key = (
+            indicator.id.as_str(),
+            observation.area.code,
+            observation.period,
+        );
+        if let Some(first) = self.first_seen.get(&key) {
+            let message = format!(
+                "{} voor {} in {} staat al eerder in het bestand ({})",
+                indicator.id,
+                observation.area.name,
+                observation.period.label(),
+                describe(first)
+            );
+            self.problem(&location, message);
+            return;
+        }
+        self.first_seen.insert(key, location.clone());
+        self.observations.push(ReadObservation {
+            observation,
+            location,
+        });
+    }
+}
+
+fn describe(location: &Location) -> String {
+    match &location.sheet {
+        Some(sheet) => format!("werkblad '{sheet}', rij {}", location.row),
+        None => format!("rij {}", location.row),
+    }
+}

@@ -1,0 +1,402 @@
+//! Finds the header of each table and reads it in the layout it has: long (one value per row) or
+//! wide (gebieden down, perioden across, one indicator per sheet or file).
+
+use std::collections::HashMap;
+
+use super::TableSummary;
+use super::cell::read_value;
+use super::columns::{Column, is_personal_data};
+use super::context::Context;
+use super::problem::{ImportProblem, Location};
+use super::table::{Row, Table, column_letter};
+use crate::domain::{Indicator, Observation, Period};
+
+/// Rows above the header that may hold a title, an explanation or the indicator.
+const HEADER_SEARCH_ROWS: usize = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// `indicator;gebied;periode;waarde` (plus `status`, `opmerking`).
+    Long,
+    /// Gebieden as rows, perioden as columns, one indicator.
+    Wide,
+}
+
+enum Header {
+    Long(HashMap<Column, usize>),
+    Wide {
+        area_column: usize,
+        periods: Vec<(usize, Period)>,
+    },
+}
+
+pub(super) fn read_tables(context: &mut Context, tables: &[Table]) -> Vec<TableSummary> {
+    let mut summaries = Vec::new();
+    let mut skipped = Vec::new();
+    for table in tables {
+        if refuse_personal_data(context, table) {
+            continue;
+        }
+        let before = context.observations.len();
+        let layout = match find_header(context, table) {
+            Some((index, Header::Long(columns))) => {
+                read_long(context, table, index, &columns);
+                Layout::Long
+            }
+            Some((
+                index,
+                Header::Wide {
+                    area_column,
+                    periods,
+                },
+            )) => {
+                read_wide(context, table, index, area_column, &periods);
+                Layout::Wide
+            }
+            None => {
+                if !report_incomplete_header(context, table)
+                    && table.rows.iter().any(|row| !row.is_empty())
+                {
+                    skipped.push(table.sheet.clone());
+                }
+                continue;
+            }
+        };
+        summaries.push(TableSummary {
+            sheet: table.sheet.clone(),
+            layout,
+            values: context.observations.len() - before,
+        });
+    }
+    if summaries.is_empty() && context.problems.is_empty() {
+        context.problems.push(ImportProblem::file(
+            context.file,
+            "geen kopregel gevonden; verwacht de kolommen indicator, gebied, periode en waarde (lang formaat), \
+             of gebieden onder elkaar en perioden naast elkaar (breed formaat, zoals het sjabloon)",
+        ));
+    } else {
+        for sheet in skipped.into_iter().flatten() {
+            context.warnings.push(ImportProblem {
+                sheet: Some(sheet),
+                ..ImportProblem::file(
+                    context.file,
+                    "werkblad overgeslagen: geen kopregel met gebieden en perioden",
+                )
+            });
+        }
+    }
+    summaries
+}
+
+/// A file with a column of personal data is refused whole: the store holds aggregates only.
+fn refuse_personal_data(context: &mut Context, table: &Table) -> bool {
+    let mut found = false;
+    for row in table.rows.iter().take(HEADER_SEARCH_ROWS) {
+        for (index, cell) in row.cells.iter().enumerate() {
+            let text = cell.text();
+            if is_personal_data(&text) {
+                let location = location(context.file, table, row, index, &text);
+                context.problem(
+                    &location,
+                    format!(
+                        "kolom '{text}' bevat persoonsgegevens; Regio in beeld bewaart alleen totalen. \
+                         Verwijder de kolom en lever aantallen per gebied en periode aan"
+                    ),
+                );
+                found = true;
+            }
+        }
+    }
+    found
+}
+
+/// A row that names some of the long columns but not all is a header with a missing column, not a
+/// title: say which columns are missing. Returns whether it did.
+fn report_incomplete_header(context: &mut Context, table: &Table) -> bool {
+    let best = table
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .max_by_key(|row| {
+            row.cells
+                .iter()
+                .filter(|c| Column::recognise(&c.text()).is_some())
+                .count()
+        });
+    let Some(row) = best else { return false };
+    let present: Vec<Column> = row
+        .cells
+        .iter()
+        .filter_map(|c| Column::recognise(&c.text()))
+        .collect();
+    if present.len() < 2 {
+        return false;
+    }
+    for missing in Column::REQUIRED.iter().filter(|c| !present.contains(c)) {
+        let location = Location {
+            file: context.file.to_string(),
+            sheet: table.sheet.clone(),
+            row: row.number,
+            column: missing.name().to_string(),
+        };
+        context.problem(
+            &location,
+            format!("kolom '{}' ontbreekt in de kopregel", missing.name()),
+        );
+    }
+    true
+}
+
+fn find_header(context: &mut Context, table: &Table) -> Option<(usize, Header)> {
+    for (index, row) in table.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
+        let recognised: HashMap<Column, usize> = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, cell)| Column::recognise(&cell.text()).map(|column| (column, i)))
+            .collect();
+        if Column::REQUIRED.iter().all(|c| recognised.contains_key(c)) {
+            return Some((index, Header::Long(recognised)));
+        }
+        let area_column = recognised.get(&Column::Area).copied().unwrap_or(0);
+        let periods: Vec<(usize, Period)> = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, cell)| *i != area_column && !cell.is_empty())
+            .filter_map(|(i, cell)| context.period(cell).ok().map(|period| (i, period)))
+            .collect();
+        let area_header = recognised.contains_key(&Column::Area) || row.cell(0).is_empty();
+        if area_header && !periods.is_empty() {
+            return Some((
+                index,
+                Header::Wide {
+                    area_column,
+                    periods,
+                },
+            ));
+        }
+    }
+    None
+}
+
+fn location(file: &str, table: &Table, row: &Row, column: usize, header: &str) -> Location {
+    let column = match (table.lettered, header.is_empty()) {
+        (true, true) => column_letter(column),
+        (true, false) => format!("{} ({header})", column_letter(column)),
+        (false, _) => header.to_string(),
+    };
+    Location {
+        file: file.to_string(),
+        sheet: table.sheet.clone(),
+        row: row.number,
+        column,
+    }
+}
+
+fn read_long(
+    context: &mut Context,
+    table: &Table,
+    header_index: usize,
+    columns: &HashMap<Column, usize>,
+) {
+    let header = &table.rows[header_index];
+    let file = context.file;
+    let mut empty_rows = Vec::new();
+    for row in &table.rows[header_index + 1..] {
+        if row.is_empty() {
+            continue;
+        }
+        let at = |column: Column| {
+            location(
+                file,
+                table,
+                row,
+                columns[&column],
+                &header.cell(columns[&column]).text(),
+            )
+        };
+        let cell = |column: Column| row.cell(columns[&column]);
+        let optional = |column: Column| {
+            columns
+                .get(&column)
+                .map(|i| row.cell(*i).text())
+                .unwrap_or_default()
+        };
+
+        let indicator = context.indicator(&cell(Column::Indicator).text());
+        let area = context.area(cell(Column::Area));
+        let period = context.period(cell(Column::Period));
+        let value = indicator
+            .as_ref()
+            .ok()
+            .map(|indicator| read_value(cell(Column::Value), &optional(Column::Status), indicator));
+        let mut ok = true;
+        for (column, error) in [
+            (Column::Indicator, indicator.as_ref().err()),
+            (Column::Area, area.as_ref().err()),
+            (Column::Period, period.as_ref().err()),
+            (Column::Value, value.as_ref().and_then(|v| v.as_ref().err())),
+        ] {
+            if let Some(message) = error {
+                context.problem(&at(column), message.clone());
+                ok = false;
+            }
+        }
+        let (Ok(indicator), Ok(area), Ok(period), Some(Ok(value))) =
+            (indicator, area, period, value)
+        else {
+            continue;
+        };
+        if !fits(context, indicator, &period, &at(Column::Period)) || !ok {
+            continue;
+        }
+        let Some((value, provisional)) = value else {
+            empty_rows.push(row.number);
+            continue;
+        };
+        let remark = Some(optional(Column::Remark)).filter(|r| !r.is_empty());
+        let observation = Observation {
+            indicator: indicator.id.clone(),
+            area,
+            period,
+            value,
+            provisional,
+            remark,
+        };
+        context.push(indicator, observation, at(Column::Value));
+    }
+    warn_empty(context, table, &empty_rows);
+}
+
+fn fits(context: &mut Context, indicator: &Indicator, period: &Period, at: &Location) -> bool {
+    let fits = indicator.frequency.fits(period);
+    if !fits {
+        context.problem(
+            at,
+            format!(
+                "{} past niet bij {}: verwacht {}",
+                period.label(),
+                indicator.id,
+                indicator.frequency.expectation()
+            ),
+        );
+    }
+    fits
+}
+
+fn read_wide(
+    context: &mut Context,
+    table: &Table,
+    header_index: usize,
+    area_column: usize,
+    periods: &[(usize, Period)],
+) {
+    let header = &table.rows[header_index];
+    let Some(indicator) = wide_indicator(context, table, header_index) else {
+        let location = location(context.file, table, header, area_column, "");
+        context.problem(
+            &location,
+            "welke indicator is dit? Zet boven de tabel een cel 'Indicator' met het id ernaast, \
+             of geef het werkblad of bestand de naam van de indicator",
+        );
+        return;
+    };
+    for (column, period) in periods {
+        let at = location(
+            context.file,
+            table,
+            header,
+            *column,
+            &header.cell(*column).text(),
+        );
+        fits(context, indicator, period, &at);
+    }
+    let mut empty_cells = Vec::new();
+    for row in &table.rows[header_index + 1..] {
+        if row.is_empty() {
+            continue;
+        }
+        let area_at = location(context.file, table, row, area_column, "gebied");
+        let area = match context.area(row.cell(area_column)) {
+            Ok(area) => area,
+            Err(message) => {
+                context.problem(&area_at, message);
+                continue;
+            }
+        };
+        for (column, period) in periods {
+            let at = location(
+                context.file,
+                table,
+                row,
+                *column,
+                &header.cell(*column).text(),
+            );
+            match read_value(row.cell(*column), "", indicator) {
+                Err(message) => context.problem(&at, message),
+                Ok(None) => empty_cells.push(row.number),
+                Ok(Some((value, provisional))) => {
+                    let observation = Observation {
+                        indicator: indicator.id.clone(),
+                        area,
+                        period: *period,
+                        value,
+                        provisional,
+                        remark: None,
+                    };
+                    if indicator.frequency.fits(period) {
+                        context.push(indicator, observation, at);
+                    }
+                }
+            }
+        }
+    }
+    warn_empty(context, table, &empty_cells);
+}
+
+/// The indicator of a wide table: a cell `Indicator` above the header with the id or name beside it,
+/// else the sheet name, else the file name.
+fn wide_indicator<'a>(
+    context: &Context<'a>,
+    table: &Table,
+    header_index: usize,
+) -> Option<&'a Indicator> {
+    let labelled = table.rows[..header_index].iter().find_map(|row| {
+        let label = row
+            .cells
+            .iter()
+            .position(|c| Column::recognise(&c.text()) == Some(Column::Indicator))?;
+        let value = row.cells[label + 1..].iter().find(|c| !c.is_empty())?;
+        context.indicator(&value.text()).ok()
+    });
+    labelled
+        .or_else(|| {
+            table
+                .sheet
+                .as_deref()
+                .and_then(|sheet| context.indicator_by_name(sheet))
+        })
+        .or_else(|| context.indicator_in_file_name())
+}
+
+fn warn_empty(context: &mut Context, table: &Table, rows: &[u64]) {
+    if rows.is_empty() {
+        return;
+    }
+    let mut unique: Vec<u64> = rows.to_vec();
+    unique.dedup();
+    let shown: Vec<String> = unique.iter().take(10).map(u64::to_string).collect();
+    let more = if unique.len() > 10 { ", …" } else { "" };
+    context.warnings.push(ImportProblem {
+        sheet: table.sheet.clone(),
+        ..ImportProblem::file(
+            context.file,
+            format!(
+                "{} lege waarden overgeslagen (rij {}{more}); er is niets geleverd, dus er wordt niets opgeslagen",
+                rows.len(),
+                shown.join(", ")
+            ),
+        )
+    });
+}

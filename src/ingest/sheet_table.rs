@@ -1,0 +1,56 @@
+//! Spreadsheets (XLSX, XLS, ODS) → one [`Table`] per sheet. Numbers stay numbers, dates stay dates and
+//! formulas give their cached value.
+
+use std::io::Cursor;
+
+use calamine::{Data, DataType, Reader, open_workbook_auto_from_rs};
+
+use super::table::{Cell, Row, Table};
+
+pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table>, String> {
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
+        format!("het werkboek kan niet gelezen worden ({e}); sla het op als .xlsx of .ods")
+    })?;
+    let mut tables = Vec::new();
+    for name in workbook.sheet_names() {
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|e| format!("werkblad '{name}' kan niet gelezen worden: {e}"))?;
+        let (first_row, first_column) = range.start().unwrap_or((0, 0));
+        let leading = vec![Cell::Empty; first_column as usize];
+        let rows = range
+            .rows()
+            .enumerate()
+            .map(|(i, cells)| Row {
+                number: u64::from(first_row) + i as u64 + 1,
+                cells: leading
+                    .iter()
+                    .cloned()
+                    .chain(cells.iter().map(cell))
+                    .collect(),
+            })
+            .collect();
+        tables.push(Table {
+            sheet: Some(name),
+            rows,
+            lettered: true,
+        });
+    }
+    Ok(tables)
+}
+
+fn cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::Int(n) => Cell::Number(*n as f64),
+        Data::Float(n) => Cell::Number(*n),
+        Data::String(text) => Cell::Text(text.clone()),
+        Data::Bool(b) => Cell::Text(if *b { "WAAR" } else { "ONWAAR" }.to_string()),
+        Data::DateTime(_) | Data::DateTimeIso(_) => match data.as_date() {
+            Some(date) => Cell::Date(date),
+            None => Cell::Text(data.to_string()),
+        },
+        Data::DurationIso(text) => Cell::Text(text.clone()),
+        Data::Error(error) => Cell::Text(format!("#{error:?}")),
+    }
+}

@@ -1,0 +1,82 @@
+//! A grid of cells, whatever the file was: CSV text or a spreadsheet sheet. The layouts (long and
+//! wide) read from this, so every source gets the same validation.
+
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(text) => text.trim().is_empty(),
+            Cell::Number(_) | Cell::Date(_) => false,
+        }
+    }
+
+    /// The cell as a person would read it, for messages and for text parsing.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(text) => text.trim().to_string(),
+            Cell::Number(n) => format!("{n}"),
+            Cell::Date(d) => d.format("%d-%m-%Y").to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Row {
+    /// As a spreadsheet or text editor numbers it (first line is 1).
+    pub number: u64,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    pub fn cell(&self, index: usize) -> &Cell {
+        self.cells.get(index).unwrap_or(&Cell::Empty)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.iter().all(Cell::is_empty)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Table {
+    /// The sheet name for spreadsheets; `None` for CSV.
+    pub sheet: Option<String>,
+    pub rows: Vec<Row>,
+    /// Whether columns are named by letter (spreadsheets) in messages.
+    pub lettered: bool,
+}
+
+/// Spreadsheet column name: 0 → A, 25 → Z, 26 → AA.
+pub(super) fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn column_letters_like_a_spreadsheet() {
+        assert_eq!(super::column_letter(0), "A");
+        assert_eq!(super::column_letter(25), "Z");
+        assert_eq!(super::column_letter(26), "AA");
+        assert_eq!(super::column_letter(701), "ZZ");
+        assert_eq!(super::column_letter(702), "AAA");
+    }
+}

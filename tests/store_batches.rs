@@ -1,0 +1,143 @@
+//! Batches keep provenance and history: a re-write changes nothing, a change keeps the old value, and
+//! undo restores exactly the previous state.
+
+use regio_in_beeld::catalog::Catalog;
+use regio_in_beeld::domain::{Area, BatchKind, BatchSource, Observation, Period, Reason, Value};
+use regio_in_beeld::store::{ObservationFilter, Store};
+
+fn store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .sync_indicators(Catalog::builtin().unwrap().indicators())
+        .unwrap();
+    store
+}
+
+fn source(file: &str) -> BatchSource {
+    BatchSource {
+        kind: BatchKind::Manual,
+        file_name: Some(file.to_string()),
+        sha256: Some(format!("sha-of-{file}")),
+        user: "ambtenaar".to_string(),
+    }
+}
+
+fn observation(area: &str, period: &str, value: Value) -> Observation {
+    Observation {
+        indicator: "zvh_aanmeldingen".to_string(),
+        area: Area::parse(area).unwrap(),
+        period: Period::parse(period).unwrap(),
+        value,
+        provisional: false,
+        remark: None,
+    }
+}
+
+fn everything(store: &Store) -> Vec<Observation> {
+    store.observations(&ObservationFilter::default()).unwrap()
+}
+
+#[test]
+fn writing_the_same_values_again_changes_nothing_and_leaves_no_batch() {
+    let mut store = store();
+    let rows = [observation("Zaanstad", "2024 K3", Value::Number(12.0))];
+    let first = store.write_batch(&source("k3.csv"), &rows).unwrap();
+    assert_eq!((first.added, first.changed, first.unchanged), (1, 0, 0));
+    let again = store.write_batch(&source("k3.csv"), &rows).unwrap();
+    assert_eq!(
+        (again.added, again.changed, again.unchanged, again.batch),
+        (0, 0, 1, None)
+    );
+    assert_eq!(store.batches().unwrap().len(), 1);
+}
+
+#[test]
+fn undo_restores_replaced_values_and_removes_added_ones() {
+    let mut store = store();
+    let original = [
+        observation("Zaanstad", "2024 K3", Value::Number(12.0)),
+        observation(
+            "Purmerend",
+            "2024 K3",
+            Value::Unavailable(Reason::NotDelivered),
+        ),
+    ];
+    store.write_batch(&source("k3.csv"), &original).unwrap();
+    let before = everything(&store);
+
+    let correction = [
+        observation("Zaanstad", "2024 K3", Value::Number(14.0)),
+        observation("Purmerend", "2024 K3", Value::Number(9.0)),
+        observation("Landsmeer", "2024 K3", Value::Number(3.0)),
+    ];
+    let summary = store
+        .write_batch(&source("k3-correctie.csv"), &correction)
+        .unwrap();
+    assert_eq!((summary.added, summary.changed), (1, 2));
+    assert_eq!(everything(&store).len(), 3);
+
+    let undo = store.undo_batch(summary.batch.unwrap()).unwrap();
+    assert_eq!((undo.restored, undo.removed), (2, 1));
+    assert_eq!(everything(&store), before);
+    let batch = store.batch(summary.batch.unwrap()).unwrap().unwrap();
+    assert!(batch.undone_at.is_some());
+}
+
+#[test]
+fn undo_is_refused_while_a_later_batch_built_on_it() {
+    let mut store = store();
+    let first = store
+        .write_batch(
+            &source("a.csv"),
+            &[observation("Zaanstad", "2024 K3", Value::Number(12.0))],
+        )
+        .unwrap()
+        .batch
+        .unwrap();
+    let second = store
+        .write_batch(
+            &source("b.csv"),
+            &[observation("Zaanstad", "2024 K3", Value::Number(13.0))],
+        )
+        .unwrap()
+        .batch
+        .unwrap();
+    let refused = store.undo_batch(first).unwrap_err().to_string();
+    assert!(
+        refused.contains(&format!("later gewijzigd door batch {second}")),
+        "{refused}"
+    );
+
+    store.undo_batch(second).unwrap();
+    store.undo_batch(first).unwrap();
+    assert!(everything(&store).is_empty());
+    let again = store.undo_batch(first).unwrap_err().to_string();
+    assert!(again.contains("is al ongedaan gemaakt"), "{again}");
+    assert!(
+        store
+            .undo_batch(regio_in_beeld::domain::BatchId(99))
+            .unwrap_err()
+            .to_string()
+            .contains("bestaat niet")
+    );
+}
+
+#[test]
+fn several_files_are_written_in_one_transaction() {
+    let mut store = store();
+    let a = [observation("Zaanstad", "2024 K3", Value::Number(12.0))];
+    let bad = [Observation {
+        indicator: "bestaat_niet".to_string(),
+        ..observation("Zaanstad", "2024 K3", Value::Number(1.0))
+    }];
+    assert!(
+        store
+            .write_batches(&[(source("a.csv"), &a[..]), (source("bad.csv"), &bad[..])])
+            .is_err()
+    );
+    assert!(
+        everything(&store).is_empty(),
+        "the first file is rolled back with the second"
+    );
+    assert!(store.batches().unwrap().is_empty());
+}

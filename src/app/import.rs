@@ -250,7 +250,7 @@ impl Workspace {
 
 fn describe(indicator: &Indicator, observation: &Observation) -> String {
     let value = match observation.value {
-        Value::Number(n) => indicator.value_text(n),
+        Value::Number(n) => indicator.unshielded_text(n),
         Value::Unavailable(reason) => format!("'{}'", reason.code()),
     };
     if observation.provisional {
@@ -277,10 +277,10 @@ fn jump(
     }
     Some(format!(
         "{} is {:.0}% {} dan {} in {}; klopt dit?",
-        indicator.value_text(new),
+        indicator.unshielded_text(new),
         (difference.abs() / previous * 100.0),
         if difference > 0.0 { "hoger" } else { "lager" },
-        indicator.value_text(previous),
+        indicator.unshielded_text(previous),
         previous_period.label()
     ))
 }

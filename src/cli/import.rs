@@ -35,12 +35,12 @@ pub(super) fn run(
             "waarschuwingen"
         )
     );
-    if dry_run {
-        println!("Proefrun: er is niets opgeslagen.");
-        return Ok(());
-    }
     if preview.added + preview.changed + preview.unchanged == 0 {
         println!("Er is niets ingelezen: de bestanden bevatten geen ingevulde waarden.");
+        return Ok(());
+    }
+    if dry_run {
+        println!("Proefrun: er is niets opgeslagen.");
         return Ok(());
     }
     if preview.added + preview.changed == 0 {

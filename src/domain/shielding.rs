@@ -25,12 +25,20 @@ impl Indicator {
     /// How a person reads one value of this indicator: shielded where needed, with its unit and the
     /// decimals that suit it (`1.234`, `12,5 %`, `€ 298.809`, `<5`).
     pub fn value_text(&self, value: f64) -> String {
-        match (self.shield(value), self.unit) {
-            (shown @ Shown::Shielded(_), _) => shown.text(0),
-            (shown, Unit::Aantal) => shown.text(0),
-            (shown, Unit::Percentage) => format!("{} %", shown.text(1)),
-            (shown, Unit::Euro) => format!("€ {}", shown.text(0)),
-            (shown, Unit::Per1000) => shown.text(1),
+        match self.shield(value) {
+            shown @ Shown::Shielded(_) => shown.text(0),
+            Shown::Number(n) => self.unshielded_text(n),
+        }
+    }
+
+    /// The same without shielding: only for the people who deliver the figures (import checks).
+    pub fn unshielded_text(&self, value: f64) -> String {
+        match self.unit {
+            Unit::Aantal => format_number(value, 0),
+            Unit::Percentage => format!("{} %", format_number(value, 1)),
+            Unit::Euro if value.fract() == 0.0 => format!("€ {}", format_number(value, 0)),
+            Unit::Euro => format!("€ {}", format_number(value, 2)),
+            Unit::Per1000 => format_number(value, 1),
         }
     }
 

@@ -45,6 +45,20 @@ pub(super) fn read_value(
     Ok(Some((Value::Number(number), provisional)))
 }
 
+/// For a row whose indicator is unknown: still say when the value cannot be a number at all.
+pub(super) fn check_number(cell: &Cell) -> Result<(), String> {
+    let Cell::Text(_) = cell else { return Ok(()) };
+    let text = cell.text();
+    if absent_marker(&text).is_some() {
+        return Ok(());
+    }
+    let digits = text
+        .trim_end_matches('%')
+        .trim_start_matches('€')
+        .trim_start_matches("EUR");
+    parse_number(digits).map(drop).map_err(|e| e.to_string())
+}
+
 /// Cells that say a value is absent: empty (nothing delivered), `-` and `.` (not delivered),
 /// `x` and `<5` (shielded by the supplier). `Some(None)` means empty.
 fn absent_marker(text: &str) -> Option<Option<Reason>> {

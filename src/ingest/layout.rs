@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 
 use super::TableSummary;
-use super::cell::read_value;
+use super::cell::{check_number, read_value};
 use super::columns::{Column, is_personal_data};
 use super::context::Context;
 use super::problem::{ImportProblem, Location};
 use super::table::{Row, Table, column_letter};
-use crate::domain::{Indicator, Observation, Period};
+use crate::domain::{Indicator, Observation, Period, count_of};
 
 /// Rows above the header that may hold a title, an explanation or the indicator.
 const HEADER_SEARCH_ROWS: usize = 30;
@@ -227,10 +227,14 @@ fn read_long(
         let indicator = context.indicator(&cell(Column::Indicator).text());
         let area = context.area(cell(Column::Area));
         let period = context.period(cell(Column::Period));
-        let value = indicator
-            .as_ref()
-            .ok()
-            .map(|indicator| read_value(cell(Column::Value), &optional(Column::Status), indicator));
+        let value = match &indicator {
+            Ok(indicator) => Some(read_value(
+                cell(Column::Value),
+                &optional(Column::Status),
+                indicator,
+            )),
+            Err(_) => check_number(cell(Column::Value)).err().map(Err),
+        };
         let mut ok = true;
         for (column, error) in [
             (Column::Indicator, indicator.as_ref().err()),
@@ -393,8 +397,8 @@ fn warn_empty(context: &mut Context, table: &Table, rows: &[u64]) {
         ..ImportProblem::file(
             context.file,
             format!(
-                "{} lege waarden overgeslagen (rij {}{more}); er is niets geleverd, dus er wordt niets opgeslagen",
-                rows.len(),
+                "{} overgeslagen (rij {}{more}); er is niets geleverd, dus er wordt niets opgeslagen",
+                count_of(rows.len() as u64, "lege waarde", "lege waarden"),
                 shown.join(", ")
             ),
         )

@@ -43,3 +43,23 @@ pub fn fixture(name: &str) -> PathBuf {
         .join("tests/fixtures")
         .join(name)
 }
+
+pub fn import_fixture(name: &str) -> String {
+    fixture(&format!("import/{name}")).display().to_string()
+}
+
+/// The store's whole content as `export --unshielded` prints it.
+pub fn export_all(db: &Path) -> String {
+    let out = run(db, &["export", "--unshielded"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
+}
+
+/// The export line of one indicator, area and period (`None` when absent).
+pub fn exported(db: &Path, indicator: &str, area: &str, period: &str) -> Option<String> {
+    let prefix = format!("{indicator};{area};{period};");
+    export_all(db)
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .map(|l| l[prefix.len()..].to_string())
+}

@@ -1,0 +1,469 @@
+//! `regio-in-beeld import`: what ambtenaren really send, every problem named, nothing written on error.
+
+mod support;
+
+use support::{export_all, exported, import_fixture, run, temp_store};
+
+#[test]
+fn an_excel_nl_csv_with_title_bom_crlf_quotes_and_empty_rows_is_read() {
+    let store = temp_store();
+    let out = run(
+        &store.path,
+        &[
+            "import",
+            &import_fixture("excel-nl.csv"),
+            "--user",
+            "Politie ZaWa",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("5 waarden (lang formaat)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("opgeslagen als batch 2"),
+        "{}",
+        out.stdout
+    );
+    let get = |area: &str| exported(&store.path, "huiselijk_geweld_incidenten", area, "2026 K1");
+    assert_eq!(
+        get("Zaanstad").unwrap(),
+        "190;definitief;\"inclusief \"\"ernstige\"\" incidenten; telling 2 april\""
+    );
+    assert_eq!(get("Purmerend").unwrap(), "81;voorlopig;");
+    assert_eq!(get("Edam-Volendam").unwrap(), "1034;definitief;");
+    assert_eq!(
+        get("Landsmeer").unwrap(),
+        ";afgeschermd;door leverancier afgeschermd"
+    );
+    assert_eq!(get("Oostzaan").unwrap(), ";niet geleverd;");
+    let batches = run(&store.path, &["batches"]).stdout;
+    assert!(batches.contains("\thandmatige import\t5\t"), "{batches}");
+    assert!(
+        batches.contains("\tPolitie ZaWa\texcel-nl.csv\tactief"),
+        "{batches}"
+    );
+}
+
+#[test]
+fn separators_encodings_and_units_are_recognised() {
+    let store = temp_store();
+    for file in ["comma.csv", "tabs.csv", "windows-1252.csv"] {
+        let out = run(&store.path, &["import", &import_fixture(file)]);
+        assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+    }
+    let get = |indicator: &str, area: &str, period: &str| {
+        exported(&store.path, indicator, area, period).unwrap()
+    };
+    assert_eq!(
+        get(
+            "zvh_aanmeldingen_binnen_twee_weken",
+            "Zaanstreek-Waterland",
+            "2026 K1"
+        ),
+        "84,5;definitief;"
+    );
+    assert_eq!(
+        get("gemeentelijke_bijdrage_zvh", "Zaanstad", "2026"),
+        "143100;definitief;"
+    );
+    assert_eq!(
+        get("gemeentelijke_bijdrage_zvh", "Purmerend", "2026"),
+        "83300;definitief;"
+    );
+    assert_eq!(
+        get("zvh_aanmeldingen", "Zaanstad", "2026 K1"),
+        "31;definitief;"
+    );
+    assert_eq!(
+        get("zvh_aanmeldingen", "Wormerland", "2026 K1"),
+        ";afgeschermd;"
+    );
+    assert_eq!(
+        get("zvh_aanmeldingen", "Waterland", "2026 K1"),
+        ";niet geleverd;"
+    );
+    assert_eq!(
+        get("wmo_clienten", "Zaanstad", "2026 H1"),
+        "10890;definitief;Cliënten met één of meer voorzieningen"
+    );
+}
+
+#[test]
+fn every_error_is_listed_with_file_row_and_column_and_nothing_is_written() {
+    let store = temp_store();
+    let before = export_all(&store.path);
+    let file = import_fixture("fouten.csv");
+    let out = run(&store.path, &["import", &file]);
+    assert_eq!(out.code, 1);
+    let expected = [
+        format!("{file}, rij 2, kolom gebied: onbekend gebied 'Zaandstad'; bedoelt u 'Zaanstad'?"),
+        format!(
+            "{file}, rij 3, kolom periode: 2026 past niet bij zvh_aanmeldingen: verwacht een kwartaal (zoals 2024 K3)"
+        ),
+        format!(
+            "{file}, rij 4, kolom waarde: 112,5 is geen percentage; verwacht een waarde van 0 tot en met 100"
+        ),
+        format!(
+            "{file}, rij 5, kolom waarde: '12%' is een percentage, maar zvh_aanmeldingen wordt geleverd als aantal"
+        ),
+        format!(
+            "{file}, rij 6, kolom indicator: onbekende indicator 'onbekend'; zie regio-in-beeld check voor de lijst"
+        ),
+        format!(
+            "{file}, rij 6, kolom waarde: 'veel' is geen getal; verwacht bijvoorbeeld 1.234,5 of 1234.5"
+        ),
+        format!(
+            "{file}, rij 8, kolom waarde: zvh_aanmeldingen voor Purmerend in 2026 K1 staat al eerder in het bestand (rij 7)"
+        ),
+        "7 problemen gevonden; er is niets gewijzigd.".to_string(),
+    ];
+    assert_eq!(out.stderr.lines().collect::<Vec<_>>(), expected);
+    assert_eq!(export_all(&store.path), before);
+    assert_eq!(
+        run(&store.path, &["batches"]).stdout.lines().count(),
+        2,
+        "only the demo batch"
+    );
+}
+
+#[test]
+fn a_file_with_personal_data_is_refused() {
+    let store = temp_store();
+    let before = export_all(&store.path);
+    let out = run(
+        &store.path,
+        &["import", &import_fixture("persoonsgegevens.csv")],
+    );
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("rij 1, kolom BSN: kolom 'BSN' bevat persoonsgegevens"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("kolom 'Naam' bevat persoonsgegevens"));
+    assert_eq!(export_all(&store.path), before);
+}
+
+#[test]
+fn the_wide_layout_is_read_from_csv_with_the_indicator_above_the_table() {
+    let store = temp_store();
+    let out = run(
+        &store.path,
+        &["import", &import_fixture("breed-zvh_aanmeldingen.csv")],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("15 waarden (breed formaat)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("1 lege waarde overgeslagen (rij 6)"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("rij 11, kolom 2025 K4: regiowaarde 67 voor zvh_aanmeldingen in 2025 K4 wijkt af van de som van de gemeenten (66)"), "{}", out.stdout);
+    let get = |area: &str, period: &str| exported(&store.path, "zvh_aanmeldingen", area, period);
+    assert_eq!(get("Zaanstad", "2026 K1").unwrap(), "33;definitief;");
+    assert_eq!(get("Landsmeer", "2026 K1").unwrap(), ";afgeschermd;");
+    assert_eq!(
+        get("Oostzaan", "2026 K1"),
+        None,
+        "an empty cell is no delivery"
+    );
+}
+
+#[test]
+fn xlsx_sheets_give_numbers_dates_and_cached_formula_values() {
+    let store = temp_store();
+    let out = run(
+        &store.path,
+        &["import", &import_fixture("zvh-kwartaal.xlsx")],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("werkblad 'Dossiers': 4 waarden (lang formaat)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("werkblad 'zvh_aanmeldingen': 16 waarden (breed formaat)")
+    );
+    assert!(
+        out.stdout
+            .contains("werkblad 'Toelichting': werkblad overgeslagen")
+    );
+    assert!(
+        out.stdout
+            .contains("werkblad 'zvh_aanmeldingen', rij 7, kolom B (2025 K4): vervangt 23 door 17"),
+        "{}",
+        out.stdout
+    );
+    let dossiers = |area: &str| {
+        exported(
+            &store.path,
+            "zvh_dossiers_in_behandeling",
+            area,
+            "2026-01-01",
+        )
+        .unwrap()
+    };
+    assert_eq!(dossiers("Zaanstad"), "51;definitief;");
+    assert_eq!(dossiers("Zaanstreek-Waterland"), "95;definitief;");
+    assert_eq!(
+        exported(
+            &store.path,
+            "zvh_aanmeldingen",
+            "Zaanstreek-Waterland",
+            "2026 K1"
+        )
+        .unwrap(),
+        "73;definitief;"
+    );
+}
+
+#[test]
+fn ods_sheets_are_read() {
+    let store = temp_store();
+    let out = run(
+        &store.path,
+        &["import", &import_fixture("veilig-thuis.ods")],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        exported(
+            &store.path,
+            "veilig_thuis_meldingen",
+            "Purmerend",
+            "2026 K1"
+        )
+        .unwrap(),
+        "84;definitief;"
+    );
+    assert_eq!(
+        exported(
+            &store.path,
+            "zvh_dossiers_in_behandeling",
+            "Waterland",
+            "2026-01-01"
+        )
+        .unwrap(),
+        "7;definitief;"
+    );
+}
+
+#[test]
+fn dry_run_shows_the_changes_and_writes_nothing() {
+    let store = temp_store();
+    let before = export_all(&store.path);
+    let out = run(
+        &store.path,
+        &["import", "--dry-run", &import_fixture("zvh-kwartaal.xlsx")],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Samenvatting: 12 toegevoegd, 7 gewijzigd, 1 ongewijzigd"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Proefrun: er is niets opgeslagen."));
+    assert_eq!(export_all(&store.path), before);
+}
+
+#[test]
+fn importing_the_same_file_again_changes_nothing_and_says_so() {
+    let store = temp_store();
+    let file = import_fixture("tabs.csv");
+    assert_eq!(run(&store.path, &["import", &file]).code, 0);
+    let again = run(&store.path, &["import", &file]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again
+            .stdout
+            .contains("Dit bestand is eerder ingelezen in batch 2"),
+        "{}",
+        again.stdout
+    );
+    assert!(
+        again
+            .stdout
+            .contains("Er is niets gewijzigd: alle waarden staan al zo in de database.")
+    );
+    assert_eq!(run(&store.path, &["batches"]).stdout.lines().count(), 3);
+}
+
+#[test]
+fn export_then_import_changes_nothing() {
+    let store = temp_store();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("alles.csv");
+    std::fs::write(&file, export_all(&store.path)).unwrap();
+    let out = run(&store.path, &["import", file.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Samenvatting: 0 toegevoegd, 0 gewijzigd, 3068 ongewijzigd"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Er is niets gewijzigd"));
+}
+
+#[test]
+fn undo_restores_the_export_byte_for_byte() {
+    let store = temp_store();
+    let before = export_all(&store.path);
+    let out = run(
+        &store.path,
+        &[
+            "import",
+            &import_fixture("zvh-kwartaal.xlsx"),
+            &import_fixture("excel-nl.csv"),
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_ne!(export_all(&store.path), before);
+
+    let refused = run(&store.path, &["undo", "99"]);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stderr.contains("batch 99 bestaat niet"));
+
+    let undo = run(&store.path, &["undo", "3"]);
+    assert_eq!(undo.code, 0, "{}", undo.stderr);
+    assert_eq!(
+        undo.stdout.trim(),
+        "Batch 3 is ongedaan gemaakt: 0 waarden hersteld, 5 waarden verwijderd."
+    );
+    let undo = run(&store.path, &["undo", "2"]);
+    assert_eq!(
+        undo.stdout.trim(),
+        "Batch 2 is ongedaan gemaakt: 7 waarden hersteld, 12 waarden verwijderd."
+    );
+    assert_eq!(export_all(&store.path), before);
+    let batches = run(&store.path, &["batches"]).stdout;
+    assert!(
+        batches.lines().nth(1).unwrap().contains("ongedaan gemaakt"),
+        "{batches}"
+    );
+}
+
+#[test]
+fn templates_hold_every_gemeente_for_the_period() {
+    let store = temp_store();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("k1.csv");
+    let out = run(
+        &store.path,
+        &[
+            "template",
+            "--period",
+            "2026-K1",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Sjabloon voor 2026 K1 met 14 indicatoren"),
+        "{}",
+        out.stdout
+    );
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("\u{feff}indicator;gebied;periode;waarde;status;opmerking\r\n"));
+    assert_eq!(text.lines().count(), 1 + 14 * 8);
+    assert!(text.contains("zvh_aanmeldingen;Oostzaan;2026 K1;;;\r\n"));
+
+    // Filled in by the ambtenaar and imported.
+    let filled = text.replace(
+        "zvh_aanmeldingen;Oostzaan;2026 K1;;;",
+        "zvh_aanmeldingen;Oostzaan;2026 K1;4;;",
+    );
+    std::fs::write(&csv, filled).unwrap();
+    let out = run(&store.path, &["import", csv.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Samenvatting: 1 toegevoegd"),
+        "{}",
+        out.stdout
+    );
+
+    let xlsx = dir.path().join("k1.xlsx");
+    assert_eq!(
+        run(
+            &store.path,
+            &[
+                "template",
+                "--period",
+                "2026 K1",
+                "--out",
+                xlsx.to_str().unwrap()
+            ]
+        )
+        .code,
+        0
+    );
+    let out = run(
+        &store.path,
+        &["import", "--dry-run", xlsx.to_str().unwrap()],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("werkblad 'zvh_aanmeldingen_binnen_twee_we': 0 waarden (breed formaat)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("Er is niets ingelezen"),
+        "{}",
+        out.stdout
+    );
+
+    let bad = run(
+        &store.path,
+        &["template", "--period", "2026-K1", "--out", "k1.pdf"],
+    );
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("eindigt op .csv of .xlsx"));
+}
+
+#[test]
+fn status_lists_who_delivered_and_who_is_missing() {
+    let store = temp_store();
+    assert_eq!(
+        run(&store.path, &["import", &import_fixture("tabs.csv")]).code,
+        0
+    );
+    let out = run(&store.path, &["status", "--period", "2026-K1"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Aanmeldingen ZVH (zvh_aanmeldingen"))
+        .unwrap();
+    assert_eq!(
+        line,
+        "Aanmeldingen ZVH (zvh_aanmeldingen, ZVH ZaWa): 2 van 7 gemeenten geleverd, regio ontbreekt; \
+         ontbreekt: Edam-Volendam, Landsmeer, Oostzaan, Purmerend; gemeld als niet geleverd: Waterland"
+    );
+    assert!(
+        out.stdout.ends_with("0 van 15 indicatoren compleet.\n"),
+        "{}",
+        out.stdout
+    );
+    let dossiers = run(&store.path, &["status", "--period", "2023-K1"]).stdout;
+    assert!(
+        dossiers.contains(
+            "Dossiers in behandeling bij het ZVH (zvh_dossiers_in_behandeling, ZVH ZaWa): 7 van 7"
+        ),
+        "{dossiers}"
+    );
+}

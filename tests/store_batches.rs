@@ -132,7 +132,10 @@ fn several_files_are_written_in_one_transaction() {
     }];
     assert!(
         store
-            .write_batches(&[(source("a.csv"), &a[..]), (source("bad.csv"), &bad[..])])
+            .write_batches(&[
+                (source("a.csv"), a.iter().collect()),
+                (source("bad.csv"), bad.iter().collect())
+            ])
             .is_err()
     );
     assert!(

@@ -1,25 +1,32 @@
 //! The embedded demo data set (`assets/demo/observations.csv`): real published figures plus invented
 //! series, stored as batch kind `demo` so every screen can say these are no official figures.
 
-use crate::domain::{BatchKind, BatchSource, Indicator, Observation, sha256_hex};
-use crate::ingest::{ImportProblem, read_file};
+use super::AppError;
+use crate::catalog::Catalog;
+use crate::domain::{BatchKind, BatchSource, Observation, sha256_hex};
+use crate::ingest::read_file;
 
 pub(super) const FILE_NAME: &str = "assets/demo/observations.csv";
 const CSV: &[u8] = include_bytes!("../../assets/demo/observations.csv");
 
-pub(super) fn observations(
-    indicators: &[Indicator],
-) -> Result<Vec<Observation>, Vec<ImportProblem>> {
-    let reading = read_file(FILE_NAME, CSV, indicators);
-    if reading.problems.is_empty() {
-        Ok(reading
-            .observations
-            .into_iter()
-            .map(|read| read.observation)
-            .collect())
-    } else {
-        Err(reading.problems)
+/// The demo values for the indicators of `catalog` (which may be another set than the built-in one:
+/// values of indicators it lacks, or defines with another frequency, are left out).
+pub(super) fn observations(catalog: &Catalog) -> Result<Vec<Observation>, AppError> {
+    let builtin = Catalog::builtin().map_err(AppError::Catalog)?;
+    let reading = read_file(FILE_NAME, CSV, builtin.indicators());
+    if !reading.problems.is_empty() {
+        return Err(AppError::Import(reading.problems));
     }
+    Ok(reading
+        .observations
+        .into_iter()
+        .map(|read| read.observation)
+        .filter(|o| {
+            catalog
+                .get(&o.indicator)
+                .is_some_and(|i| i.frequency.fits(&o.period))
+        })
+        .collect())
 }
 
 pub(super) fn source() -> BatchSource {
@@ -39,7 +46,7 @@ mod tests {
     #[test]
     fn demo_data_covers_every_indicator_for_the_region() {
         let catalog = Catalog::builtin().unwrap();
-        let observations = super::observations(catalog.indicators()).expect("demo data validates");
+        let observations = super::observations(&catalog).expect("demo data validates");
         for indicator in catalog.indicators() {
             let region_values = observations
                 .iter()

@@ -1,13 +1,12 @@
 //! Importing delivered files: read and validate everything first (a preview the UI can show), then
 //! commit all files in one transaction, one batch per file.
 
-use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use super::{AppError, Workspace};
 use crate::domain::{
-    Aggregation, Area, AreaKind, Batch, BatchKind, BatchSource, Indicator, Observation, Period,
-    Value, dutch_datetime, plain_number,
+    Aggregation, AreaKind, Batch, BatchKind, BatchSource, FastHashMap, FastHashSet, Indicator,
+    Observation, Period, Value, dutch_datetime, plain_number,
 };
 use crate::ingest::{FileReading, ImportProblem, ReadObservation, read_file};
 use crate::store::{ObservationFilter, WriteSummary};
@@ -29,6 +28,8 @@ pub struct ImportPreview {
     pub added: u64,
     pub changed: u64,
     pub unchanged: u64,
+    /// Warnings counted but not spelled out (beyond the first thousand).
+    pub unlisted_warnings: usize,
     /// Earlier batches of files with the same content, per file.
     pub earlier: Vec<Vec<Batch>>,
     pub user: String,
@@ -37,6 +38,11 @@ pub struct ImportPreview {
 impl ImportPreview {
     pub fn is_valid(&self) -> bool {
         self.problems.is_empty()
+    }
+
+    /// All warnings, listed or only counted.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len() + self.unlisted_warnings
     }
 }
 
@@ -122,6 +128,7 @@ impl Workspace {
             added: 0,
             changed: 0,
             unchanged: 0,
+            unlisted_warnings: 0,
             earlier,
             user: user.to_string(),
         };
@@ -136,28 +143,20 @@ impl Workspace {
         if !preview.is_valid() {
             return Err(AppError::Import(preview.problems.clone()));
         }
-        let observations: Vec<Vec<Observation>> = preview
+        let batches: Vec<(BatchSource, Vec<&Observation>)> = preview
             .files
             .iter()
-            .map(|f| {
-                f.observations
-                    .iter()
-                    .map(|r| r.observation.clone())
-                    .collect()
-            })
-            .collect();
-        let batches: Vec<(BatchSource, &[Observation])> = preview
-            .files
-            .iter()
-            .zip(&observations)
-            .map(|(file, observations)| {
+            .map(|file| {
                 let source = BatchSource {
                     kind: BatchKind::Manual,
                     file_name: Some(file_name(&file.file)),
                     sha256: Some(file.sha256.clone()),
                     user: preview.user.clone(),
                 };
-                (source, observations.as_slice())
+                (
+                    source,
+                    file.observations.iter().map(|r| &r.observation).collect(),
+                )
             })
             .collect();
         let summaries = self.store_mut().write_batches(&batches)?;
@@ -176,76 +175,109 @@ impl Workspace {
     fn compare_with_store(&self, preview: &mut ImportPreview) -> Result<(), AppError> {
         let delivered: Vec<&ReadObservation> =
             preview.files.iter().flat_map(|f| &f.observations).collect();
-        let mut indicators: Vec<&str> = delivered
+        let mut ids: Vec<&str> = delivered
             .iter()
             .map(|r| r.observation.indicator.as_str())
             .collect();
-        indicators.sort_unstable();
-        indicators.dedup();
-        let mut stored: HashMap<(&str, &'static str, Period), Observation> = HashMap::new();
+        ids.sort_unstable();
+        ids.dedup();
         let mut stored_rows = Vec::new();
-        for id in &indicators {
+        for id in &ids {
             let filter = ObservationFilter {
                 indicator: Some((*id).to_string()),
             };
-            stored_rows.push(self.store().observations(&filter)?);
+            stored_rows.extend(self.store().observations(&filter)?);
         }
-        for observation in stored_rows.iter().flatten() {
-            stored.insert(
-                (
-                    observation.indicator.as_str(),
-                    observation.area.code,
-                    observation.period,
-                ),
-                observation.clone(),
-            );
-        }
-        // The state after the import, per indicator and area, in period order.
-        let mut after: HashMap<(&str, &'static str), BTreeMap<Period, Value>> = HashMap::new();
-        for observation in stored.values() {
-            after
-                .entry((observation.indicator.as_str(), observation.area.code))
-                .or_default()
-                .insert(observation.period, observation.value);
-        }
+        let stored: FastHashMap<_, &Observation> =
+            stored_rows.iter().map(|o| (key(o), o)).collect();
+        let delivered_keys: FastHashSet<_> =
+            delivered.iter().map(|r| key(&r.observation)).collect();
+        // The state after the import: stored values not replaced, then the delivered ones.
+        let after: Vec<(&Observation, Option<&ReadObservation>)> = stored_rows
+            .iter()
+            .filter(|o| !delivered_keys.contains(&key(o)))
+            .map(|o| (o, None))
+            .chain(delivered.iter().map(|r| (&r.observation, Some(*r))))
+            .collect();
+
+        let mut warnings = Warnings::default();
+        let mut indicators = IndicatorCache::new(self);
         for read in &delivered {
             let o = &read.observation;
-            after
-                .entry((o.indicator.as_str(), o.area.code))
-                .or_default()
-                .insert(o.period, o.value);
-        }
-        let mut warnings = Vec::new();
-        for read in &delivered {
-            let o = &read.observation;
-            let Some(indicator) = self.catalog().get(&o.indicator) else {
+            let Some(indicator) = indicators.get(&o.indicator) else {
                 continue;
             };
-            match stored.get(&(o.indicator.as_str(), o.area.code, o.period)) {
+            match stored.get(&key(o)) {
                 None => preview.added += 1,
-                Some(old) if old == o => preview.unchanged += 1,
+                Some(old) if *old == o => preview.unchanged += 1,
                 Some(old) => {
                     preview.changed += 1;
-                    warnings.push(ImportProblem::at(
-                        &read.location,
+                    warnings.push(&read.location, || {
                         format!(
                             "vervangt {} door {}",
                             describe(indicator, old),
                             describe(indicator, o)
-                        ),
-                    ));
+                        )
+                    });
                 }
             }
-            if let Some(series) = after.get(&(o.indicator.as_str(), o.area.code))
-                && let Some(message) = jump(indicator, series, o)
-            {
-                warnings.push(ImportProblem::at(&read.location, message));
-            }
         }
-        warnings.extend(region_sums(self, &delivered, &after));
-        preview.warnings.extend(warnings);
+        jumps(&after, &mut indicators, &mut warnings);
+        region_sums(&after, &mut indicators, &mut warnings);
+        preview.warnings.extend(warnings.listed);
+        preview.unlisted_warnings += warnings.unlisted;
         Ok(())
     }
+}
+
+/// Warnings beyond this many are counted, not spelled out: nobody reads ten thousand of them.
+const LISTED_WARNINGS: usize = 1000;
+
+#[derive(Default)]
+struct Warnings {
+    listed: Vec<ImportProblem>,
+    unlisted: usize,
+}
+
+impl Warnings {
+    fn push(&mut self, location: &crate::ingest::Location, message: impl FnOnce() -> String) {
+        if self.listed.len() < LISTED_WARNINGS {
+            self.listed.push(ImportProblem::at(location, message()));
+        } else {
+            self.unlisted += 1;
+        }
+    }
+}
+
+/// Indicator lookups by id, remembered: a million rows name the same few indicators.
+struct IndicatorCache<'a> {
+    workspace: &'a Workspace,
+    known: FastHashMap<&'a str, Option<&'a Indicator>>,
+}
+
+impl<'a> IndicatorCache<'a> {
+    fn new(workspace: &'a Workspace) -> IndicatorCache<'a> {
+        IndicatorCache {
+            workspace,
+            known: FastHashMap::default(),
+        }
+    }
+
+    fn get<'k>(&mut self, id: &'k str) -> Option<&'a Indicator> {
+        if let Some(known) = self.known.get(id) {
+            return *known;
+        }
+        let found = self.workspace.catalog().get(id);
+        if let Some(indicator) = found {
+            self.known.insert(indicator.id.as_str(), found);
+        }
+        found
+    }
+}
+
+/// Identifies a cell: indicator, area, period.
+fn key(o: &Observation) -> (&str, &'static str, Period) {
+    (o.indicator.as_str(), o.area.code, o.period)
 }
 
 fn describe(indicator: &Indicator, observation: &Observation) -> String {
@@ -260,90 +292,103 @@ fn describe(indicator: &Indicator, observation: &Observation) -> String {
     }
 }
 
-/// More than 50% up or down against the previous delivered period; small counts excepted, since
-/// they swing by nature.
-fn jump(
-    indicator: &Indicator,
-    series: &BTreeMap<Period, Value>,
-    observation: &Observation,
-) -> Option<String> {
-    let new = observation.value.number()?;
-    let (previous_period, previous) = series.range(..observation.period).next_back()?;
-    let previous = previous.number()?;
-    let difference = new - previous;
-    let small = difference.abs() < f64::from(indicator.shielding_threshold.max(5));
-    if previous <= 0.0 || small || difference.abs() <= JUMP_FRACTION * previous {
-        return None;
+/// Delivered values more than 50% up or down against the previous period on record; small counts
+/// excepted, since they swing by nature.
+fn jumps(
+    after: &[(&Observation, Option<&ReadObservation>)],
+    indicators: &mut IndicatorCache,
+    warnings: &mut Warnings,
+) {
+    let mut series: Vec<&(&Observation, Option<&ReadObservation>)> = after.iter().collect();
+    series.sort_unstable_by_key(|(o, _)| (o.indicator.as_str(), o.area.code, o.period));
+    for pair in series.windows(2) {
+        let ((previous, _), (o, Some(read))) = (pair[0], pair[1]) else {
+            continue;
+        };
+        if previous.indicator != o.indicator || previous.area != o.area {
+            continue;
+        }
+        let (Some(new), Some(old)) = (o.value.number(), previous.value.number()) else {
+            continue;
+        };
+        let Some(indicator) = indicators.get(&o.indicator) else {
+            continue;
+        };
+        let difference = new - old;
+        let small = difference.abs() < f64::from(indicator.shielding_threshold.max(5));
+        if old <= 0.0 || small || difference.abs() <= JUMP_FRACTION * old {
+            continue;
+        }
+        warnings.push(&read.location, || {
+            format!(
+                "{} is {:.0}% {} dan {} in {}; klopt dit?",
+                indicator.unshielded_text(new),
+                difference.abs() / old * 100.0,
+                if difference > 0.0 { "hoger" } else { "lager" },
+                indicator.unshielded_text(old),
+                previous.period.label()
+            )
+        });
     }
-    Some(format!(
-        "{} is {:.0}% {} dan {} in {}; klopt dit?",
-        indicator.unshielded_text(new),
-        (difference.abs() / previous * 100.0),
-        if difference > 0.0 { "hoger" } else { "lager" },
-        indicator.unshielded_text(previous),
-        previous_period.label()
-    ))
 }
 
-/// A delivered region value that differs from the sum of the seven gemeenten (for summed indicators,
-/// when all seven are known). Not an error: the region may include what no gemeente can claim.
+/// A region value that differs from the sum of the seven gemeenten (for summed indicators, when all
+/// seven are known and this import delivered one of them). Not an error: the region may include
+/// what no gemeente can claim.
 fn region_sums(
-    workspace: &Workspace,
-    delivered: &[&ReadObservation],
-    after: &HashMap<(&str, &'static str), BTreeMap<Period, Value>>,
-) -> Vec<ImportProblem> {
-    let mut checked = std::collections::HashSet::new();
-    let mut warnings = Vec::new();
-    for read in delivered {
-        let o = &read.observation;
-        let Some(indicator) = workspace.catalog().get(&o.indicator) else {
-            continue;
+    after: &[(&Observation, Option<&ReadObservation>)],
+    indicators: &mut IndicatorCache,
+    warnings: &mut Warnings,
+) {
+    const REGION: usize = 7;
+    let mut periods: FastHashMap<(&str, Period), ([Option<f64>; 8], Option<&ReadObservation>)> =
+        FastHashMap::default();
+    for (o, read) in after {
+        let slot = match o.area.kind {
+            AreaKind::Gemeente => o.area.display_order(),
+            AreaKind::Regio => REGION,
+            AreaKind::Nederland => continue,
         };
-        if indicator.aggregation != Aggregation::Sum
-            || !checked.insert((o.indicator.as_str(), o.period))
-        {
-            continue;
-        }
-        let value_of = |area: Area| {
-            after
-                .get(&(o.indicator.as_str(), area.code))?
-                .get(&o.period)?
-                .number()
-        };
-        let Some(region) = value_of(Area::region()) else {
-            continue;
-        };
-        let parts: Option<Vec<f64>> = Area::gemeenten().map(value_of).collect();
-        let Some(parts) = parts else { continue };
-        let sum: f64 = parts.iter().sum();
-        if (region - sum).abs() > 0.5 {
-            let location = delivered
-                .iter()
-                .find(|r| {
-                    r.observation.indicator == o.indicator
-                        && r.observation.period == o.period
-                        && r.observation.area.kind == AreaKind::Regio
-                })
-                .map(|r| r.location.clone())
-                .unwrap_or_else(|| read.location.clone());
-            warnings.push(ImportProblem::at(
-                &location,
-                format!(
-                    "regiowaarde {} voor {} in {} wijkt af van de som van de gemeenten ({}); de geleverde regiowaarde wordt getoond",
-                    plain_number(region),
-                    o.indicator,
-                    o.period.label(),
-                    plain_number(sum)
-                ),
-            ));
+        let entry = periods.entry((o.indicator.as_str(), o.period)).or_default();
+        entry.0[slot] = o.value.number();
+        if read.is_some() && (entry.1.is_none() || slot == REGION) {
+            entry.1 = *read;
         }
     }
-    warnings
+    for ((id, period), (values, read)) in &periods {
+        let Some(read) = read else { continue };
+        let Some(indicator) = indicators.get(id) else {
+            continue;
+        };
+        if indicator.aggregation != Aggregation::Sum {
+            continue;
+        }
+        let (Some(region), Some(parts)) = (
+            values[REGION],
+            values[..REGION]
+                .iter()
+                .copied()
+                .collect::<Option<Vec<f64>>>(),
+        ) else {
+            continue;
+        };
+        let sum: f64 = parts.iter().sum();
+        if (region - sum).abs() > 0.5 {
+            warnings.push(&read.location, || {
+                format!(
+                    "regiowaarde {} voor {id} in {} wijkt af van de som van de gemeenten ({}); de geleverde regiowaarde wordt getoond",
+                    plain_number(region),
+                    period.label(),
+                    plain_number(sum)
+                )
+            });
+        }
+    }
 }
 
 /// The same indicator, area and period in two files: which one is meant?
 fn duplicates_across_files(readings: &[FileReading]) -> Vec<ImportProblem> {
-    let mut first: HashMap<(&str, &'static str, Period), &str> = HashMap::new();
+    let mut first: FastHashMap<(&str, &'static str, Period), &str> = FastHashMap::default();
     let mut problems = Vec::new();
     for reading in readings {
         for read in &reading.observations {

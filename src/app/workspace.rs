@@ -84,8 +84,7 @@ impl Workspace {
                 "de database bevat al {count} waarnemingen; voorbeelddata wordt alleen in een lege database geladen"
             )));
         }
-        let observations =
-            demo::observations(self.catalog.indicators()).map_err(AppError::Import)?;
+        let observations = demo::observations(&self.catalog)?;
         Ok(self.store.write_batch(&demo::source(), &observations)?)
     }
 

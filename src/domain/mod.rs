@@ -4,6 +4,7 @@
 mod area;
 mod batch;
 mod digest;
+mod fast_hash;
 mod indicator;
 mod number;
 mod observation;
@@ -15,6 +16,7 @@ mod time;
 pub use area::{AREAS, Area, AreaKind, AreaParseError};
 pub use batch::{Batch, BatchId, BatchKind, BatchSource};
 pub use digest::sha256_hex;
+pub use fast_hash::{FastHashMap, FastHashSet};
 pub use indicator::{
     Aggregation, CbsSource, Coded, Domain, Frequency, Indicator, Layer, Polarity, Source,
     StockOrFlow, THEMES, Unit,

@@ -63,6 +63,11 @@ pub fn parse_number(input: &str) -> Result<f64, NumberParseError> {
     let error = || NumberParseError {
         input: input.to_string(),
     };
+    let trimmed = input.trim();
+    // Most delivered values are plain whole numbers: read them without the general path's copies.
+    if (1..=15).contains(&trimmed.len()) && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return trimmed.parse().map_err(|_| error());
+    }
     let text: String = input
         .trim()
         .chars()

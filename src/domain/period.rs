@@ -74,13 +74,21 @@ impl Period {
 
     /// The stored, sortable form.
     pub fn canonical(&self) -> String {
-        match *self {
-            Period::Year(y) => format!("{y}"),
-            Period::HalfYear(y, h) => format!("{y}-H{h}"),
-            Period::Quarter(y, q) => format!("{y}-K{q}"),
-            Period::Month(y, m) => format!("{y}-{m:02}"),
-            Period::Date(d) => d.format("%Y-%m-%d").to_string(),
-        }
+        let mut text = String::with_capacity(10);
+        self.write_canonical(&mut text);
+        text
+    }
+
+    /// Appends the canonical form to `out`, without allocating: the store writes a million of them.
+    pub fn write_canonical(&self, out: &mut String) {
+        use std::fmt::Write;
+        let _ = match *self {
+            Period::Year(y) => write!(out, "{y}"),
+            Period::HalfYear(y, h) => write!(out, "{y}-H{h}"),
+            Period::Quarter(y, q) => write!(out, "{y}-K{q}"),
+            Period::Month(y, m) => write!(out, "{y}-{m:02}"),
+            Period::Date(d) => write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        };
     }
 
     /// The short Dutch spelling used in files (CSV export, templates): `2024 K3`, `2024 H1`.

@@ -10,7 +10,11 @@ pub(super) fn read_value(
     status: &str,
     indicator: &Indicator,
 ) -> Result<Option<(Value, bool)>, String> {
-    let status = status.trim().to_lowercase();
+    let status = if status.is_empty() {
+        String::new()
+    } else {
+        status.trim().to_lowercase()
+    };
     let reason = Reason::from_code(&status);
     let provisional = match status.as_str() {
         "" | "definitief" => false,
@@ -22,8 +26,9 @@ pub(super) fn read_value(
             ));
         }
     };
-    let text = cell.text();
+    let text = cell.as_str();
     if let Some(reason) = reason {
+        let text = cell.text();
         return match absent_marker(&text) {
             Some(_) => Ok(Some((Value::Unavailable(reason), false))),
             None => Err(format!(
@@ -33,12 +38,12 @@ pub(super) fn read_value(
     }
     let number = match cell {
         Cell::Empty => return Ok(None),
-        Cell::Date(_) => return Err(format!("'{text}' is een datum, geen waarde")),
+        Cell::Date(_) => return Err(format!("'{}' is een datum, geen waarde", cell.text())),
         Cell::Number(n) => *n,
-        Cell::Text(_) => match absent_marker(&text) {
+        Cell::Text(_) => match absent_marker(text) {
             Some(None) => return Ok(None),
             Some(Some(reason)) => return Ok(Some((Value::Unavailable(reason), false))),
-            None => number_in_unit(&text, indicator)?,
+            None => number_in_unit(text, indicator)?,
         },
     };
     check_unit(number, indicator)?;

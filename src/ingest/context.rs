@@ -1,20 +1,22 @@
 //! Shared state while reading one file: lookups with caches (a million rows name the same few areas
 //! and periods), the findings so far, and duplicate detection.
 
-use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::table::Cell;
 use super::{ImportProblem, Location, ReadObservation};
-use crate::domain::{Area, Indicator, Observation, Period, fold};
+use crate::domain::{Area, FastHashMap, Indicator, Observation, Period, fold};
 
 pub(super) struct Context<'a> {
     pub file: &'a str,
-    indicators: HashMap<&'a str, &'a Indicator>,
+    /// The file name as locations share it.
+    pub file_name: Arc<str>,
+    indicators: FastHashMap<&'a str, &'a Indicator>,
     all_indicators: &'a [Indicator],
-    areas: HashMap<String, Result<Area, String>>,
-    periods: HashMap<String, Result<Period, String>>,
-    first_seen: HashMap<(&'a str, &'static str, Period), Location>,
+    areas: FastHashMap<String, Result<Area, String>>,
+    periods: FastHashMap<String, Result<Period, String>>,
+    first_seen: FastHashMap<(&'a str, &'static str, Period), Location>,
     pub observations: Vec<ReadObservation>,
     pub problems: Vec<ImportProblem>,
     pub warnings: Vec<ImportProblem>,
@@ -24,11 +26,12 @@ impl<'a> Context<'a> {
     pub fn new(file: &'a str, indicators: &'a [Indicator]) -> Context<'a> {
         Context {
             file,
+            file_name: Arc::from(file),
             indicators: indicators.iter().map(|i| (i.id.as_str(), i)).collect(),
             all_indicators: indicators,
-            areas: HashMap::new(),
-            periods: HashMap::new(),
-            first_seen: HashMap::new(),
+            areas: FastHashMap::default(),
+            periods: FastHashMap::default(),
+            first_seen: FastHashMap::default(),
             observations: Vec::new(),
             problems: Vec::new(),
             warnings: Vec::new(),
@@ -80,11 +83,13 @@ impl<'a> Context<'a> {
     }
 
     pub fn area(&mut self, cell: &Cell) -> Result<Area, String> {
+        if let (Cell::Text(_) | Cell::Empty, Some(known)) = (cell, self.areas.get(cell.as_str())) {
+            return known.clone();
+        }
         let text = cell.text();
-        self.areas
-            .entry(text)
-            .or_insert_with_key(|text| Area::parse(text).map_err(|e| e.to_string()))
-            .clone()
+        let area = Area::parse(&text).map_err(|e| e.to_string());
+        self.areas.insert(text, area.clone());
+        area
     }
 
     pub fn period(&mut self, cell: &Cell) -> Result<Period, String> {
@@ -94,11 +99,15 @@ impl<'a> Context<'a> {
                 Ok(Period::Year(*n as i32))
             }
             _ => {
+                if let (Cell::Text(_) | Cell::Empty, Some(known)) =
+                    (cell, self.periods.get(cell.as_str()))
+                {
+                    return known.clone();
+                }
                 let text = cell.text();
-                self.periods
-                    .entry(text)
-                    .or_insert_with_key(|text| Period::parse(text).map_err(|e| e.to_string()))
-                    .clone()
+                let period = Period::parse(&text).map_err(|e| e.to_string());
+                self.periods.insert(text, period.clone());
+                period
             }
         }
     }

@@ -2,6 +2,7 @@
 //! wide (gebieden down, perioden across, one indicator per sheet or file).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::TableSummary;
 use super::cell::{check_number, read_value};
@@ -95,7 +96,7 @@ fn refuse_personal_data(context: &mut Context, table: &Table) -> bool {
         for (index, cell) in row.cells.iter().enumerate() {
             let text = cell.text();
             if is_personal_data(&text) {
-                let location = location(context.file, table, row, index, &text);
+                let location = Labels::new(context, table, row).named(row, index, &text);
                 context.problem(
                     &location,
                     format!(
@@ -133,12 +134,7 @@ fn report_incomplete_header(context: &mut Context, table: &Table) -> bool {
         return false;
     }
     for missing in Column::REQUIRED.iter().filter(|c| !present.contains(c)) {
-        let location = Location {
-            file: context.file.to_string(),
-            sheet: table.sheet.clone(),
-            row: row.number,
-            column: missing.name().to_string(),
-        };
+        let location = Labels::new(context, table, row).named(row, 0, missing.name());
         context.problem(
             &location,
             format!("kolom '{}' ontbreekt in de kopregel", missing.name()),
@@ -180,17 +176,56 @@ fn find_header(context: &mut Context, table: &Table) -> Option<(usize, Header)> 
     None
 }
 
-fn location(file: &str, table: &Table, row: &Row, column: usize, header: &str) -> Location {
-    let column = match (table.lettered, header.is_empty()) {
-        (true, true) => column_letter(column),
-        (true, false) => format!("{} ({header})", column_letter(column)),
-        (false, _) => header.to_string(),
-    };
-    Location {
-        file: file.to_string(),
-        sheet: table.sheet.clone(),
-        row: row.number,
-        column,
+/// Column names for messages, made once per table: `waarde` in CSV, `C (waarde)` in a spreadsheet.
+struct Labels {
+    file: Arc<str>,
+    sheet: Option<Arc<str>>,
+    lettered: bool,
+    columns: Vec<Arc<str>>,
+}
+
+impl Labels {
+    fn new(context: &Context, table: &Table, header: &Row) -> Labels {
+        let mut labels = Labels {
+            file: context.file_name.clone(),
+            sheet: table.sheet.as_deref().map(Arc::from),
+            lettered: table.lettered,
+            columns: Vec::new(),
+        };
+        labels.columns = (0..header.cells.len())
+            .map(|i| labels.label(i, &header.cell(i).text()))
+            .collect();
+        labels
+    }
+
+    fn label(&self, column: usize, header: &str) -> Arc<str> {
+        Arc::from(match (self.lettered, header.is_empty()) {
+            (true, false) => format!("{} ({header})", column_letter(column)),
+            (_, true) => column_letter(column),
+            (false, false) => header.to_string(),
+        })
+    }
+
+    fn at(&self, row: &Row, column: usize) -> Location {
+        let column = self
+            .columns
+            .get(column)
+            .cloned()
+            .unwrap_or_else(|| self.label(column, ""));
+        Location {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            row: row.number,
+            column,
+        }
+    }
+
+    /// A location with a column name of its own (for cells outside the header).
+    fn named(&self, row: &Row, column: usize, header: &str) -> Location {
+        Location {
+            column: self.label(column, header),
+            ..self.at(row, column)
+        }
     }
 }
 
@@ -200,37 +235,23 @@ fn read_long(
     header_index: usize,
     columns: &HashMap<Column, usize>,
 ) {
-    let header = &table.rows[header_index];
-    let file = context.file;
+    let labels = Labels::new(context, table, &table.rows[header_index]);
     let mut empty_rows = Vec::new();
     for row in &table.rows[header_index + 1..] {
         if row.is_empty() {
             continue;
         }
-        let at = |column: Column| {
-            location(
-                file,
-                table,
-                row,
-                columns[&column],
-                &header.cell(columns[&column]).text(),
-            )
-        };
+        let at = |column: Column| labels.at(row, columns[&column]);
         let cell = |column: Column| row.cell(columns[&column]);
-        let optional = |column: Column| {
-            columns
-                .get(&column)
-                .map(|i| row.cell(*i).text())
-                .unwrap_or_default()
-        };
+        let optional = |column: Column| columns.get(&column).map_or("", |i| row.cell(*i).as_str());
 
-        let indicator = context.indicator(&cell(Column::Indicator).text());
+        let indicator = context.indicator(cell(Column::Indicator).as_str());
         let area = context.area(cell(Column::Area));
         let period = context.period(cell(Column::Period));
         let value = match &indicator {
             Ok(indicator) => Some(read_value(
                 cell(Column::Value),
-                &optional(Column::Status),
+                optional(Column::Status),
                 indicator,
             )),
             Err(_) => check_number(cell(Column::Value)).err().map(Err),
@@ -259,7 +280,9 @@ fn read_long(
             empty_rows.push(row.number);
             continue;
         };
-        let remark = Some(optional(Column::Remark)).filter(|r| !r.is_empty());
+        let remark = Some(optional(Column::Remark))
+            .filter(|r| !r.is_empty())
+            .map(str::to_string);
         let observation = Observation {
             indicator: indicator.id.clone(),
             area,
@@ -297,46 +320,32 @@ fn read_wide(
     periods: &[(usize, Period)],
 ) {
     let header = &table.rows[header_index];
+    let labels = Labels::new(context, table, header);
     let Some(indicator) = wide_indicator(context, table, header_index) else {
-        let location = location(context.file, table, header, area_column, "");
         context.problem(
-            &location,
+            &labels.at(header, area_column),
             "welke indicator is dit? Zet boven de tabel een cel 'Indicator' met het id ernaast, \
              of geef het werkblad of bestand de naam van de indicator",
         );
         return;
     };
     for (column, period) in periods {
-        let at = location(
-            context.file,
-            table,
-            header,
-            *column,
-            &header.cell(*column).text(),
-        );
-        fits(context, indicator, period, &at);
+        fits(context, indicator, period, &labels.at(header, *column));
     }
     let mut empty_cells = Vec::new();
     for row in &table.rows[header_index + 1..] {
         if row.is_empty() {
             continue;
         }
-        let area_at = location(context.file, table, row, area_column, "gebied");
         let area = match context.area(row.cell(area_column)) {
             Ok(area) => area,
             Err(message) => {
-                context.problem(&area_at, message);
+                context.problem(&labels.at(row, area_column), message);
                 continue;
             }
         };
         for (column, period) in periods {
-            let at = location(
-                context.file,
-                table,
-                row,
-                *column,
-                &header.cell(*column).text(),
-            );
+            let at = labels.at(row, *column);
             match read_value(row.cell(*column), "", indicator) {
                 Err(message) => context.problem(&at, message),
                 Ok(None) => empty_cells.push(row.number),
@@ -359,8 +368,6 @@ fn read_wide(
     warn_empty(context, table, &empty_cells);
 }
 
-/// The indicator of a wide table: a cell `Indicator` above the header with the id or name beside it,
-/// else the sheet name, else the file name.
 fn wide_indicator<'a>(
     context: &Context<'a>,
     table: &Table,

@@ -1,4 +1,5 @@
 use std::fmt;
+use std::sync::Arc;
 
 /// One finding in a delivered file, with where it is, in Dutch: a problem (blocks the import) or a
 /// warning (listed, does not block).
@@ -13,13 +14,14 @@ pub struct ImportProblem {
     pub message: String,
 }
 
-/// Where in a file something was read, so findings can point at it.
+/// Where in a file something was read, so findings can point at it. Shared text, since a million
+/// values point into the same file, sheet and columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
-    pub file: String,
-    pub sheet: Option<String>,
+    pub file: Arc<str>,
+    pub sheet: Option<Arc<str>>,
     pub row: u64,
-    pub column: String,
+    pub column: Arc<str>,
 }
 
 impl ImportProblem {
@@ -35,10 +37,10 @@ impl ImportProblem {
 
     pub fn at(location: &Location, message: impl Into<String>) -> ImportProblem {
         ImportProblem {
-            file: location.file.clone(),
-            sheet: location.sheet.clone(),
+            file: location.file.to_string(),
+            sheet: location.sheet.as_deref().map(str::to_string),
             row: Some(location.row),
-            column: Some(location.column.clone()),
+            column: Some(location.column.to_string()),
             message: message.into(),
         }
     }

@@ -20,6 +20,14 @@ impl Cell {
         }
     }
 
+    /// The trimmed text of a text cell, without copying; empty for other cells.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Cell::Text(text) => text.trim(),
+            _ => "",
+        }
+    }
+
     /// The cell as a person would read it, for messages and for text parsing.
     pub fn text(&self) -> String {
         match self {

@@ -55,6 +55,8 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // A large import touches many pages of the observations tree; keep them in memory (64 MB).
+        conn.pragma_update(None, "cache_size", -65_536)?;
         let migration_backup = schema::migrate(&mut conn, path.as_deref())?;
         let store = Store {
             conn,

@@ -59,7 +59,7 @@ impl Store {
         source: &BatchSource,
         observations: &[Observation],
     ) -> Result<WriteSummary, StoreError> {
-        let summaries = self.write_batches(&[(source.clone(), observations)])?;
+        let summaries = self.write_batches(&[(source.clone(), observations.iter().collect())])?;
         Ok(summaries[0])
     }
 
@@ -68,7 +68,7 @@ impl Store {
     /// changes nothing leaves no trace.
     pub fn write_batches(
         &mut self,
-        batches: &[(BatchSource, &[Observation])],
+        batches: &[(BatchSource, Vec<&Observation>)],
     ) -> Result<Vec<WriteSummary>, StoreError> {
         let tx = self
             .conn
@@ -138,29 +138,35 @@ fn row_to_observation(row: &Row) -> rusqlite::Result<Result<Observation, StoreEr
 fn write_cells(
     tx: &Transaction,
     batch: BatchId,
-    observations: &[Observation],
+    observations: &[&Observation],
 ) -> Result<WriteSummary, StoreError> {
     let mut insert_new = tx.prepare_cached(include_str!("insert_new.sql"))?;
     let mut current = tx.prepare_cached(include_str!("cell.sql"))?;
     let mut remember = tx.prepare_cached(include_str!("remember.sql"))?;
     let mut replace = tx.prepare_cached(include_str!("replace.sql"))?;
     let mut summary = WriteSummary::default();
+    let mut period = String::new();
     for observation in observations {
-        let period = observation.period.canonical();
-        let cell = Cell::of(observation);
+        period.clear();
+        observation.period.write_canonical(&mut period);
+        let (value, reason) = match observation.value {
+            Value::Number(n) => (Some(n), None),
+            Value::Unavailable(reason) => (None, Some(reason.code())),
+        };
         let key = (
             observation.indicator.as_str(),
             observation.area.code,
             period.as_str(),
         );
+        let remark = observation.remark.as_deref();
         let values = params![
             key.0,
             key.1,
             key.2,
-            cell.value,
-            cell.reason,
-            cell.provisional,
-            cell.remark,
+            value,
+            reason,
+            observation.provisional,
+            remark,
             batch.0
         ];
         if insert_new.execute(values)? == 1 {
@@ -170,7 +176,7 @@ fn write_cells(
         let stored = current
             .query_row(params![key.0, key.1, key.2], Cell::from_row)
             .optional()?;
-        if stored.as_ref() == Some(&cell) {
+        if stored.as_ref() == Some(&Cell::of(observation)) {
             summary.unchanged += 1;
             continue;
         }

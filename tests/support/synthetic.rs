@@ -1,0 +1,53 @@
+//! National-scale synthetic data: many monthly indicators for the seven gemeenten and the region, for
+//! the crash test and the import benchmark.
+
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+const AREAS: [&str; 8] = [
+    "Edam-Volendam",
+    "Landsmeer",
+    "Oostzaan",
+    "Purmerend",
+    "Waterland",
+    "Wormerland",
+    "Zaanstad",
+    "Zaanstreek-Waterland",
+];
+
+pub fn indicator_id(index: usize) -> String {
+    format!("synthetisch_{index:03}")
+}
+
+/// Writes `count` monthly count indicators as TOML files into `dir`.
+pub fn write_catalog(dir: &Path, count: usize) {
+    for index in 0..count {
+        let id = indicator_id(index);
+        let text = format!(
+            "id = \"{id}\"\nname = \"Synthetisch {index}\"\ndescription = \"Testindicator\"\n\
+             domain = \"zorg\"\ntheme = \"jeugd\"\nlayer = \"tactisch\"\nunit = \"aantal\"\n\
+             frequency = \"maand\"\nkind = \"stroom\"\npolarity = \"neutraal\"\naggregation = \"som\"\n\
+             per_1000 = false\nsupplier = \"Test\"\n\n[source]\ntype = \"handmatig\"\n"
+        );
+        std::fs::write(dir.join(format!("{id}.toml")), text).unwrap();
+    }
+}
+
+/// A long CSV with one value per indicator, area and month: `indicators × 8 × months` rows.
+pub fn long_csv(indicators: usize, months: usize) -> String {
+    let mut text = String::with_capacity(indicators * months * 8 * 48);
+    text.push_str("indicator;gebied;periode;waarde\n");
+    for index in 0..indicators {
+        let id = indicator_id(index);
+        for month in 0..months {
+            let (year, month) = (1990 + month / 12, month % 12 + 1);
+            for (a, area) in AREAS.iter().enumerate() {
+                let value = (index * 31 + month * 7 + a * 3) % 500;
+                writeln!(text, "{id};{area};{year}-{month:02};{value}").unwrap();
+            }
+        }
+    }
+    text
+}

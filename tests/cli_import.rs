@@ -467,3 +467,29 @@ fn status_lists_who_delivered_and_who_is_missing() {
         "{dossiers}"
     );
 }
+
+#[test]
+fn a_closed_output_pipe_does_not_stop_the_import() {
+    let store = temp_store();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
+        .arg("--db")
+        .arg(&store.path)
+        .args(["import", &import_fixture("excel-nl.csv")])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "like `regio-in-beeld import … | head -1`");
+    assert_eq!(
+        exported(
+            &store.path,
+            "huiselijk_geweld_incidenten",
+            "Zaanstad",
+            "2026 K1"
+        )
+        .map(|v| v[..3].to_string()),
+        Some("190".into())
+    );
+}

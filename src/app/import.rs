@@ -332,6 +332,10 @@ fn jumps(
     }
 }
 
+/// The seven gemeenten and the region (last) of one indicator and period, with the delivered row a
+/// warning points at.
+type RegionParts<'a> = ([Option<f64>; 8], Option<&'a ReadObservation>);
+
 /// A region value that differs from the sum of the seven gemeenten (for summed indicators, when all
 /// seven are known and this import delivered one of them). Not an error: the region may include
 /// what no gemeente can claim.
@@ -341,8 +345,7 @@ fn region_sums(
     warnings: &mut Warnings,
 ) {
     const REGION: usize = 7;
-    let mut periods: FastHashMap<(&str, Period), ([Option<f64>; 8], Option<&ReadObservation>)> =
-        FastHashMap::default();
+    let mut periods: FastHashMap<(&str, Period), RegionParts> = FastHashMap::default();
     for (o, read) in after {
         let slot = match o.area.kind {
             AreaKind::Gemeente => o.area.display_order(),
@@ -388,6 +391,9 @@ fn region_sums(
 
 /// The same indicator, area and period in two files: which one is meant?
 fn duplicates_across_files(readings: &[FileReading]) -> Vec<ImportProblem> {
+    if readings.len() < 2 {
+        return Vec::new();
+    }
     let mut first: FastHashMap<(&str, &'static str, Period), &str> = FastHashMap::default();
     let mut problems = Vec::new();
     for reading in readings {

@@ -30,7 +30,7 @@ pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
 pub(super) fn undo(cli: &Cli, batch: i64) -> Result<(), AppError> {
     let mut workspace = cli.open()?;
     let summary = workspace.undo(BatchId(batch))?;
-    println!(
+    say!(
         "Batch {batch} is ongedaan gemaakt: {} hersteld, {} verwijderd.",
         count_of(summary.restored, "waarde", "waarden"),
         count_of(summary.removed, "waarde", "waarden")
@@ -54,7 +54,7 @@ pub(super) fn template(cli: &Cli, period_text: &str, out: &Path) -> Result<(), A
     let bytes = workspace.template(&period, format)?;
     std::fs::write(out, bytes).map_err(|e| AppError::Refused(format!("{}: {e}", out.display())))?;
     let count = workspace.manual_indicators_for(&period).len();
-    println!(
+    say!(
         "Sjabloon voor {} met {count} indicatoren geschreven naar {}.",
         period.label(),
         out.display()

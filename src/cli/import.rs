@@ -24,7 +24,7 @@ pub(super) fn run(
         return Err(AppError::Import(preview.problems));
     }
     print_warnings(&preview);
-    println!(
+    say!(
         "Samenvatting: {} toegevoegd, {} gewijzigd, {} ongewijzigd, {}.",
         preview.added,
         preview.changed,
@@ -36,25 +36,26 @@ pub(super) fn run(
         )
     );
     if preview.added + preview.changed + preview.unchanged == 0 {
-        println!("Er is niets ingelezen: de bestanden bevatten geen ingevulde waarden.");
+        say!("Er is niets ingelezen: de bestanden bevatten geen ingevulde waarden.");
         return Ok(());
     }
     if dry_run {
-        println!("Proefrun: er is niets opgeslagen.");
+        say!("Proefrun: er is niets opgeslagen.");
         return Ok(());
     }
     if preview.added + preview.changed == 0 {
-        println!("Er is niets gewijzigd: alle waarden staan al zo in de database.");
+        say!("Er is niets gewijzigd: alle waarden staan al zo in de database.");
         return Ok(());
     }
     let report = workspace.commit_import(&preview)?;
     for (file, summary) in &report.files {
         match summary.batch {
-            Some(batch) => println!(
+            Some(batch) => say!(
                 "{file}: opgeslagen als batch {batch} ({} toegevoegd, {} gewijzigd); ongedaan maken met: regio-in-beeld undo {batch}",
-                summary.added, summary.changed
+                summary.added,
+                summary.changed
             ),
-            None => println!("{file}: niets gewijzigd, geen batch gemaakt."),
+            None => say!("{file}: niets gewijzigd, geen batch gemaakt."),
         }
     }
     Ok(())
@@ -62,7 +63,7 @@ pub(super) fn run(
 
 fn print_files(preview: &ImportPreview) {
     for (file, earlier) in preview.files.iter().zip(&preview.earlier) {
-        println!("{}", file.file);
+        say!("{}", file.file);
         for table in &file.tables {
             let layout = match table.layout {
                 Layout::Long => "lang formaat",
@@ -70,12 +71,12 @@ fn print_files(preview: &ImportPreview) {
             };
             let values = count_of(table.values as u64, "waarde", "waarden");
             match &table.sheet {
-                Some(sheet) => println!("  werkblad '{sheet}': {values} ({layout})"),
-                None => println!("  {values} ({layout})"),
+                Some(sheet) => say!("  werkblad '{sheet}': {values} ({layout})"),
+                None => say!("  {values} ({layout})"),
             }
         }
         if let Some(earlier) = describe_earlier(earlier) {
-            println!("  Dit bestand is {earlier}.");
+            say!("  Dit bestand is {earlier}.");
         }
     }
 }
@@ -84,12 +85,12 @@ fn print_warnings(preview: &ImportPreview) {
     if preview.warnings.is_empty() {
         return;
     }
-    println!("Waarschuwingen (de import gaat wel door):");
+    say!("Waarschuwingen (de import gaat wel door):");
     for warning in preview.warnings.iter().take(LISTED_WARNINGS) {
-        println!("  {warning}");
+        say!("  {warning}");
     }
     if preview.warnings.len() > LISTED_WARNINGS {
-        println!(
+        say!(
             "  … en nog {} waarschuwingen.",
             preview.warnings.len() - LISTED_WARNINGS
         );

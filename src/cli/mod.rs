@@ -5,6 +5,23 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `println!` that never panics: a closed pipe (`| head`) or a full disk loses the text, not the
+/// operation it reports on.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// The same for stderr.
+macro_rules! say_error {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod data;
 mod import;
 
@@ -122,10 +139,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Err(error) => {
             let lines = error.lines();
             for line in &lines {
-                eprintln!("{line}");
+                say_error!("{line}");
             }
             if lines.len() > 1 {
-                eprintln!("{} problemen gevonden; er is niets gewijzigd.", lines.len());
+                say_error!("{} problemen gevonden; er is niets gewijzigd.", lines.len());
             }
             ExitCode::from(1)
         }
@@ -138,7 +155,7 @@ fn check(cli: &Cli) -> Result<(), AppError> {
         Some(dir) => dir.display().to_string(),
         None => "ingebouwde definities".to_string(),
     };
-    println!(
+    say!(
         "{} indicatoren in orde ({origin})",
         catalog.indicators().len()
     );
@@ -167,7 +184,7 @@ fn demo(cli: &Cli) -> Result<(), AppError> {
         Some(summary) => summary,
         None => workspace.load_demo()?,
     };
-    println!(
+    say!(
         "Voorbeelddata geladen in {}: {} waarden (batch {}).",
         options.db.display(),
         summary.added + summary.changed,

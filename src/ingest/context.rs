@@ -112,6 +112,12 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Makes room for `rows` more observations at once rather than growing a million times.
+    pub fn reserve(&mut self, rows: usize) {
+        self.observations.reserve(rows);
+        self.first_seen.reserve(rows);
+    }
+
     /// Records an observation, refusing a second value for the same indicator, area and period.
     pub fn push(&mut self, indicator: &'a Indicator, observation: Observation, location: Location) {
         let key = (

@@ -236,6 +236,7 @@ fn read_long(
     columns: &HashMap<Column, usize>,
 ) {
     let labels = Labels::new(context, table, &table.rows[header_index]);
+    context.reserve(table.rows.len() - header_index);
     let mut empty_rows = Vec::new();
     for row in &table.rows[header_index + 1..] {
         if row.is_empty() {

@@ -493,3 +493,23 @@ fn a_closed_output_pipe_does_not_stop_the_import() {
         Some("190".into())
     );
 }
+
+#[test]
+fn a_remark_or_status_that_looks_like_a_number_is_kept_as_written() {
+    let store = temp_store();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("opmerking.csv");
+    std::fs::write(
+        &file,
+        "indicator;gebied;periode;waarde;opmerking\nzvh_aanmeldingen;Zaanstad;2026 K1;12;2024\n",
+    )
+    .unwrap();
+    assert_eq!(
+        run(&store.path, &["import", file.to_str().unwrap()]).code,
+        0
+    );
+    assert_eq!(
+        exported(&store.path, "zvh_aanmeldingen", "Zaanstad", "2026 K1").unwrap(),
+        "12;definitief;2024"
+    );
+}

@@ -37,6 +37,21 @@ fn detect_delimiter(text: &str) -> u8 {
         .unwrap_or(b';')
 }
 
+/// A field as a cell. Plain whole numbers (most values) are read as numbers right away; everything
+/// else stays text for the layouts to interpret with the indicator's unit.
+fn cell(field: &str) -> Cell {
+    let trimmed = field.trim();
+    if trimmed.is_empty() {
+        Cell::Empty
+    } else if trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        trimmed
+            .parse()
+            .map_or_else(|_| Cell::Text(field.to_string()), Cell::Number)
+    } else {
+        Cell::Text(field.to_string())
+    }
+}
+
 pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, String> {
     let text = decode(bytes);
     if text.contains('\0') {
@@ -48,19 +63,15 @@ pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, String> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| format!("onleesbare regel: {e}"))?;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(format!("onleesbare regel: {e}")),
+        }
         let number = record.position().map(|p| p.line()).unwrap_or(0);
-        let cells = record
-            .iter()
-            .map(|field| {
-                if field.trim().is_empty() {
-                    Cell::Empty
-                } else {
-                    Cell::Text(field.to_string())
-                }
-            })
-            .collect();
+        let cells = record.iter().map(cell).collect();
         rows.push(Row { number, cells });
     }
     Ok(Table {
@@ -78,6 +89,15 @@ mod tests {
     fn windows_1252_is_decoded() {
         assert_eq!(decode(b"Cli\xebnten;\x80 5"), "Cliënten;€ 5");
         assert_eq!(decode("\u{feff}één".as_bytes()), "één");
+    }
+
+    #[test]
+    fn whole_numbers_become_numbers_and_the_rest_stays_text() {
+        assert_eq!(cell(" 190 "), Cell::Number(190.0));
+        assert_eq!(cell("1.234"), Cell::Text("1.234".into()));
+        assert_eq!(cell("<5"), Cell::Text("<5".into()));
+        assert_eq!(cell("  "), Cell::Empty);
+        assert_eq!(cell(&"9".repeat(30)), Cell::Text("9".repeat(30)));
     }
 
     #[test]

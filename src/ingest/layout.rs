@@ -1,6 +1,7 @@
 //! Finds the header of each table and reads it in the layout it has: long (one value per row) or
 //! wide (gebieden down, perioden across, one indicator per sheet or file).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -244,15 +245,19 @@ fn read_long(
         }
         let at = |column: Column| labels.at(row, columns[&column]);
         let cell = |column: Column| row.cell(columns[&column]);
-        let optional = |column: Column| columns.get(&column).map_or("", |i| row.cell(*i).as_str());
+        let optional = |column: Column| {
+            columns
+                .get(&column)
+                .map_or(Cow::Borrowed(""), |i| row.cell(*i).text_cow())
+        };
 
-        let indicator = context.indicator(cell(Column::Indicator).as_str());
+        let indicator = context.indicator(&cell(Column::Indicator).text_cow());
         let area = context.area(cell(Column::Area));
         let period = context.period(cell(Column::Period));
         let value = match &indicator {
             Ok(indicator) => Some(read_value(
                 cell(Column::Value),
-                optional(Column::Status),
+                &optional(Column::Status),
                 indicator,
             )),
             Err(_) => check_number(cell(Column::Value)).err().map(Err),
@@ -283,7 +288,7 @@ fn read_long(
         };
         let remark = Some(optional(Column::Remark))
             .filter(|r| !r.is_empty())
-            .map(str::to_string);
+            .map(Cow::into_owned);
         let observation = Observation {
             indicator: indicator.id.clone(),
             area,

@@ -1,6 +1,8 @@
 //! A grid of cells, whatever the file was: CSV text or a spreadsheet sheet. The layouts (long and
 //! wide) read from this, so every source gets the same validation.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,11 +22,19 @@ impl Cell {
         }
     }
 
-    /// The trimmed text of a text cell, without copying; empty for other cells.
+    /// The trimmed text of a text cell, without copying; empty for other cells (see [`Cell::text`]).
     pub fn as_str(&self) -> &str {
         match self {
             Cell::Text(text) => text.trim(),
             _ => "",
+        }
+    }
+
+    /// The text, borrowed where the cell holds text: for lookups done a million times.
+    pub fn text_cow(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Text(_) | Cell::Empty => Cow::Borrowed(self.as_str()),
+            _ => Cow::Owned(self.text()),
         }
     }
 

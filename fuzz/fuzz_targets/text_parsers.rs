@@ -1,0 +1,21 @@
+//! Any text as a period, a number or an area: an error or a value, never a panic, and whatever
+//! parses reads back the same from its own spellings.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use regio_in_beeld::domain::{Area, Period, format_number, parse_number, plain_number};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Ok(period) = Period::parse(text) {
+        for spelling in [period.canonical(), period.label(), period.short_label()] {
+            assert_eq!(Period::parse(&spelling), Ok(period), "{spelling}");
+        }
+    }
+    if let Ok(number) = parse_number(text) {
+        assert!(number.is_finite());
+        let _ = format_number(number, 2);
+        assert_eq!(parse_number(&plain_number(number)), Ok(number));
+    }
+    let _ = Area::parse(text);
+});

@@ -1,8 +1,9 @@
 //! Regio in beeld: the dashboard Zorg & Veiligheid of Zaanstreek-Waterland.
 //!
 //! Layers, dependencies pointing down only: `ui` and `cli` (front ends) → `app` (state and
-//! operations) → `report`, `ingest`, `store`, `catalog` → `domain`.
+//! operations) → `report`, `analysis`, `ingest`, `store`, `catalog` → `domain`.
 
+pub mod analysis;
 pub mod app;
 pub mod catalog;
 pub mod cli;

@@ -6,6 +6,7 @@ mod demo;
 mod error;
 mod import;
 mod overview;
+mod signals;
 mod template;
 mod workspace;
 
@@ -15,5 +16,6 @@ pub use import::{
     ImportPreview, ImportReport, MAX_FILE_BYTES, default_user, describe_earlier, read_paths,
 };
 pub use overview::{IndicatorLatest, Overview};
+pub use signals::SignalRow;
 pub use template::TemplateFormat;
 pub use workspace::{OpenOptions, Workspace, default_db_path, load_catalog};

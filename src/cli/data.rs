@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::{Cli, write_stdout};
 use crate::app::{AppError, TemplateFormat};
-use crate::domain::{Area, BatchId, Period, count_of, dutch_datetime};
+use crate::domain::{Area, BatchId, Period, count_of, dutch_datetime, format_number};
 
 pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
     let workspace = cli.open()?;
@@ -105,5 +105,43 @@ pub(super) fn status(cli: &Cli, period_text: &str) -> Result<(), AppError> {
         "{complete} van {} indicatoren compleet.\n",
         entries.len()
     ));
+    write_stdout(&out)
+}
+
+pub(super) fn signals(cli: &Cli, period_text: Option<&str>) -> Result<(), AppError> {
+    let at = period_text.map(period).transpose()?;
+    let workspace = cli.open()?;
+    let rows = workspace.signals(at.as_ref())?;
+    let mut out = String::new();
+    if rows.is_empty() {
+        out.push_str(
+            "Geen signalen: alle indicatoren liggen binnen wat hun eigen geschiedenis voorspelt.\n",
+        );
+    }
+    for row in &rows {
+        let arrow = if row.signal.rising { "▲" } else { "▼" };
+        let change = row
+            .year_on_year
+            .and_then(|c| {
+                Some(format!(
+                    ", {:+.0}% t.o.v. {}",
+                    c.relative()? * 100.0,
+                    c.from.label()
+                ))
+            })
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{arrow} {}: {} in {}: {}{change} ({} standaardafwijkingen)\n",
+            row.indicator.name,
+            row.signal.kind.label(),
+            row.signal.period.label(),
+            row.indicator.value_text(row.value),
+            if row.signal.strength.is_finite() {
+                format_number(row.signal.strength.abs(), 1)
+            } else {
+                "onbeperkt veel".to_string()
+            },
+        ));
+    }
     write_stdout(&out)
 }

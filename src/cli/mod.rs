@@ -94,6 +94,12 @@ pub enum Command {
         #[arg(long, value_name = "PERIODE")]
         period: String,
     },
+    /// Toon de indicatoren waarvan de laatste regiowaarde een signaal geeft, sterkste eerst
+    Signals {
+        /// Kijk vanaf deze periode terug (standaard: de laatste waarde)
+        #[arg(long, value_name = "PERIODE")]
+        period: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -133,6 +139,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Undo { batch } => data::undo(cli, *batch),
         Command::Template { period, out } => data::template(cli, period, out),
         Command::Status { period } => data::status(cli, period),
+        Command::Signals { period } => data::signals(cli, period.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

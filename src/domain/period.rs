@@ -123,6 +123,44 @@ impl Period {
         }
     }
 
+    /// The period just before this one, of the same kind; a peildatum has no fixed predecessor.
+    pub fn previous(&self) -> Option<Period> {
+        Some(match *self {
+            Period::Year(y) => Period::Year(y - 1),
+            Period::HalfYear(y, 1) => Period::HalfYear(y - 1, 2),
+            Period::HalfYear(y, h) => Period::HalfYear(y, h - 1),
+            Period::Quarter(y, 1) => Period::Quarter(y - 1, 4),
+            Period::Quarter(y, q) => Period::Quarter(y, q - 1),
+            Period::Month(y, 1) => Period::Month(y - 1, 12),
+            Period::Month(y, m) => Period::Month(y, m - 1),
+            Period::Date(_) => return None,
+        })
+        .filter(Period::in_range)
+    }
+
+    /// The same period a year earlier: 2024 K3 → 2023 K3, 1-2-2023 → 1-2-2022.
+    pub fn year_before(&self) -> Option<Period> {
+        Some(match *self {
+            Period::Year(y) => Period::Year(y - 1),
+            Period::HalfYear(y, h) => Period::HalfYear(y - 1, h),
+            Period::Quarter(y, q) => Period::Quarter(y - 1, q),
+            Period::Month(y, m) => Period::Month(y - 1, m),
+            Period::Date(d) => Period::Date(d.checked_sub_months(chrono::Months::new(12))?),
+        })
+        .filter(Period::in_range)
+    }
+
+    /// How many periods of this kind make a year (the season length); `None` for a peildatum.
+    pub fn per_year(&self) -> Option<usize> {
+        match self {
+            Period::Year(_) => Some(1),
+            Period::HalfYear(..) => Some(2),
+            Period::Quarter(..) => Some(4),
+            Period::Month(..) => Some(12),
+            Period::Date(_) => None,
+        }
+    }
+
     /// The first day after the period.
     pub fn end(&self) -> NaiveDate {
         let months = |n: u32| self.start().checked_add_months(chrono::Months::new(n));
@@ -403,6 +441,18 @@ mod tests {
         }
         let long = "2".repeat(100_000);
         assert!(Period::parse(&long).is_err());
+    }
+
+    #[test]
+    fn previous_and_year_before() {
+        let p = |s: &str| Period::parse(s).unwrap();
+        assert_eq!(p("2024 K1").previous(), Some(p("2023 K4")));
+        assert_eq!(p("2024-01").previous(), Some(p("2023-12")));
+        assert_eq!(p("2024 H1").previous(), Some(p("2023 H2")));
+        assert_eq!(p("2024 K3").year_before(), Some(p("2023 K3")));
+        assert_eq!(p("29-2-2024").year_before(), Some(p("28-2-2023")));
+        assert_eq!(p("2023-02-01").previous(), None);
+        assert_eq!(p("1900").previous(), None);
     }
 
     #[test]

@@ -1,0 +1,15 @@
+//! Turning stored figures into timely signals: series per area, the region value, per 1.000
+//! inwoners, changes, moving averages and signals. Pure functions over domain types; no store, no UI.
+
+mod change;
+mod population;
+mod series;
+mod signal;
+
+pub use change::{Change, change_vs_previous, change_vs_year_before, moving_average};
+pub use population::{POPULATION_INDICATOR, Population};
+pub use series::{Point, Series, area_series, per_1000, region_series};
+pub use signal::{MIN_HISTORY, Signal, SignalKind, signal};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,183 @@
+//! A series: one indicator in one area, period by period.
+
+use std::collections::BTreeMap;
+
+use super::Population;
+use crate::domain::{Aggregation, Area, Indicator, Observation, Period, Shown, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// `None` when absent: not delivered, shielded, or not derivable. Never zero for absent.
+    pub value: Option<f64>,
+    /// Computed (region from its gemeenten, a rate from a count) rather than delivered.
+    pub derived: bool,
+    pub provisional: bool,
+    /// Hidden to protect persons: a small count, or a rate derived from one.
+    pub shielded: bool,
+}
+
+impl Point {
+    fn absent() -> Point {
+        Point {
+            value: None,
+            derived: false,
+            provisional: false,
+            shielded: false,
+        }
+    }
+}
+
+/// Points in period order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Series {
+    pub points: BTreeMap<Period, Point>,
+}
+
+impl Series {
+    pub fn value(&self, period: &Period) -> Option<f64> {
+        self.points.get(period).and_then(|p| p.value)
+    }
+
+    /// The latest period with a value, at or before `at` when given.
+    pub fn latest(&self, at: Option<&Period>) -> Option<Period> {
+        self.points
+            .iter()
+            .rev()
+            .filter(|(period, _)| at.is_none_or(|at| period.start() <= at.start()))
+            .find(|(_, point)| point.value.is_some())
+            .map(|(period, _)| *period)
+    }
+}
+
+fn point_of(observation: &Observation) -> Point {
+    Point {
+        value: observation.value.number(),
+        derived: false,
+        provisional: observation.provisional,
+        shielded: matches!(
+            observation.value,
+            Value::Unavailable(crate::domain::Reason::ShieldedBySupplier)
+        ),
+    }
+}
+
+/// The delivered values of one area, from one indicator's observations.
+pub fn area_series(observations: &[Observation], area: Area) -> Series {
+    Series {
+        points: observations
+            .iter()
+            .filter(|o| o.area == area)
+            .map(|o| (o.period, point_of(o)))
+            .collect(),
+    }
+}
+
+/// The region: the delivered region value first; otherwise derived from all seven gemeenten by the
+/// indicator's rule (sum for counts, population-weighted mean for rates, none where not allowed).
+/// With one gemeente missing nothing is derived: a partial sum would understate the region.
+pub fn region_series(
+    indicator: &Indicator,
+    observations: &[Observation],
+    population: &Population,
+) -> Series {
+    let region = Area::region();
+    let mut by_period: BTreeMap<Period, Vec<&Observation>> = BTreeMap::new();
+    for observation in observations {
+        by_period
+            .entry(observation.period)
+            .or_default()
+            .push(observation);
+    }
+    let mut series = Series::default();
+    for (period, values) in by_period {
+        let point = match values.iter().find(|o| o.area == region) {
+            Some(delivered) => point_of(delivered),
+            None => derive(indicator, &period, &values, population),
+        };
+        series.points.insert(period, point);
+    }
+    series
+}
+
+fn derive(
+    indicator: &Indicator,
+    period: &Period,
+    values: &[&Observation],
+    population: &Population,
+) -> Point {
+    let gemeenten: Option<Vec<(Area, f64)>> = Area::gemeenten()
+        .map(|area| {
+            values
+                .iter()
+                .find(|o| o.area == area)
+                .and_then(|o| o.value.number())
+                .map(|v| (area, v))
+        })
+        .collect();
+    let value = gemeenten.and_then(|parts| match indicator.aggregation {
+        Aggregation::Sum => Some(parts.iter().map(|(_, v)| v).sum()),
+        Aggregation::WeightedMean => {
+            let weights: Option<Vec<f64>> = parts
+                .iter()
+                .map(|(area, _)| population.get(area, period))
+                .collect();
+            let weights = weights?;
+            let total: f64 = weights.iter().sum();
+            (total > 0.0).then(|| {
+                parts
+                    .iter()
+                    .zip(&weights)
+                    .map(|((_, v), w)| v * w)
+                    .sum::<f64>()
+                    / total
+            })
+        }
+        Aggregation::None => None,
+    });
+    Point {
+        value,
+        derived: value.is_some(),
+        provisional: values.iter().any(|o| o.provisional),
+        shielded: false,
+    }
+}
+
+/// The series per 1.000 inwoners of `area`. A rate derived from a shielded count is shielded too.
+pub fn per_1000(
+    indicator: &Indicator,
+    series: &Series,
+    area: &Area,
+    population: &Population,
+) -> Series {
+    let points = series
+        .points
+        .iter()
+        .map(|(period, point)| {
+            let shielded = point.shielded
+                || point
+                    .value
+                    .is_some_and(|v| matches!(indicator.shield(v), Shown::Shielded(_)));
+            let rate = match (point.value, population.get(area, period)) {
+                (Some(value), Some(inhabitants)) if inhabitants > 0.0 && !shielded => {
+                    Some(value / inhabitants * 1000.0)
+                }
+                _ => None,
+            };
+            let point = Point {
+                value: rate,
+                derived: true,
+                shielded,
+                ..*point
+            };
+            (
+                *period,
+                if rate.is_some() || shielded {
+                    point
+                } else {
+                    Point::absent()
+                },
+            )
+        })
+        .collect();
+    Series { points }
+}

@@ -1,0 +1,57 @@
+//! The "Signalen" list: every indicator whose latest region value shows a signal, strongest first.
+
+use super::{AppError, Workspace};
+use crate::analysis::{
+    Change, POPULATION_INDICATOR, Population, Signal, change_vs_year_before, region_series, signal,
+};
+use crate::domain::{Indicator, Period};
+use crate::store::ObservationFilter;
+
+#[derive(Debug, Clone)]
+pub struct SignalRow {
+    pub indicator: Indicator,
+    pub signal: Signal,
+    /// The region value at the signal's period.
+    pub value: f64,
+    pub year_on_year: Option<Change>,
+}
+
+impl Workspace {
+    /// Region signals at the latest period of each indicator (at or before `at` when given).
+    pub fn signals(&self, at: Option<&Period>) -> Result<Vec<SignalRow>, AppError> {
+        let population =
+            Population::from_observations(&self.observations_of(POPULATION_INDICATOR)?);
+        let mut rows = Vec::new();
+        for indicator in self.catalog().indicators() {
+            let series = region_series(
+                indicator,
+                &self.observations_of(&indicator.id)?,
+                &population,
+            );
+            let Some(period) = series.latest(at) else {
+                continue;
+            };
+            let Some(value) = series.value(&period) else {
+                continue;
+            };
+            let found = signal(indicator, &series, &period);
+            if found.kind.is_signal() {
+                rows.push(SignalRow {
+                    indicator: indicator.clone(),
+                    signal: found,
+                    value,
+                    year_on_year: change_vs_year_before(&series, &period),
+                });
+            }
+        }
+        rows.sort_by(|a, b| b.signal.strength.abs().total_cmp(&a.signal.strength.abs()));
+        Ok(rows)
+    }
+
+    fn observations_of(&self, id: &str) -> Result<Vec<crate::domain::Observation>, AppError> {
+        let filter = ObservationFilter {
+            indicator: Some(id.to_string()),
+        };
+        Ok(self.store().observations(&filter)?)
+    }
+}

@@ -1,7 +1,7 @@
 use std::fmt;
 
 use crate::catalog::CatalogError;
-use crate::ingest::ImportProblem;
+use crate::ingest::{FetchError, ImportProblem};
 use crate::store::StoreError;
 
 /// Everything an operation can refuse or fail with, each with every problem it found.
@@ -10,6 +10,8 @@ pub enum AppError {
     Catalog(Vec<CatalogError>),
     Store(StoreError),
     Import(Vec<ImportProblem>),
+    /// Fetching open data failed; nothing was written.
+    Fetch(FetchError),
     /// The operation is not allowed in this state; the message says why, in Dutch.
     Refused(String),
 }
@@ -21,6 +23,7 @@ impl AppError {
             AppError::Catalog(errors) => errors.iter().map(ToString::to_string).collect(),
             AppError::Import(problems) => problems.iter().map(ToString::to_string).collect(),
             AppError::Store(error) => vec![error.to_string()],
+            AppError::Fetch(error) => vec![format!("{error}; er is niets gewijzigd")],
             AppError::Refused(message) => vec![message.clone()],
         }
     }

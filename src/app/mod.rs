@@ -4,6 +4,7 @@
 mod completeness;
 mod demo;
 mod error;
+mod fetch;
 mod import;
 mod overview;
 mod signals;
@@ -12,6 +13,7 @@ mod workspace;
 
 pub use completeness::Completeness;
 pub use error::AppError;
+pub use fetch::{FetchOptions, FetchProgress, FetchReport};
 pub use import::{
     ImportPreview, ImportReport, MAX_FILE_BYTES, default_user, describe_earlier, read_paths,
 };

@@ -23,6 +23,7 @@ macro_rules! say_error {
 }
 
 mod data;
+mod fetch;
 mod import;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -94,6 +95,20 @@ pub enum Command {
         #[arg(long, value_name = "PERIODE")]
         period: String,
     },
+    /// Haal open data op bij CBS (alle CBS-indicatoren, of één)
+    Fetch {
+        #[arg(long, value_name = "ID")]
+        indicator: Option<String>,
+        /// Adres van de CBS-dienst (voor tests)
+        #[arg(long, value_name = "URL", default_value = crate::ingest::DEFAULT_BASE_URL)]
+        base_url: String,
+        /// Hoe lang op één antwoord gewacht wordt
+        #[arg(long, value_name = "SECONDEN", default_value_t = 60)]
+        timeout: u64,
+        /// Wie ophaalt (standaard de gebruikersnaam)
+        #[arg(long, value_name = "NAAM")]
+        user: Option<String>,
+    },
     /// Toon de indicatoren waarvan de laatste regiowaarde een signaal geeft, sterkste eerst
     Signals {
         /// Kijk vanaf deze periode terug (standaard: de laatste waarde)
@@ -140,6 +155,20 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Template { period, out } => data::template(cli, period, out),
         Command::Status { period } => data::status(cli, period),
         Command::Signals { period } => data::signals(cli, period.as_deref()),
+        Command::Fetch {
+            indicator,
+            base_url,
+            timeout,
+            user,
+        } => {
+            let options = crate::app::FetchOptions {
+                indicator: indicator.clone(),
+                base_url: base_url.clone(),
+                timeout: std::time::Duration::from_secs((*timeout).max(1)),
+                user: user.clone().unwrap_or_else(crate::app::default_user),
+            };
+            fetch::run(cli, &options)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

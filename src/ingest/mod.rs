@@ -1,7 +1,8 @@
-//! Reading delivered files into observations: CSV (any separator, UTF-8 or Windows-1252) and
+//! Reading delivered files and CBS open data into observations: CSV (any separator, UTF-8 or Windows-1252) and
 //! spreadsheets (XLSX, XLS, ODS), in the long or the wide layout. Parses and validates only and never
 //! opens the store, so a file with any problem writes nothing.
 
+mod cbs;
 mod cell;
 mod columns;
 mod context;
@@ -15,6 +16,7 @@ use std::path::Path;
 
 use crate::domain::{Indicator, Observation, sha256_hex};
 
+pub use cbs::{CbsClient, DEFAULT_BASE_URL, FetchError, FetchedTable};
 pub use layout::Layout;
 pub use problem::{ImportProblem, Location};
 

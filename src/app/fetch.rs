@@ -1,0 +1,90 @@
+//! Fetching open data: every CBS indicator (or one), all or nothing, one batch per table.
+
+use std::time::Duration;
+
+use super::{AppError, Workspace};
+use crate::domain::{BatchKind, BatchSource, Observation, Source};
+use crate::ingest::{CbsClient, FetchedTable};
+use crate::store::WriteSummary;
+
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    /// Only this indicator; otherwise every indicator with a CBS source.
+    pub indicator: Option<String>,
+    pub base_url: String,
+    pub timeout: Duration,
+    pub user: String,
+}
+
+/// Reported while a fetch runs, for a progress bar or a line per table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchProgress {
+    pub done: usize,
+    pub total: usize,
+    pub indicator: String,
+    pub table: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct FetchReport {
+    pub tables: Vec<(FetchedTable, WriteSummary)>,
+}
+
+impl Workspace {
+    pub fn fetch(
+        &mut self,
+        options: &FetchOptions,
+        progress: &mut dyn FnMut(&FetchProgress),
+    ) -> Result<FetchReport, AppError> {
+        let sources: Vec<_> = self
+            .catalog()
+            .indicators()
+            .iter()
+            .filter(|i| options.indicator.as_deref().is_none_or(|id| id == i.id))
+            .filter_map(|i| match &i.source {
+                Source::Cbs(source) => Some((i.clone(), source.clone())),
+                Source::Manual => None,
+            })
+            .collect();
+        if sources.is_empty() {
+            return Err(AppError::Refused(match &options.indicator {
+                Some(id) => match self.catalog().get(id) {
+                    Some(_) => format!(
+                        "{id} wordt met de hand aangeleverd, niet door CBS; lees het bestand in met import"
+                    ),
+                    None => format!(
+                        "onbekende indicator '{id}'; zie regio-in-beeld check voor de lijst"
+                    ),
+                },
+                None => "geen indicatoren met CBS als bron".to_string(),
+            }));
+        }
+        let client = CbsClient::new(&options.base_url, options.timeout).map_err(AppError::Fetch)?;
+        let mut fetched = Vec::new();
+        for (done, (indicator, source)) in sources.iter().enumerate() {
+            progress(&FetchProgress {
+                done,
+                total: sources.len(),
+                indicator: indicator.id.clone(),
+                table: source.table.clone(),
+            });
+            fetched.push(client.fetch(indicator, source).map_err(AppError::Fetch)?);
+        }
+        let batches: Vec<(BatchSource, Vec<&Observation>)> = fetched
+            .iter()
+            .map(|table| {
+                let source = BatchSource {
+                    kind: BatchKind::Cbs,
+                    file_name: Some(format!("CBS {} ({})", table.table, table.indicator)),
+                    sha256: Some(table.sha256.clone()),
+                    user: options.user.clone(),
+                };
+                (source, table.observations.iter().collect())
+            })
+            .collect();
+        let summaries = self.store_mut().write_batches(&batches)?;
+        Ok(FetchReport {
+            tables: fetched.into_iter().zip(summaries).collect(),
+        })
+    }
+}

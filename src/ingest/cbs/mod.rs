@@ -1,0 +1,175 @@
+//! Open data from CBS StatLine (OData v3): the client and the mapping of its answers to observations.
+//! A fetch either yields everything it asked for or an error saying what went wrong; it never yields
+//! half a table.
+
+mod client;
+mod error;
+mod odata;
+
+use crate::domain::{
+    AREAS, Area, AreaKind, CbsSource, Indicator, Observation, Period, Reason, Value,
+};
+
+pub use client::{CbsClient, DEFAULT_BASE_URL};
+pub use error::FetchError;
+
+use odata::Row;
+
+/// What one indicator's fetch returned, ready to be written as a batch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FetchedTable {
+    pub indicator: String,
+    pub table: String,
+    pub observations: Vec<Observation>,
+    /// Rows left out, with why (e.g. a region code we do not know).
+    pub warnings: Vec<String>,
+    /// SHA-256 of every response body, in order: an unchanged answer has the same fingerprint.
+    pub sha256: String,
+}
+
+/// The areas asked from CBS: the seven gemeenten and Nederland as reference.
+fn requested_areas() -> impl Iterator<Item = Area> {
+    AREAS.into_iter().filter(|a| a.kind != AreaKind::Regio)
+}
+
+impl CbsClient {
+    /// Fetches one CBS indicator: checks the measure against `DataProperties`, resolves the padded
+    /// region and filter keys from the table's own dimension lists, and follows `odata.nextLink`.
+    pub fn fetch(
+        &self,
+        indicator: &Indicator,
+        source: &CbsSource,
+    ) -> Result<FetchedTable, FetchError> {
+        let table = source.table.as_str();
+        self.start_fingerprint();
+        let properties = self.get_all(&self.url(table, "DataProperties"), &[])?;
+        check_measure(table, &source.measure, &properties)?;
+        let regions = self.get_all(&self.url(table, "RegioS"), &[])?;
+        let periods = self.get_all(&self.url(table, "Perioden"), &[])?;
+        let mut clauses = vec![region_clause(table, &regions)?];
+        for (dimension, category) in &source.filters {
+            let categories = self.get_all(&self.url(table, dimension), &[])?;
+            let key = categories
+                .iter()
+                .filter_map(|row| row.text("Key"))
+                .find(|key| key.trim() == category)
+                .ok_or_else(|| FetchError::Definition {
+                    table: table.to_string(),
+                    message: format!("categorie '{category}' bestaat niet in dimensie {dimension}"),
+                })?;
+            clauses.push(format!("({dimension} eq '{key}')"));
+        }
+        let query = [
+            ("$format", "json".to_string()),
+            ("$filter", clauses.join(" and ")),
+            ("$select", format!("RegioS,Perioden,{}", source.measure)),
+        ];
+        let rows = self.get_all(&self.url(table, "TypedDataSet"), &query)?;
+        let provisional: Vec<String> = periods
+            .iter()
+            .filter(|row| {
+                row.text("Status")
+                    .is_some_and(|s| s.to_lowercase().contains("voorlopig"))
+            })
+            .filter_map(|row| row.text("Key").map(|k| k.trim().to_string()))
+            .collect();
+        let mut fetched = FetchedTable {
+            indicator: indicator.id.clone(),
+            table: table.to_string(),
+            observations: Vec::new(),
+            warnings: Vec::new(),
+            sha256: self.fingerprint(),
+        };
+        for row in &rows {
+            read_row(indicator, &source.measure, row, &provisional, &mut fetched);
+        }
+        Ok(fetched)
+    }
+}
+
+fn check_measure(table: &str, measure: &str, properties: &[Row]) -> Result<(), FetchError> {
+    let topics: Vec<&str> = properties
+        .iter()
+        .filter(|p| p.text("Type") == Some("Topic"))
+        .filter_map(|p| p.text("Key"))
+        .collect();
+    if topics.contains(&measure) {
+        return Ok(());
+    }
+    Err(FetchError::Definition {
+        table: table.to_string(),
+        message: format!(
+            "onderwerp '{measure}' staat niet in DataProperties (CBS nummert onderwerpen soms opnieuw); \
+             beschikbaar: {}",
+            topics.join(", ")
+        ),
+    })
+}
+
+/// `(RegioS eq 'GM0385    ' or …)` with the keys exactly as this table pads them.
+fn region_clause(table: &str, regions: &[Row]) -> Result<String, FetchError> {
+    let wanted: Vec<&str> = requested_areas().map(|a| a.code).collect();
+    let keys: Vec<&str> = regions
+        .iter()
+        .filter_map(|row| row.text("Key"))
+        .filter(|key| wanted.contains(&key.trim()))
+        .collect();
+    if keys.is_empty() {
+        return Err(FetchError::Definition {
+            table: table.to_string(),
+            message: "de tabel heeft geen cijfers voor de gemeenten van Zaanstreek-Waterland"
+                .to_string(),
+        });
+    }
+    let equals: Vec<String> = keys
+        .iter()
+        .map(|key| format!("RegioS eq '{key}'"))
+        .collect();
+    Ok(format!("({})", equals.join(" or ")))
+}
+
+fn read_row(
+    indicator: &Indicator,
+    measure: &str,
+    row: &Row,
+    provisional: &[String],
+    fetched: &mut FetchedTable,
+) {
+    let (Some(region), Some(period_code)) = (row.text("RegioS"), row.text("Perioden")) else {
+        fetched
+            .warnings
+            .push("rij zonder RegioS of Perioden overgeslagen".to_string());
+        return;
+    };
+    let Some(area) = Area::from_code(region).filter(|a| a.kind != AreaKind::Regio) else {
+        fetched.warnings.push(format!(
+            "onbekende regiocode '{}' overgeslagen",
+            region.trim()
+        ));
+        return;
+    };
+    let Ok(period) = Period::parse(period_code) else {
+        fetched.warnings.push(format!(
+            "onbekende periode '{}' overgeslagen",
+            period_code.trim()
+        ));
+        return;
+    };
+    if !indicator.frequency.fits(&period) {
+        return;
+    }
+    // CBS's empty cell (JSON null, or "." in the untyped set) means unknown, unreliable or secret.
+    let value = match row.number(measure) {
+        Some(n) => Value::Number(n),
+        None => Value::Unavailable(Reason::ShieldedBySupplier),
+    };
+    fetched.observations.push(Observation {
+        indicator: indicator.id.clone(),
+        area,
+        period,
+        value,
+        provisional: value.number().is_some()
+            && provisional.iter().any(|p| p == period_code.trim()),
+        remark: None,
+    });
+}

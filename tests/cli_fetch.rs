@@ -84,15 +84,15 @@ fn a_fetch_follows_paging_and_stores_a_cbs_batch() {
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("CBS 83648NED (geregistreerde_misdrijven): 32 waarden opgehaald; batch 2: 4 toegevoegd, 28 gewijzigd."), "{}", out.stdout);
+    assert!(out.stdout.contains("CBS 83648NED (geregistreerde_misdrijven): 32 waarden opgehaald; batch 2: 4 toegevoegd, 27 gewijzigd."), "{}", out.stdout);
     let get = |area: &str, period: &str| {
         exported(&store.path, "geregistreerde_misdrijven", area, period).unwrap()
     };
-    assert_eq!(get("Zaanstad", "2021"), "7420;definitief;");
-    assert_eq!(get("Nederland", "2023"), "815000;definitief;");
+    assert_eq!(get("Zaanstad", "2021"), "7040;definitief;");
+    assert_eq!(get("Nederland", "2023"), "751800;definitief;");
     assert_eq!(
         get("Purmerend", "2024"),
-        "3790;voorlopig;",
+        "3813;voorlopig;",
         "CBS status Voorlopig"
     );
     assert_eq!(
@@ -101,7 +101,7 @@ fn a_fetch_follows_paging_and_stores_a_cbs_batch() {
         "a null cell is not available, never 0"
     );
     let batches = run(&store.path, &["batches"]).stdout;
-    assert!(batches.contains("\tCBS open data\t32\t"), "{batches}");
+    assert!(batches.contains("\tCBS open data\t31\t"), "{batches}");
     assert!(
         batches.contains("CBS 83648NED (geregistreerde_misdrijven)"),
         "{batches}"
@@ -275,4 +275,56 @@ fn a_manual_indicator_cannot_be_fetched() {
         "{}",
         out.stderr
     );
+}
+
+/// Serves every table in tests/fixtures/cbs/ the way the CBS Feed would.
+fn all_tables_server() -> ServerGuard {
+    let mut server = Server::new();
+    let dir = fixture("cbs");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".json") else {
+            continue;
+        };
+        let (table, entity) = stem.split_once('_').unwrap();
+        let text = std::fs::read_to_string(dir.join(&name))
+            .unwrap()
+            .replace("{BASE}", &server.url());
+        let (entity, query) = match entity {
+            "TypedDataSet_page1" => ("TypedDataSet", Matcher::Regex("filter=".into())),
+            "TypedDataSet_page2" => ("TypedDataSet", Matcher::Regex("skip=".into())),
+            other => (other, Matcher::Any),
+        };
+        server
+            .mock("GET", format!("/{table}/{entity}").as_str())
+            .match_query(query)
+            .with_body(text)
+            .create();
+    }
+    server
+}
+
+#[test]
+fn fetching_every_cbs_indicator_gives_the_expected_export() {
+    let server = all_tables_server();
+    let store = temp_store();
+    assert_eq!(
+        run(&store.path, &["undo", "1"]).code,
+        0,
+        "start without the demo values"
+    );
+    let out = run(&store.path, &["fetch", "--base-url", &server.url()]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout
+            .contains("[5/5] CBS 85043NED ophalen (wmo_clienten)"),
+        "{}",
+        out.stdout
+    );
+    let exported = export_all(&store.path);
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::write(fixture("cbs/expected-export.csv"), &exported).unwrap();
+    }
+    let expected = std::fs::read_to_string(fixture("cbs/expected-export.csv")).unwrap();
+    assert_eq!(exported, expected);
 }

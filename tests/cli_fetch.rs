@@ -277,36 +277,9 @@ fn a_manual_indicator_cannot_be_fetched() {
     );
 }
 
-/// Serves every table in tests/fixtures/cbs/ the way the CBS Feed would.
-fn all_tables_server() -> ServerGuard {
-    let mut server = Server::new();
-    let dir = fixture("cbs");
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        let Some(stem) = name.strip_suffix(".json") else {
-            continue;
-        };
-        let (table, entity) = stem.split_once('_').unwrap();
-        let text = std::fs::read_to_string(dir.join(&name))
-            .unwrap()
-            .replace("{BASE}", &server.url());
-        let (entity, query) = match entity {
-            "TypedDataSet_page1" => ("TypedDataSet", Matcher::Regex("filter=".into())),
-            "TypedDataSet_page2" => ("TypedDataSet", Matcher::Regex("skip=".into())),
-            other => (other, Matcher::Any),
-        };
-        server
-            .mock("GET", format!("/{table}/{entity}").as_str())
-            .match_query(query)
-            .with_body(text)
-            .create();
-    }
-    server
-}
-
 #[test]
 fn fetching_every_cbs_indicator_gives_the_expected_export() {
-    let server = all_tables_server();
+    let server = support::cbs::all_tables_server();
     let store = temp_store();
     assert_eq!(
         run(&store.path, &["undo", "1"]).code,

@@ -1,5 +1,6 @@
 //! Fetching open data: every CBS indicator (or one), all or nothing, one batch per table.
 
+use std::ops::ControlFlow;
 use std::time::Duration;
 
 use super::{AppError, Workspace};
@@ -31,10 +32,13 @@ pub struct FetchReport {
 }
 
 impl Workspace {
+    /// Fetches every CBS indicator (or the one asked), then writes all in one transaction, one batch
+    /// per table. `progress` hears of each table before it is fetched and may stop the fetch
+    /// (`ControlFlow::Break`); a stopped or failed fetch writes nothing.
     pub fn fetch(
         &mut self,
         options: &FetchOptions,
-        progress: &mut dyn FnMut(&FetchProgress),
+        progress: &mut dyn FnMut(&FetchProgress) -> ControlFlow<()>,
     ) -> Result<FetchReport, AppError> {
         let sources: Vec<_> = self
             .catalog()
@@ -62,12 +66,17 @@ impl Workspace {
         let client = CbsClient::new(&options.base_url, options.timeout).map_err(AppError::Fetch)?;
         let mut fetched = Vec::new();
         for (done, (indicator, source)) in sources.iter().enumerate() {
-            progress(&FetchProgress {
+            let step = FetchProgress {
                 done,
                 total: sources.len(),
                 indicator: indicator.id.clone(),
                 table: source.table.clone(),
-            });
+            };
+            if progress(&step).is_break() {
+                return Err(AppError::Refused(
+                    "ophalen afgebroken; er is niets gewijzigd".to_string(),
+                ));
+            }
             fetched.push(client.fetch(indicator, source).map_err(AppError::Fetch)?);
         }
         let batches: Vec<(BatchSource, Vec<&Observation>)> = fetched

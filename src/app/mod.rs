@@ -6,6 +6,7 @@ mod demo;
 mod error;
 mod fetch;
 mod import;
+mod jobs;
 mod overview;
 mod signals;
 mod template;
@@ -17,6 +18,7 @@ pub use fetch::{FetchOptions, FetchProgress, FetchReport};
 pub use import::{
     ImportPreview, ImportReport, MAX_FILE_BYTES, default_user, describe_earlier, read_paths,
 };
+pub use jobs::{FetchEvent, FetchJob};
 pub use overview::{IndicatorLatest, Overview};
 pub use signals::SignalRow;
 pub use template::TemplateFormat;

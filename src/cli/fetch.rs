@@ -14,6 +14,7 @@ pub(super) fn run(cli: &Cli, options: &FetchOptions) -> Result<(), AppError> {
             progress.table,
             progress.indicator
         );
+        std::ops::ControlFlow::Continue(())
     })?;
     for (table, summary) in &report.tables {
         for warning in &table.warnings {

@@ -1,0 +1,80 @@
+//! Long work off the UI thread. A job runs on a worker thread with its own store connection (WAL lets
+//! the window keep reading), reports through a channel and wakes the UI through an injected closure,
+//! so this layer needs no GUI library.
+
+use std::ops::ControlFlow;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, channel};
+use std::thread::JoinHandle;
+
+use super::{AppError, FetchOptions, FetchProgress, FetchReport, OpenOptions, Workspace};
+
+/// What a running fetch reports.
+#[derive(Debug)]
+pub enum FetchEvent {
+    Progress(FetchProgress),
+    Finished(Result<FetchReport, AppError>),
+}
+
+/// A CBS fetch on a worker thread.
+pub struct FetchJob {
+    events: Receiver<FetchEvent>,
+    cancel: Arc<AtomicBool>,
+    worker: Option<JoinHandle<()>>,
+}
+
+impl FetchJob {
+    /// Starts the fetch; `wake` is called after every event (the UI passes a repaint request).
+    pub fn start(
+        open: OpenOptions,
+        options: FetchOptions,
+        wake: impl Fn() + Send + 'static,
+    ) -> FetchJob {
+        let (sender, events) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
+        let worker = std::thread::Builder::new()
+            .name("cbs-fetch".to_string())
+            .spawn(move || {
+                let send = |event| {
+                    let _ = sender.send(event);
+                    wake();
+                };
+                let result = Workspace::open(&open).and_then(|mut workspace| {
+                    workspace.fetch(&options, &mut |progress| {
+                        send(FetchEvent::Progress(progress.clone()));
+                        if stop.load(Ordering::Relaxed) {
+                            ControlFlow::Break(())
+                        } else {
+                            ControlFlow::Continue(())
+                        }
+                    })
+                });
+                send(FetchEvent::Finished(result));
+            })
+            .expect("a thread can be started");
+        FetchJob {
+            events,
+            cancel,
+            worker: Some(worker),
+        }
+    }
+
+    /// Everything reported since the last call, without waiting.
+    pub fn poll(&self) -> Vec<FetchEvent> {
+        self.events.try_iter().collect()
+    }
+
+    /// Asks the job to stop before the next table; it then finishes with an error and writes nothing.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Waits for the worker to end (after `Finished` was received).
+    pub fn join(mut self) {
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+    }
+}

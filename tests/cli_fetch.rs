@@ -301,3 +301,26 @@ fn fetching_every_cbs_indicator_gives_the_expected_export() {
     let expected = std::fs::read_to_string(fixture("cbs/expected-export.csv")).unwrap();
     assert_eq!(exported, expected);
 }
+
+#[test]
+fn a_failure_on_the_second_page_writes_nothing_of_the_first() {
+    let mut server = Server::new();
+    for entity in ["DataProperties", "RegioS", "Perioden", "SoortMisdrijf"] {
+        serve(&mut server, entity, entity);
+    }
+    server
+        .mock("GET", format!("/{TABLE}/TypedDataSet").as_str())
+        .match_query(Matcher::UrlEncoded("$skip".into(), "16".into()))
+        .with_status(503)
+        .create();
+    let page1 = body("TypedDataSet_page1", &server);
+    server
+        .mock("GET", format!("/{TABLE}/TypedDataSet").as_str())
+        .match_query(Matcher::Regex("filter=".into()))
+        .with_body(page1)
+        .create();
+    let store = temp_store();
+    let before = export_all(&store.path);
+    let out = fetch(&store.path, &server.url(), &[]);
+    assert_nothing_written(&store.path, &before, &out, "CBS antwoordde met HTTP-status 503");
+}

@@ -322,5 +322,10 @@ fn a_failure_on_the_second_page_writes_nothing_of_the_first() {
     let store = temp_store();
     let before = export_all(&store.path);
     let out = fetch(&store.path, &server.url(), &[]);
-    assert_nothing_written(&store.path, &before, &out, "CBS antwoordde met HTTP-status 503");
+    assert_nothing_written(
+        &store.path,
+        &before,
+        &out,
+        "CBS antwoordde met HTTP-status 503",
+    );
 }

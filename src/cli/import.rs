@@ -30,7 +30,7 @@ pub(super) fn run(
         preview.changed,
         preview.unchanged,
         count_of(
-            preview.warnings.len() as u64,
+            preview.warning_count() as u64,
             "waarschuwing",
             "waarschuwingen"
         )
@@ -89,10 +89,10 @@ fn print_warnings(preview: &ImportPreview) {
     for warning in preview.warnings.iter().take(LISTED_WARNINGS) {
         say!("  {warning}");
     }
-    if preview.warnings.len() > LISTED_WARNINGS {
+    if preview.warning_count() > LISTED_WARNINGS {
         say!(
             "  … en nog {} waarschuwingen.",
-            preview.warnings.len() - LISTED_WARNINGS
+            preview.warning_count() - LISTED_WARNINGS
         );
     }
 }

@@ -125,7 +125,15 @@ pub enum Format {
 
 impl Cli {
     pub(super) fn open(&self) -> Result<Workspace, AppError> {
-        Workspace::open(&self.open_options())
+        let workspace = Workspace::open(&self.open_options())?;
+        if let Some(backup) = workspace.store().migration_backup() {
+            say_error!(
+                "De database is bijgewerkt naar schemaversie {}; de vorige versie staat in {}.",
+                crate::store::Store::schema_version(),
+                backup.display()
+            );
+        }
+        Ok(workspace)
     }
 
     pub fn open_options(&self) -> OpenOptions {

@@ -32,11 +32,6 @@ impl StoreError {
     pub(super) fn migration(error: rusqlite_migration::Error) -> StoreError {
         StoreError::Migration(error.to_string())
     }
-
-    /// The store was busy with another writer for longer than the busy timeout.
-    pub fn is_busy(&self) -> bool {
-        matches!(self, StoreError::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy))
-    }
 }
 
 impl fmt::Display for StoreError {

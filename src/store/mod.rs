@@ -21,7 +21,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct Store {
     conn: Connection,
-    path: Option<PathBuf>,
     /// Where the file was copied before a migration in this session.
     migration_backup: Option<PathBuf>,
 }
@@ -60,15 +59,10 @@ impl Store {
         let migration_backup = schema::migrate(&mut conn, path.as_deref())?;
         let store = Store {
             conn,
-            path,
             migration_backup,
         };
         store.sync_areas()?;
         Ok(store)
-    }
-
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
     }
 
     pub fn migration_backup(&self) -> Option<&Path> {

@@ -190,10 +190,14 @@ impl Workspace {
         }
         let stored: FastHashMap<_, &Observation> =
             stored_rows.iter().map(|o| (key(o), o)).collect();
-        let delivered_keys: FastHashSet<_> =
-            delivered.iter().map(|r| key(&r.observation)).collect();
+        // Only needed when something is stored: a first import into an empty store skips the set.
+        let delivered_keys: FastHashSet<_> = if stored_rows.is_empty() {
+            FastHashSet::default()
+        } else {
+            delivered.iter().map(|r| key(&r.observation)).collect()
+        };
         // The state after the import: stored values not replaced, then the delivered ones.
-        let after: Vec<(&Observation, Option<&ReadObservation>)> = stored_rows
+        let after: Vec<AfterEntry> = stored_rows
             .iter()
             .filter(|o| !delivered_keys.contains(&key(o)))
             .map(|o| (o, None))
@@ -275,6 +279,9 @@ impl<'a> IndicatorCache<'a> {
     }
 }
 
+/// A value on record after the import, with the delivered row it came from (`None`: stored before).
+type AfterEntry<'a> = (&'a Observation, Option<&'a ReadObservation>);
+
 /// Identifies a cell: indicator, area, period.
 fn key(o: &Observation) -> (&str, &'static str, Period) {
     (o.indicator.as_str(), o.area.code, o.period)
@@ -294,20 +301,26 @@ fn describe(indicator: &Indicator, observation: &Observation) -> String {
 
 /// Delivered values more than 50% up or down against the previous period on record; small counts
 /// excepted, since they swing by nature.
-fn jumps(
-    after: &[(&Observation, Option<&ReadObservation>)],
-    indicators: &mut IndicatorCache,
-    warnings: &mut Warnings,
-) {
-    let mut series: Vec<&(&Observation, Option<&ReadObservation>)> = after.iter().collect();
-    series.sort_unstable_by_key(|(o, _)| (o.indicator.as_str(), o.area.code, o.period));
-    for pair in series.windows(2) {
-        let ((previous, _), (o, Some(read))) = (pair[0], pair[1]) else {
+fn jumps(after: &[AfterEntry], indicators: &mut IndicatorCache, warnings: &mut Warnings) {
+    // Per indicator and area, in period order: a hash per row and small sorts, not one large sort.
+    let mut series: FastHashMap<(&str, &str), Vec<&AfterEntry>> = FastHashMap::default();
+    for entry in after {
+        series
+            .entry((entry.0.indicator.as_str(), entry.0.area.code))
+            .or_default()
+            .push(entry);
+    }
+    let pairs = series.values_mut().flat_map(|points| {
+        points.sort_unstable_by_key(|(o, _)| o.period);
+        points
+            .windows(2)
+            .map(|pair| (pair[0], pair[1]))
+            .collect::<Vec<_>>()
+    });
+    for pair in pairs {
+        let ((previous, _), (o, Some(read))) = pair else {
             continue;
         };
-        if previous.indicator != o.indicator || previous.area != o.area {
-            continue;
-        }
         let (Some(new), Some(old)) = (o.value.number(), previous.value.number()) else {
             continue;
         };
@@ -339,11 +352,7 @@ type RegionParts<'a> = ([Option<f64>; 8], Option<&'a ReadObservation>);
 /// A region value that differs from the sum of the seven gemeenten (for summed indicators, when all
 /// seven are known and this import delivered one of them). Not an error: the region may include
 /// what no gemeente can claim.
-fn region_sums(
-    after: &[(&Observation, Option<&ReadObservation>)],
-    indicators: &mut IndicatorCache,
-    warnings: &mut Warnings,
-) {
+fn region_sums(after: &[AfterEntry], indicators: &mut IndicatorCache, warnings: &mut Warnings) {
     const REGION: usize = 7;
     let mut periods: FastHashMap<(&str, Period), RegionParts> = FastHashMap::default();
     for (o, read) in after {

@@ -16,7 +16,8 @@ pub(super) struct Context<'a> {
     all_indicators: &'a [Indicator],
     areas: FastHashMap<String, Result<Area, String>>,
     periods: FastHashMap<String, Result<Period, String>>,
-    first_seen: FastHashMap<(&'a str, &'static str, Period), Location>,
+    /// Where each cell was first read: an index into `observations`.
+    first_seen: FastHashMap<(&'a str, &'static str, Period), usize>,
     pub observations: Vec<ReadObservation>,
     pub problems: Vec<ImportProblem>,
     pub warnings: Vec<ImportProblem>,
@@ -131,12 +132,12 @@ impl<'a> Context<'a> {
                 indicator.id,
                 observation.area.name,
                 observation.period.label(),
-                describe(first)
+                describe(&self.observations[*first].location)
             );
             self.problem(&location, message);
             return;
         }
-        self.first_seen.insert(key, location.clone());
+        self.first_seen.insert(key, self.observations.len());
         self.observations.push(ReadObservation {
             observation,
             location,

@@ -26,6 +26,15 @@ fn serve(server: &mut ServerGuard, entity: &str, file: &str) -> Mock {
         .create()
 }
 
+/// Serves the table's metadata and dimensions; each test adds the data set as it needs.
+fn metadata_server() -> ServerGuard {
+    let mut server = Server::new();
+    for entity in ["DataProperties", "RegioS", "Perioden", "SoortMisdrijf"] {
+        serve(&mut server, entity, entity);
+    }
+    server
+}
+
 /// A CBS look-alike for 83648NED; the data set in two pages.
 fn cbs_server() -> (ServerGuard, Vec<Mock>) {
     let mut server = Server::new();
@@ -157,10 +166,7 @@ fn a_server_error_writes_nothing() {
 
 #[test]
 fn a_truncated_answer_writes_nothing() {
-    let mut server = Server::new();
-    for entity in ["DataProperties", "RegioS", "Perioden", "SoortMisdrijf"] {
-        serve(&mut server, entity, entity);
-    }
+    let mut server = metadata_server();
     let page1 = body("TypedDataSet_page1", &server);
     server
         .mock("GET", format!("/{TABLE}/TypedDataSet").as_str())
@@ -230,10 +236,7 @@ fn a_renumbered_measure_is_named_and_nothing_is_written() {
 
 #[test]
 fn rows_for_an_unknown_region_code_are_left_out_and_named() {
-    let mut server = Server::new();
-    for entity in ["DataProperties", "RegioS", "Perioden", "SoortMisdrijf"] {
-        serve(&mut server, entity, entity);
-    }
+    let mut server = metadata_server();
     let page = body("TypedDataSet_page2", &server).replace("\"GM0479    \"", "\"GM9999    \"");
     server
         .mock("GET", format!("/{TABLE}/TypedDataSet").as_str())
@@ -304,10 +307,7 @@ fn fetching_every_cbs_indicator_gives_the_expected_export() {
 
 #[test]
 fn a_failure_on_the_second_page_writes_nothing_of_the_first() {
-    let mut server = Server::new();
-    for entity in ["DataProperties", "RegioS", "Perioden", "SoortMisdrijf"] {
-        serve(&mut server, entity, entity);
-    }
+    let mut server = metadata_server();
     server
         .mock("GET", format!("/{TABLE}/TypedDataSet").as_str())
         .match_query(Matcher::UrlEncoded("$skip".into(), "16".into()))

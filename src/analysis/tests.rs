@@ -27,20 +27,10 @@ fn p(text: &str) -> Period {
     Period::parse(text).unwrap()
 }
 
-const GEMEENTEN: [&str; 7] = [
-    "Edam-Volendam",
-    "Landsmeer",
-    "Oostzaan",
-    "Purmerend",
-    "Waterland",
-    "Wormerland",
-    "Zaanstad",
-];
-
-/// Inwoners 2024: 10.000, 20.000, … 70.000 in the order of GEMEENTEN.
+/// Inwoners 2024: 10.000, 20.000, … 70.000 for the gemeenten in display order.
 fn population() -> Population {
-    let rows: Vec<Observation> = GEMEENTEN
-        .iter()
+    let rows: Vec<Observation> = Area::gemeenten()
+        .map(|g| g.name)
         .enumerate()
         .map(|(i, g)| {
             observation(
@@ -55,8 +45,8 @@ fn population() -> Population {
 }
 
 fn all_gemeenten(indicator: &str, period: &str, values: [f64; 7]) -> Vec<Observation> {
-    GEMEENTEN
-        .iter()
+    Area::gemeenten()
+        .map(|g| g.name)
         .zip(values)
         .map(|(g, v)| observation(indicator, g, period, Value::Number(v)))
         .collect()

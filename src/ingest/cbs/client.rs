@@ -30,7 +30,12 @@ impl CbsClient {
         PROVIDER.call_once(|| {
             let _ = rustls::crypto::ring::default_provider().install_default();
         });
-        let http = reqwest::blocking::Client::builder()
+        let mut builder = reqwest::blocking::Client::builder();
+        if is_loopback(base_url) {
+            // A server on this machine (a test double) is never reached through a proxy.
+            builder = builder.no_proxy();
+        }
+        let http = builder
             .timeout(timeout)
             .connect_timeout(timeout.min(Duration::from_secs(10)))
             .user_agent(concat!("regio-in-beeld/", env!("CARGO_PKG_VERSION")))
@@ -119,6 +124,11 @@ impl CbsClient {
         self.bodies.borrow_mut().extend_from_slice(&body);
         Ok(body)
     }
+}
+
+fn is_loopback(url: &str) -> bool {
+    let host = url.split("://").nth(1).unwrap_or(url);
+    ["127.", "localhost", "[::1]"].iter().any(|prefix| host.starts_with(prefix))
 }
 
 fn transport_error(url: &str, error: &reqwest::Error) -> FetchError {

@@ -25,6 +25,8 @@ fn a_new_store_opens_on_demo_data_with_the_banner_and_dutch_figures() {
     let harness = open_window(&dir.path().join("regio.sqlite"));
 
     harness.get_by_label("Voorbeelddata — geen officiële cijfers");
+    harness.get_by_label("Meldingen overlast verward persoon (E33): verslechtering in 2025 K4");
+    harness.get_by_label("859, +17% t.o.v. 2024 K4");
     harness.get_by_label("Dossiers in behandeling bij het ZVH");
     harness.get_by_label("1 oktober 2025 · ZVH ZaWa");
     harness.get_by_label("Bijstandsuitkeringen");

@@ -1,6 +1,6 @@
 //! The first thing a user sees: per indicator the latest value for the region.
 
-use super::{AppError, Workspace};
+use super::{AppError, SignalRow, Workspace};
 use crate::domain::{Area, Indicator, Observation};
 use crate::store::ObservationFilter;
 
@@ -17,6 +17,8 @@ pub struct Overview {
     /// Whether demo values are on record: the UI then shows the "Voorbeelddata" banner.
     pub demo: bool,
     pub observation_count: u64,
+    /// The "Signalen" list, strongest first.
+    pub signals: Vec<SignalRow>,
 }
 
 impl Workspace {
@@ -41,6 +43,7 @@ impl Workspace {
             indicators,
             demo: self.holds_demo_values()?,
             observation_count: self.store().observation_count()?,
+            signals: self.signals(None)?,
         })
     }
 }

@@ -16,6 +16,38 @@ pub struct SignalRow {
     pub year_on_year: Option<Change>,
 }
 
+impl SignalRow {
+    /// "▲" or "▼": the direction, so a signal never rests on colour alone.
+    pub fn arrow(&self) -> &'static str {
+        if self.signal.rising { "▲" } else { "▼" }
+    }
+
+    /// "Meldingen overlast verward persoon (E33): verslechtering in 2025 K4".
+    pub fn headline(&self) -> String {
+        format!(
+            "{}: {} in {}",
+            self.indicator.name,
+            self.signal.kind.label(),
+            self.signal.period.label()
+        )
+    }
+
+    /// "859, +17% t.o.v. 2024 K4" (shielded where the value is a small count).
+    pub fn detail(&self) -> String {
+        let change = self
+            .year_on_year
+            .and_then(|c| {
+                Some(format!(
+                    ", {:+.0}% t.o.v. {}",
+                    c.relative()? * 100.0,
+                    c.from.label()
+                ))
+            })
+            .unwrap_or_default();
+        format!("{}{change}", self.indicator.value_text(self.value))
+    }
+}
+
 impl Workspace {
     /// Region signals at the latest period of each indicator (at or before `at` when given).
     pub fn signals(&self, at: Option<&Period>) -> Result<Vec<SignalRow>, AppError> {

@@ -119,28 +119,16 @@ pub(super) fn signals(cli: &Cli, period_text: Option<&str>) -> Result<(), AppErr
         );
     }
     for row in &rows {
-        let arrow = if row.signal.rising { "▲" } else { "▼" };
-        let change = row
-            .year_on_year
-            .and_then(|c| {
-                Some(format!(
-                    ", {:+.0}% t.o.v. {}",
-                    c.relative()? * 100.0,
-                    c.from.label()
-                ))
-            })
-            .unwrap_or_default();
+        let strength = if row.signal.strength.is_finite() {
+            format_number(row.signal.strength.abs(), 1)
+        } else {
+            "onbeperkt veel".to_string()
+        };
         out.push_str(&format!(
-            "{arrow} {}: {} in {}: {}{change} ({} standaardafwijkingen)\n",
-            row.indicator.name,
-            row.signal.kind.label(),
-            row.signal.period.label(),
-            row.indicator.value_text(row.value),
-            if row.signal.strength.is_finite() {
-                format_number(row.signal.strength.abs(), 1)
-            } else {
-                "onbeperkt veel".to_string()
-            },
+            "{} {}: {} ({strength} standaardafwijkingen)\n",
+            row.arrow(),
+            row.headline(),
+            row.detail()
         ));
     }
     write_stdout(&out)

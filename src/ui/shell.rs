@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Stroke};
 
 use super::theme;
-use crate::app::{AppError, IndicatorLatest, Overview, Workspace};
+use crate::analysis::SignalKind;
+use crate::app::{AppError, IndicatorLatest, Overview, SignalRow, Workspace};
 use crate::domain::{Coded, Domain, Layer, Value};
 
 pub struct Shell {
@@ -93,6 +94,7 @@ fn top_bar(ui: &mut egui::Ui) {
 }
 
 fn dashboard(ui: &mut egui::Ui, overview: &Overview) {
+    signals(ui, &overview.signals);
     section_label(ui, "Strategisch: laatste waarde voor de regio");
     for domain in Domain::ALL {
         let mut tiles: Vec<&IndicatorLatest> = overview
@@ -128,6 +130,55 @@ fn dashboard(ui: &mut egui::Ui, overview: &Overview) {
         .collect();
     tactical.sort_by_key(|item| (item.indicator.domain, item.indicator.name.to_lowercase()));
     indicator_table(ui, &tactical);
+}
+
+/// The indicators whose latest region value breaks from their own history: red or green by polarity,
+/// always with the arrow; grey where neither direction is better.
+fn signals(ui: &mut egui::Ui, rows: &[SignalRow]) {
+    section_label(ui, "Signalen");
+    if rows.is_empty() {
+        ui.label(
+            RichText::new("Geen signalen: alle indicatoren liggen binnen wat hun eigen geschiedenis voorspelt.")
+                .color(theme::TEXT_SECONDARY),
+        );
+    }
+    for row in rows {
+        let (text, background) = match row.signal.kind {
+            SignalKind::Verslechtering => (theme::WORSE, theme::WORSE_BACKGROUND),
+            SignalKind::Verbetering => (theme::BETTER, theme::BETTER_BACKGROUND),
+            _ => (theme::NEUTRAL, theme::NEUTRAL_BACKGROUND),
+        };
+        Frame::new()
+            .fill(background)
+            .corner_radius(6)
+            .inner_margin(Margin::symmetric(12, 6))
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    arrow(ui, row.signal.rising, text);
+                    ui.label(RichText::new(row.headline()).color(text).strong());
+                    ui.label(RichText::new(row.detail()).color(theme::TEXT_SECONDARY));
+                });
+            });
+        ui.add_space(4.0);
+    }
+    ui.add_space(12.0);
+}
+
+/// A filled triangle, pointing up or down: painted, since the default fonts have no arrow glyphs.
+fn arrow(ui: &mut egui::Ui, rising: bool, color: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    let (top, bottom) = (rect.top() + 2.0, rect.bottom() - 2.0);
+    let (tip, base) = if rising { (top, bottom) } else { (bottom, top) };
+    let points = vec![
+        egui::pos2(rect.center().x, tip),
+        egui::pos2(rect.left() + 1.0, base),
+        egui::pos2(rect.right() - 1.0, base),
+    ];
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        color,
+        egui::Stroke::NONE,
+    ));
 }
 
 fn section_label(ui: &mut egui::Ui, text: &str) {

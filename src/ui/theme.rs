@@ -11,6 +11,12 @@ pub const TEXT_MUTED: Color32 = Color32::from_rgb(0x6B, 0x75, 0x85);
 pub const ACCENT: Color32 = Color32::from_rgb(0x24, 0x44, 0x6B);
 pub const ATTENTION: Color32 = Color32::from_rgb(0x8A, 0x5A, 0x00);
 pub const ATTENTION_BACKGROUND: Color32 = Color32::from_rgb(0xFF, 0xF1, 0xCC);
+pub const BETTER: Color32 = Color32::from_rgb(0x0B, 0x7A, 0x55);
+pub const BETTER_BACKGROUND: Color32 = Color32::from_rgb(0xE3, 0xF3, 0xEB);
+pub const WORSE: Color32 = Color32::from_rgb(0xB3, 0x26, 0x1E);
+pub const WORSE_BACKGROUND: Color32 = Color32::from_rgb(0xFB, 0xE8, 0xE6);
+pub const NEUTRAL: Color32 = Color32::from_rgb(0x4B, 0x55, 0x63);
+pub const NEUTRAL_BACKGROUND: Color32 = Color32::from_rgb(0xED, 0xEF, 0xF3);
 pub const ERROR: Color32 = Color32::from_rgb(0xB3, 0x26, 0x1E);
 
 pub const TILE_VALUE: f32 = 40.0;

@@ -128,7 +128,9 @@ impl CbsClient {
 
 fn is_loopback(url: &str) -> bool {
     let host = url.split("://").nth(1).unwrap_or(url);
-    ["127.", "localhost", "[::1]"].iter().any(|prefix| host.starts_with(prefix))
+    ["127.", "localhost", "[::1]"]
+        .iter()
+        .any(|prefix| host.starts_with(prefix))
 }
 
 fn transport_error(url: &str, error: &reqwest::Error) -> FetchError {

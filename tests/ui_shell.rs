@@ -2,7 +2,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use regio_in_beeld::app::{OpenOptions, Workspace};
+use regio_in_beeld::app::{OpenOptions, Workspace, read_paths};
 use regio_in_beeld::ui::Shell;
 
 fn open_window(db: &std::path::Path) -> Harness<'static, Shell> {
@@ -53,4 +53,41 @@ fn a_file_that_is_not_a_store_shows_why_and_changes_nothing() {
             .is_none()
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "geen database");
+}
+
+#[test]
+fn the_gegevens_screen_shows_the_delivery_and_undoes_a_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("regio.sqlite");
+    let options = OpenOptions {
+        db: db.clone(),
+        indicators: None,
+    };
+    let mut workspace = Workspace::open(&options).unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/tabs.csv"
+    );
+    let preview = workspace
+        .preview_import(read_paths(&[fixture]), "ambtenaar")
+        .unwrap();
+    workspace.commit_import(&preview).unwrap();
+    drop(workspace);
+
+    let mut harness = open_window(&db);
+    harness.get_by_label("Gegevens").click();
+    harness.run();
+    harness.get_by_label("Levering 2026 K1".to_uppercase().as_str());
+    harness.get_by_label("2 van 7");
+    harness.get_by_label("Edam-Volendam, Landsmeer, Oostzaan, Purmerend; niet geleverd: Waterland");
+    harness.get_by_label("tabs.csv");
+    harness.get_by_label("Batch 2 ongedaan maken").click();
+    harness.run();
+    harness.get_by_label("Batch 2 is ongedaan gemaakt: 0 waarden hersteld, 3 waarden verwijderd.");
+    assert!(harness.query_by_label("Batch 2 ongedaan maken").is_none());
+    harness.get_by_label("Batch 1 ongedaan maken");
+
+    harness.get_by_label("Overzicht").click();
+    harness.run();
+    harness.get_by_label("Dossiers in behandeling bij het ZVH");
 }

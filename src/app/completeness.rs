@@ -23,6 +23,29 @@ impl Completeness {
 }
 
 impl Workspace {
+    /// The most recent quarter any quarterly indicator has a value for: the round to check first.
+    pub fn latest_quarter(&self) -> Result<Option<Period>, AppError> {
+        let mut latest = None;
+        for indicator in self
+            .catalog()
+            .indicators()
+            .iter()
+            .filter(|i| i.frequency == Frequency::Kwartaal)
+        {
+            let filter = ObservationFilter {
+                indicator: Some(indicator.id.clone()),
+            };
+            let newest = self
+                .store()
+                .observations(&filter)?
+                .into_iter()
+                .map(|o| o.period)
+                .max();
+            latest = latest.max(newest);
+        }
+        Ok(latest)
+    }
+
     /// Per indicator delivered for `period`: those of its frequency, and stock figures (peildatum)
     /// with their dates inside it.
     pub fn completeness(&self, period: &Period) -> Result<Vec<Completeness>, AppError> {

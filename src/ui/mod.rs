@@ -1,7 +1,10 @@
 //! The window: eframe and egui live here and nowhere else.
 
+mod data;
+mod overview;
 mod shell;
 mod theme;
+mod widgets;
 
 use std::process::ExitCode;
 

@@ -1,17 +1,47 @@
-//! The first window: demo banner, the latest region figure of every strategic indicator per domain,
-//! and all indicators in one table. The full dashboard layers build on this.
+//! The window: top bar with the screens, the demo banner, and the open screen. Actions the user asks
+//! for are collected while drawing and carried out after it, never in the middle of a layout.
 
 use std::path::PathBuf;
 
-use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Stroke};
+use eframe::egui::{self, Frame, Margin, RichText, ScrollArea};
 
+use super::data::{DataView, data_screen};
+use super::overview::dashboard;
 use super::theme;
-use crate::analysis::SignalKind;
-use crate::app::{AppError, IndicatorLatest, Overview, SignalRow, Workspace};
-use crate::domain::{Coded, Domain, Layer, Value};
+use crate::app::{AppError, Overview, Workspace};
+use crate::domain::{BatchId, Period, count_of};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Overzicht,
+    Gegevens,
+}
+
+impl Screen {
+    const ALL: [Screen; 2] = [Screen::Overzicht, Screen::Gegevens];
+
+    fn label(self) -> &'static str {
+        match self {
+            Screen::Overzicht => "Overzicht",
+            Screen::Gegevens => "Gegevens",
+        }
+    }
+}
+
+/// What the user asked for during a frame.
+enum Command {
+    Show(Screen),
+    Undo(BatchId),
+}
 
 pub struct Shell {
+    workspace: Option<Workspace>,
+    /// The overview, or why the store could not be opened.
     state: Result<Overview, AppError>,
+    screen: Screen,
+    data: Option<DataView>,
+    /// The outcome of the last action, in Dutch: `Ok` for a confirmation, `Err` for a refusal.
+    message: Option<Result<String, String>>,
     db_path: PathBuf,
 }
 
@@ -23,20 +53,86 @@ impl Shell {
         db_path: PathBuf,
     ) -> Shell {
         theme::apply(ctx);
-        let state = opened.and_then(|workspace| workspace.overview());
-        Shell { state, db_path }
+        let (workspace, state) = match opened {
+            Ok(workspace) => {
+                let state = workspace.overview();
+                (Some(workspace), state)
+            }
+            Err(error) => (None, Err(error)),
+        };
+        Shell {
+            workspace,
+            state,
+            screen: Screen::Overzicht,
+            data: None,
+            message: None,
+            db_path,
+        }
     }
+
+    fn handle(&mut self, command: Command) {
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        match command {
+            Command::Show(screen) => self.screen = screen,
+            Command::Undo(batch) => {
+                self.message = Some(match workspace.undo(batch) {
+                    Ok(summary) => Ok(format!(
+                        "Batch {batch} is ongedaan gemaakt: {} hersteld, {} verwijderd.",
+                        count_of(summary.restored, "waarde", "waarden"),
+                        count_of(summary.removed, "waarde", "waarden")
+                    )),
+                    Err(error) => Err(error.to_string()),
+                });
+            }
+        }
+        self.refresh();
+    }
+
+    /// Reads again what the screens show, after a change or when a screen opens.
+    fn refresh(&mut self) {
+        let Some(workspace) = self.workspace.as_ref() else {
+            return;
+        };
+        self.state = workspace.overview();
+        self.data = match self.screen {
+            Screen::Gegevens => data_view(workspace)
+                .map_err(|e| self.message = Some(Err(e.to_string())))
+                .ok(),
+            Screen::Overzicht => None,
+        };
+    }
+}
+
+/// The latest quarter on record, what was delivered for it, and every batch.
+fn data_view(workspace: &Workspace) -> Result<DataView, AppError> {
+    let batches = workspace.batches()?;
+    let period = workspace
+        .latest_quarter()?
+        .unwrap_or_else(|| Period::Quarter(chrono::Datelike::year(&chrono::Local::now()), 1));
+    Ok(DataView {
+        completeness: workspace.completeness(&period)?,
+        period,
+        batches,
+    })
 }
 
 impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let mut commands = Vec::new();
+        let can_switch = self.workspace.is_some();
         egui::Panel::top("top_bar")
             .frame(
                 Frame::new()
                     .fill(theme::CARD)
                     .inner_margin(Margin::symmetric(20, 12)),
             )
-            .show(ui, top_bar);
+            .show(ui, |ui| {
+                if let Some(screen) = top_bar(ui, self.screen, can_switch) {
+                    commands.push(Command::Show(screen));
+                }
+            });
         if let Ok(overview) = &self.state
             && overview.demo
         {
@@ -54,15 +150,40 @@ impl eframe::App for Shell {
                     );
                 });
         }
+        if let Some(message) = &self.message {
+            let (text, color, fill) = match message {
+                Ok(text) => (text, theme::BETTER, theme::BETTER_BACKGROUND),
+                Err(text) => (text, theme::WORSE, theme::WORSE_BACKGROUND),
+            };
+            egui::Panel::top("message")
+                .frame(
+                    Frame::new()
+                        .fill(fill)
+                        .inner_margin(Margin::symmetric(20, 8)),
+                )
+                .show(ui, |ui| {
+                    ui.label(RichText::new(text).color(color));
+                });
+        }
         egui::CentralPanel::default()
             .frame(
                 Frame::new()
                     .fill(theme::BACKGROUND)
                     .inner_margin(Margin::same(20)),
             )
-            .show(ui, |ui| match &self.state {
-                Ok(overview) if overview.observation_count == 0 => empty_state(ui, &self.db_path),
-                Ok(overview) => {
+            .show(ui, |ui| match (&self.state, self.screen, &self.data) {
+                (Err(error), _, _) => error_state(ui, error, &self.db_path),
+                (Ok(_), Screen::Gegevens, Some(view)) => {
+                    ScrollArea::vertical().show(ui, |ui| {
+                        if let Some(batch) = data_screen(ui, view) {
+                            commands.push(Command::Undo(batch));
+                        }
+                    });
+                }
+                (Ok(overview), _, _) if overview.observation_count == 0 => {
+                    empty_state(ui, &self.db_path)
+                }
+                (Ok(overview), _, _) => {
                     ScrollArea::vertical().show(ui, |ui| {
                         Frame::new()
                             .inner_margin(Margin {
@@ -72,12 +193,16 @@ impl eframe::App for Shell {
                             .show(ui, |ui| dashboard(ui, overview))
                     });
                 }
-                Err(error) => error_state(ui, error, &self.db_path),
             });
+        for command in commands {
+            self.handle(command);
+        }
     }
 }
 
-fn top_bar(ui: &mut egui::Ui) {
+/// The app name and the screen tabs; returns the screen the user picked.
+fn top_bar(ui: &mut egui::Ui, current: Screen, can_switch: bool) -> Option<Screen> {
+    let mut picked = None;
     ui.horizontal(|ui| {
         ui.label(
             RichText::new("Regio in beeld")
@@ -90,181 +215,17 @@ fn top_bar(ui: &mut egui::Ui) {
                 .size(theme::BODY)
                 .color(theme::TEXT_SECONDARY),
         );
-    });
-}
-
-fn dashboard(ui: &mut egui::Ui, overview: &Overview) {
-    signals(ui, &overview.signals);
-    section_label(ui, "Strategisch: laatste waarde voor de regio");
-    for domain in Domain::ALL {
-        let mut tiles: Vec<&IndicatorLatest> = overview
-            .indicators
-            .iter()
-            .filter(|item| {
-                item.indicator.layer == Layer::Strategisch && item.indicator.domain == *domain
-            })
-            .collect();
-        if tiles.is_empty() {
-            continue;
-        }
-        tiles.sort_by_key(|item| item.indicator.name.to_lowercase());
-        ui.label(
-            RichText::new(domain.label())
-                .size(theme::CARD_TITLE)
-                .strong()
-                .color(theme::TEXT_SECONDARY),
-        );
-        ui.horizontal_wrapped(|ui| {
-            for item in tiles {
-                tile(ui, item);
+        ui.add_space(24.0);
+        ui.add_enabled_ui(can_switch, |ui| {
+            for screen in Screen::ALL {
+                let tab = RichText::new(screen.label()).size(theme::CARD_TITLE);
+                if ui.selectable_label(screen == current, tab).clicked() && screen != current {
+                    picked = Some(screen);
+                }
             }
         });
-        ui.add_space(10.0);
-    }
-    ui.add_space(10.0);
-    section_label(ui, "Tactisch: laatste waarde voor de regio");
-    let mut tactical: Vec<&IndicatorLatest> = overview
-        .indicators
-        .iter()
-        .filter(|item| item.indicator.layer == Layer::Tactisch)
-        .collect();
-    tactical.sort_by_key(|item| (item.indicator.domain, item.indicator.name.to_lowercase()));
-    indicator_table(ui, &tactical);
-}
-
-/// The indicators whose latest region value breaks from their own history: red or green by polarity,
-/// always with the arrow; grey where neither direction is better.
-fn signals(ui: &mut egui::Ui, rows: &[SignalRow]) {
-    section_label(ui, "Signalen");
-    if rows.is_empty() {
-        ui.label(
-            RichText::new("Geen signalen: alle indicatoren liggen binnen wat hun eigen geschiedenis voorspelt.")
-                .color(theme::TEXT_SECONDARY),
-        );
-    }
-    for row in rows {
-        let (text, background) = match row.signal.kind {
-            SignalKind::Verslechtering => (theme::WORSE, theme::WORSE_BACKGROUND),
-            SignalKind::Verbetering => (theme::BETTER, theme::BETTER_BACKGROUND),
-            _ => (theme::NEUTRAL, theme::NEUTRAL_BACKGROUND),
-        };
-        Frame::new()
-            .fill(background)
-            .corner_radius(6)
-            .inner_margin(Margin::symmetric(12, 6))
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    arrow(ui, row.signal.rising, text);
-                    ui.label(RichText::new(row.headline()).color(text).strong());
-                    ui.label(RichText::new(row.detail()).color(theme::TEXT_SECONDARY));
-                });
-            });
-        ui.add_space(4.0);
-    }
-    ui.add_space(12.0);
-}
-
-/// A filled triangle, pointing up or down: painted, since the default fonts have no arrow glyphs.
-fn arrow(ui: &mut egui::Ui, rising: bool, color: egui::Color32) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-    let (top, bottom) = (rect.top() + 2.0, rect.bottom() - 2.0);
-    let (tip, base) = if rising { (top, bottom) } else { (bottom, top) };
-    let points = vec![
-        egui::pos2(rect.center().x, tip),
-        egui::pos2(rect.left() + 1.0, base),
-        egui::pos2(rect.right() - 1.0, base),
-    ];
-    ui.painter().add(egui::Shape::convex_polygon(
-        points,
-        color,
-        egui::Stroke::NONE,
-    ));
-}
-
-fn section_label(ui: &mut egui::Ui, text: &str) {
-    ui.label(
-        RichText::new(text.to_uppercase())
-            .size(theme::META)
-            .strong()
-            .color(theme::TEXT_MUTED),
-    );
-    ui.add_space(4.0);
-}
-
-fn latest_text(item: &IndicatorLatest) -> (String, String) {
-    match &item.latest {
-        Some(observation) => {
-            let value = match observation.value {
-                Value::Number(n) => item.indicator.value_text(n),
-                Value::Unavailable(reason) => reason.code().to_string(),
-            };
-            let marker = if observation.provisional { "*" } else { "" };
-            (format!("{value}{marker}"), observation.period.label())
-        }
-        None => ("—".to_string(), "nog geen cijfers".to_string()),
-    }
-}
-
-fn tile(ui: &mut egui::Ui, item: &IndicatorLatest) {
-    let (value, period) = latest_text(item);
-    Frame::new()
-        .fill(theme::CARD)
-        .stroke(Stroke::new(1.0, theme::BORDER))
-        .corner_radius(8)
-        .inner_margin(Margin::same(16))
-        .show(ui, |ui| {
-            ui.set_width(250.0);
-            ui.set_height(112.0);
-            ui.vertical(|ui| {
-                ui.label(
-                    RichText::new(&item.indicator.name)
-                        .size(theme::CARD_TITLE)
-                        .strong(),
-                );
-                ui.with_layout(Layout::bottom_up(Align::LEFT), |ui| {
-                    ui.label(
-                        RichText::new(format!("{period} · {}", item.indicator.supplier))
-                            .size(theme::META)
-                            .color(theme::TEXT_MUTED),
-                    );
-                    ui.label(RichText::new(value).size(theme::TILE_VALUE).strong());
-                });
-            });
-        });
-}
-
-fn indicator_table(ui: &mut egui::Ui, items: &[&IndicatorLatest]) {
-    Frame::new()
-        .fill(theme::CARD)
-        .stroke(Stroke::new(1.0, theme::BORDER))
-        .corner_radius(8)
-        .inner_margin(Margin::same(12))
-        .show(ui, |ui| {
-            egui::Grid::new("indicator_table")
-                .striped(true)
-                .num_columns(5)
-                .spacing([24.0, 8.0])
-                .show(ui, |ui| {
-                    for header in ["Indicator", "Domein", "Regio", "Periode", "Leverancier"] {
-                        ui.label(
-                            RichText::new(header)
-                                .size(theme::META)
-                                .strong()
-                                .color(theme::TEXT_MUTED),
-                        );
-                    }
-                    ui.end_row();
-                    for item in items {
-                        let (value, period) = latest_text(item);
-                        ui.label(&item.indicator.name);
-                        ui.label(item.indicator.domain.label());
-                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.label(value));
-                        ui.label(period);
-                        ui.label(&item.indicator.supplier);
-                        ui.end_row();
-                    }
-                });
-        });
+    });
+    picked
 }
 
 fn empty_state(ui: &mut egui::Ui, db_path: &std::path::Path) {

@@ -9,6 +9,8 @@ pub const TEXT: Color32 = Color32::from_rgb(0x1B, 0x24, 0x30);
 pub const TEXT_SECONDARY: Color32 = Color32::from_rgb(0x4A, 0x55, 0x63);
 pub const TEXT_MUTED: Color32 = Color32::from_rgb(0x6B, 0x75, 0x85);
 pub const ACCENT: Color32 = Color32::from_rgb(0x24, 0x44, 0x6B);
+/// A selected tab: a light tint of the accent.
+pub const SELECTED: Color32 = Color32::from_rgb(0xDC, 0xE4, 0xEE);
 pub const ATTENTION: Color32 = Color32::from_rgb(0x8A, 0x5A, 0x00);
 pub const ATTENTION_BACKGROUND: Color32 = Color32::from_rgb(0xFF, 0xF1, 0xCC);
 pub const BETTER: Color32 = Color32::from_rgb(0x0B, 0x7A, 0x55);
@@ -49,6 +51,8 @@ pub fn apply(ctx: &egui::Context) {
         ]
         .into();
         style.visuals.panel_fill = BACKGROUND;
+        style.visuals.selection.bg_fill = SELECTED;
+        style.visuals.selection.stroke = egui::Stroke::new(1.0, ACCENT);
         style.visuals.override_text_color = Some(TEXT);
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
     });

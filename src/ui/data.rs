@@ -1,0 +1,153 @@
+//! Gegevens: what was delivered for the latest quarter, and every batch with undo.
+
+use eframe::egui::{self, Frame, Margin, RichText, Stroke};
+
+use super::theme;
+use super::widgets::section_label;
+use crate::app::Completeness;
+use crate::domain::{Area, Batch, BatchId, Period, dutch_datetime};
+
+/// What the Gegevens screen shows, read when the screen opens and after every change.
+pub(super) struct DataView {
+    pub period: Period,
+    pub completeness: Vec<Completeness>,
+    pub batches: Vec<Batch>,
+}
+
+/// Draws the screen; returns the batch the user asked to undo.
+pub(super) fn data_screen(ui: &mut egui::Ui, view: &DataView) -> Option<BatchId> {
+    section_label(ui, &format!("Levering {}", view.period.label()));
+    card(ui, |ui| completeness_table(ui, &view.completeness));
+    ui.add_space(16.0);
+    section_label(ui, "Batches");
+    let mut undo = None;
+    card(ui, |ui| undo = batch_table(ui, &view.batches));
+    undo
+}
+
+fn card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    Frame::new()
+        .fill(theme::CARD)
+        .stroke(Stroke::new(1.0, theme::BORDER))
+        .corner_radius(8)
+        .inner_margin(Margin::same(12))
+        .show(ui, add);
+}
+
+fn header(ui: &mut egui::Ui, names: &[&str]) {
+    for name in names {
+        ui.label(
+            RichText::new(*name)
+                .size(theme::META)
+                .strong()
+                .color(theme::TEXT_MUTED),
+        );
+    }
+    ui.end_row();
+}
+
+fn completeness_table(ui: &mut egui::Ui, entries: &[Completeness]) {
+    let names = |areas: &[Area]| {
+        if areas.len() == Area::gemeenten().count() {
+            "alle gemeenten".to_string()
+        } else {
+            areas.iter().map(|a| a.name).collect::<Vec<_>>().join(", ")
+        }
+    };
+    egui::Grid::new("completeness")
+        .striped(true)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            header(
+                ui,
+                &[
+                    "Indicator",
+                    "Leverancier",
+                    "Gemeenten",
+                    "Regio",
+                    "Ontbreekt",
+                ],
+            );
+            for entry in entries {
+                let total = entry.delivered.len() + entry.missing.len() + entry.not_delivered.len();
+                ui.label(&entry.indicator.name);
+                ui.label(&entry.indicator.supplier);
+                ui.label(format!("{} van {total}", entry.delivered.len()));
+                ui.label(if entry.region {
+                    "geleverd"
+                } else {
+                    "ontbreekt"
+                });
+                let mut missing = names(&entry.missing);
+                if !entry.not_delivered.is_empty() {
+                    let reported = format!("niet geleverd: {}", names(&entry.not_delivered));
+                    missing = if missing.is_empty() {
+                        reported
+                    } else {
+                        format!("{missing}; {reported}")
+                    };
+                }
+                let color = if entry.is_complete() {
+                    theme::TEXT_SECONDARY
+                } else {
+                    theme::ATTENTION
+                };
+                ui.label(
+                    RichText::new(if missing.is_empty() {
+                        "—".to_string()
+                    } else {
+                        missing
+                    })
+                    .color(color),
+                );
+                ui.end_row();
+            }
+        });
+}
+
+fn batch_table(ui: &mut egui::Ui, batches: &[Batch]) -> Option<BatchId> {
+    let mut undo = None;
+    egui::Grid::new("batches")
+        .striped(true)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            header(
+                ui,
+                &[
+                    "Batch",
+                    "Soort",
+                    "Waarden",
+                    "Ingelezen",
+                    "Door",
+                    "Bestand",
+                    "",
+                ],
+            );
+            for batch in batches {
+                ui.label(batch.id.to_string());
+                ui.label(batch.source.kind.label());
+                ui.label(batch.rows.to_string());
+                ui.label(dutch_datetime(&batch.started_at));
+                ui.label(&batch.source.user);
+                ui.label(batch.source.file_name.as_deref().unwrap_or("—"));
+                match &batch.undone_at {
+                    Some(when) => {
+                        ui.label(
+                            RichText::new(format!("ongedaan gemaakt {}", dutch_datetime(when)))
+                                .color(theme::TEXT_MUTED),
+                        );
+                    }
+                    None => {
+                        if ui
+                            .button(format!("Batch {} ongedaan maken", batch.id))
+                            .clicked()
+                        {
+                            undo = Some(batch.id);
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    undo
+}

@@ -91,3 +91,52 @@ fn the_gegevens_screen_shows_the_delivery_and_undoes_a_batch() {
     harness.run();
     harness.get_by_label("Dossiers in behandeling bij het ZVH");
 }
+
+/// A file dropped on the window, as the window system hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl eframe::egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'static, Shell>, name: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    harness.run();
+}
+
+#[test]
+fn a_dropped_file_is_checked_first_and_saved_only_when_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&dir.path().join("regio.sqlite"));
+
+    drop_file(&mut harness, "fouten.csv");
+    harness.get_by_label("7 problemen gevonden; er wordt niets opgeslagen. Verbeter het bestand en sleep het opnieuw.");
+    harness.get_by_label(
+        "fouten.csv, rij 2, kolom gebied: onbekend gebied 'Zaandstad'; bedoelt u 'Zaanstad'?",
+    );
+    assert!(harness.query_by_label("Opslaan").is_none());
+    harness.get_by_label("Sluiten").click();
+    harness.run();
+    harness.get_by_label("Import geannuleerd; er is niets opgeslagen.");
+    assert!(harness.query_by_label("Batch 2 ongedaan maken").is_none());
+
+    drop_file(&mut harness, "excel-nl.csv");
+    harness.get_by_label("5 toegevoegd, 0 gewijzigd, 0 ongewijzigd, 1 waarschuwing.");
+    harness.get_by_label("Opslaan").click();
+    harness.run();
+    harness.get_by_label("excel-nl.csv: opgeslagen als batch 2 (5 toegevoegd, 0 gewijzigd)");
+    harness.get_by_label("Batch 2 ongedaan maken");
+}

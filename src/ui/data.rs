@@ -4,8 +4,8 @@ use eframe::egui::{self, Frame, Margin, RichText, Stroke};
 
 use super::theme;
 use super::widgets::section_label;
-use crate::app::Completeness;
-use crate::domain::{Area, Batch, BatchId, Period, dutch_datetime};
+use crate::app::{Completeness, ImportPreview};
+use crate::domain::{Area, Batch, BatchId, Period, count_of, dutch_datetime};
 
 /// What the Gegevens screen shows, read when the screen opens and after every change.
 pub(super) struct DataView {
@@ -16,6 +16,11 @@ pub(super) struct DataView {
 
 /// Draws the screen; returns the batch the user asked to undo.
 pub(super) fn data_screen(ui: &mut egui::Ui, view: &DataView) -> Option<BatchId> {
+    ui.label(
+        RichText::new("Sleep een CSV-, Excel- of ODS-bestand in dit venster om het te controleren en in te lezen.")
+            .color(theme::TEXT_SECONDARY),
+    );
+    ui.add_space(12.0);
     section_label(ui, &format!("Levering {}", view.period.label()));
     card(ui, |ui| completeness_table(ui, &view.completeness));
     ui.add_space(16.0);
@@ -24,6 +29,60 @@ pub(super) fn data_screen(ui: &mut egui::Ui, view: &DataView) -> Option<BatchId>
     card(ui, |ui| undo = batch_table(ui, &view.batches));
     undo
 }
+
+/// What a dropped file would do: its problems (nothing can be saved) or its changes and warnings.
+/// Returns `Some(true)` to save, `Some(false)` to discard.
+pub(super) fn import_preview(ui: &mut egui::Ui, preview: &ImportPreview) -> Option<bool> {
+    let names: Vec<&str> = preview.files.iter().map(|f| f.file.as_str()).collect();
+    section_label(ui, &format!("Controle van {}", names.join(", ")));
+    let mut choice = None;
+    card(ui, |ui| {
+        if preview.is_valid() {
+            ui.label(format!(
+                "{} toegevoegd, {} gewijzigd, {} ongewijzigd, {}.",
+                preview.added,
+                preview.changed,
+                preview.unchanged,
+                count_of(
+                    preview.warning_count() as u64,
+                    "waarschuwing",
+                    "waarschuwingen"
+                )
+            ));
+            for warning in preview.warnings.iter().take(LISTED) {
+                ui.label(RichText::new(warning.to_string()).color(theme::ATTENTION));
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Opslaan").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Annuleren").clicked() {
+                    choice = Some(false);
+                }
+            });
+        } else {
+            ui.label(
+                RichText::new(format!(
+                    "{} gevonden; er wordt niets opgeslagen. Verbeter het bestand en sleep het opnieuw.",
+                    count_of(preview.problems.len() as u64, "probleem", "problemen")
+                ))
+                .color(theme::WORSE)
+                .strong(),
+            );
+            for problem in preview.problems.iter().take(LISTED) {
+                ui.label(RichText::new(problem.to_string()).color(theme::WORSE));
+            }
+            if ui.button("Sluiten").clicked() {
+                choice = Some(false);
+            }
+        }
+    });
+    ui.add_space(16.0);
+    choice
+}
+
+/// Problems or warnings beyond this many are counted, not listed on screen.
+const LISTED: usize = 30;
 
 fn card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
     Frame::new()

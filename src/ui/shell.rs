@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Frame, Margin, RichText, ScrollArea};
 
-use super::data::{DataView, data_screen};
+use super::data::{DataView, data_screen, import_preview};
 use super::overview::dashboard;
 use super::theme;
-use crate::app::{AppError, Overview, Workspace};
+use crate::app::{AppError, ImportPreview, ImportReport, Overview, Workspace, default_user};
 use crate::domain::{BatchId, Period, count_of};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +32,10 @@ impl Screen {
 enum Command {
     Show(Screen),
     Undo(BatchId),
+    /// Files dropped on the window: check them and show what an import would do.
+    Preview(Vec<(String, Vec<u8>)>),
+    CommitImport,
+    DiscardImport,
 }
 
 pub struct Shell {
@@ -42,6 +46,8 @@ pub struct Shell {
     data: Option<DataView>,
     /// The outcome of the last action, in Dutch: `Ok` for a confirmation, `Err` for a refusal.
     message: Option<Result<String, String>>,
+    /// A checked import waiting for the user to save or discard it.
+    pending: Option<ImportPreview>,
     db_path: PathBuf,
 }
 
@@ -66,6 +72,7 @@ impl Shell {
             screen: Screen::Overzicht,
             data: None,
             message: None,
+            pending: None,
             db_path,
         }
     }
@@ -86,6 +93,29 @@ impl Shell {
                     Err(error) => Err(error.to_string()),
                 });
             }
+            Command::Preview(files) => {
+                self.screen = Screen::Gegevens;
+                let files = files.into_iter().map(Ok).collect();
+                match workspace.preview_import(files, &default_user()) {
+                    Ok(preview) => {
+                        self.message = None;
+                        self.pending = Some(preview);
+                    }
+                    Err(error) => self.message = Some(Err(error.to_string())),
+                }
+            }
+            Command::CommitImport => {
+                if let Some(preview) = self.pending.take() {
+                    self.message = Some(match workspace.commit_import(&preview) {
+                        Ok(report) => Ok(import_message(&report)),
+                        Err(error) => Err(error.to_string()),
+                    });
+                }
+            }
+            Command::DiscardImport => {
+                self.pending = None;
+                self.message = Some(Ok("Import geannuleerd; er is niets opgeslagen.".to_string()));
+            }
         }
         self.refresh();
     }
@@ -105,6 +135,34 @@ impl Shell {
     }
 }
 
+/// "kwartaal.csv: opgeslagen als batch 7 (12 toegevoegd, 3 gewijzigd)" per file.
+fn import_message(report: &ImportReport) -> String {
+    let lines: Vec<String> = report
+        .files
+        .iter()
+        .map(|(file, summary)| match summary.batch {
+            Some(batch) => format!(
+                "{file}: opgeslagen als batch {batch} ({} toegevoegd, {} gewijzigd)",
+                summary.added, summary.changed
+            ),
+            None => format!("{file}: niets gewijzigd"),
+        })
+        .collect();
+    lines.join("; ")
+}
+
+/// Files dropped on the window this frame, with their contents.
+fn dropped_files(ctx: &egui::Context) -> Vec<(String, Vec<u8>)> {
+    let dropped = ctx.input(|input| input.raw.dropped_files.clone());
+    dropped
+        .iter()
+        .filter_map(|file| {
+            let name = file.path().file_name()?.to_string_lossy().into_owned();
+            file.bytes().ok().map(|bytes| (name, bytes))
+        })
+        .collect()
+}
+
 /// The latest quarter on record, what was delivered for it, and every batch.
 fn data_view(workspace: &Workspace) -> Result<DataView, AppError> {
     let batches = workspace.batches()?;
@@ -122,6 +180,10 @@ impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let mut commands = Vec::new();
         let can_switch = self.workspace.is_some();
+        let dropped = dropped_files(ui.ctx());
+        if can_switch && !dropped.is_empty() {
+            commands.push(Command::Preview(dropped));
+        }
         egui::Panel::top("top_bar")
             .frame(
                 Frame::new()
@@ -175,6 +237,13 @@ impl eframe::App for Shell {
                 (Err(error), _, _) => error_state(ui, error, &self.db_path),
                 (Ok(_), Screen::Gegevens, Some(view)) => {
                     ScrollArea::vertical().show(ui, |ui| {
+                        if let Some(preview) = &self.pending {
+                            match import_preview(ui, preview) {
+                                Some(true) => commands.push(Command::CommitImport),
+                                Some(false) => commands.push(Command::DiscardImport),
+                                None => {}
+                            }
+                        }
                         if let Some(batch) = data_screen(ui, view) {
                             commands.push(Command::Undo(batch));
                         }

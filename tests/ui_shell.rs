@@ -1,20 +1,26 @@
 //! The window as a user first sees it: opened on a fresh store with the demo data.
 
+mod support;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use regio_in_beeld::app::{OpenOptions, Workspace, read_paths};
 use regio_in_beeld::ui::Shell;
 
 fn open_window(db: &std::path::Path) -> Harness<'static, Shell> {
+    open_window_with_cbs(db, "http://127.0.0.1:9")
+}
+
+fn open_window_with_cbs(db: &std::path::Path, cbs_base_url: &str) -> Harness<'static, Shell> {
     let options = OpenOptions {
         db: db.to_path_buf(),
         indicators: None,
     };
     let opened = Workspace::open(&options);
-    let db = db.to_path_buf();
+    let cbs_base_url = cbs_base_url.to_string();
     let mut harness = Harness::builder()
         .with_size(eframe::egui::vec2(1280.0, 820.0))
-        .build_eframe(move |cc| Shell::new(&cc.egui_ctx, opened, db));
+        .build_eframe(move |cc| Shell::new(&cc.egui_ctx, opened, options, cbs_base_url));
     harness.run();
     harness
 }
@@ -139,4 +145,32 @@ fn a_dropped_file_is_checked_first_and_saved_only_when_valid() {
     harness.run();
     harness.get_by_label("excel-nl.csv: opgeslagen als batch 2 (5 toegevoegd, 0 gewijzigd)");
     harness.get_by_label("Batch 2 ongedaan maken");
+}
+
+/// Steps the window (as frames do) until `label` shows up, for work that runs on another thread.
+fn step_until(harness: &mut Harness<'static, Shell>, label: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.query_by_label_contains(label).is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "'{label}' never appeared"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn open_data_is_fetched_in_the_background_and_shows_what_it_stored() {
+    let server = support::cbs::all_tables_server();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window_with_cbs(&dir.path().join("regio.sqlite"), &server.url());
+    harness.get_by_label("Gegevens").click();
+    harness.run();
+    harness.get_by_label("Open data ophalen bij CBS").click();
+    harness.step();
+    step_until(&mut harness, "CBS 85043NED: 24 waarden opgehaald, batch");
+    harness.get_by_label_contains("CBS 83648NED: 32 waarden opgehaald, batch 3");
+    harness.get_by_label("Batch 6 ongedaan maken");
+    harness.get_by_label("Open data ophalen bij CBS");
 }

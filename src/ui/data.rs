@@ -4,7 +4,7 @@ use eframe::egui::{self, Frame, Margin, RichText, Stroke};
 
 use super::theme;
 use super::widgets::section_label;
-use crate::app::{Completeness, ImportPreview};
+use crate::app::{Completeness, FetchProgress, ImportPreview};
 use crate::domain::{Area, Batch, BatchId, Period, count_of, dutch_datetime};
 
 /// What the Gegevens screen shows, read when the screen opens and after every change.
@@ -14,20 +14,70 @@ pub(super) struct DataView {
     pub batches: Vec<Batch>,
 }
 
-/// Draws the screen; returns the batch the user asked to undo.
-pub(super) fn data_screen(ui: &mut egui::Ui, view: &DataView) -> Option<BatchId> {
+/// What the user asked for on this screen.
+pub(super) enum DataAction {
+    Undo(BatchId),
+    StartFetch,
+    CancelFetch,
+}
+
+/// Draws the screen. `fetching` is the progress of a running CBS fetch (`Some(None)` before the first
+/// table is reported).
+pub(super) fn data_screen(
+    ui: &mut egui::Ui,
+    view: &DataView,
+    fetching: Option<Option<&FetchProgress>>,
+) -> Option<DataAction> {
     ui.label(
         RichText::new("Sleep een CSV-, Excel- of ODS-bestand in dit venster om het te controleren en in te lezen.")
             .color(theme::TEXT_SECONDARY),
     );
     ui.add_space(12.0);
+    let mut action = open_data(ui, fetching);
     section_label(ui, &format!("Levering {}", view.period.label()));
     card(ui, |ui| completeness_table(ui, &view.completeness));
     ui.add_space(16.0);
     section_label(ui, "Batches");
-    let mut undo = None;
-    card(ui, |ui| undo = batch_table(ui, &view.batches));
-    undo
+    card(ui, |ui| {
+        if let Some(batch) = batch_table(ui, &view.batches) {
+            action = Some(DataAction::Undo(batch));
+        }
+    });
+    action
+}
+
+/// Fetching open data: a button, or while it runs a progress bar with a way to stop it.
+fn open_data(ui: &mut egui::Ui, fetching: Option<Option<&FetchProgress>>) -> Option<DataAction> {
+    section_label(ui, "Open data");
+    let mut action = None;
+    card(ui, |ui| match fetching {
+        None => {
+            if ui.button("Open data ophalen bij CBS").clicked() {
+                action = Some(DataAction::StartFetch);
+            }
+        }
+        Some(progress) => {
+            ui.horizontal(|ui| {
+                let (fraction, text) = match progress {
+                    Some(p) => (
+                        p.done as f32 / p.total.max(1) as f32,
+                        format!("CBS {} ophalen ({} van {})", p.table, p.done + 1, p.total),
+                    ),
+                    None => (0.0, "Verbinding maken met CBS…".to_string()),
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(320.0)
+                        .text(text),
+                );
+                if ui.button("Afbreken").clicked() {
+                    action = Some(DataAction::CancelFetch);
+                }
+            });
+        }
+    });
+    ui.add_space(16.0);
+    action
 }
 
 /// What a dropped file would do: its problems (nothing can be saved) or its changes and warnings.

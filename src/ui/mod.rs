@@ -9,13 +9,16 @@ mod widgets;
 use std::process::ExitCode;
 
 use crate::app::{OpenOptions, Workspace};
+use crate::ingest::DEFAULT_BASE_URL;
 
 pub use shell::Shell;
 
-/// Opens the dashboard window on the store named in `options`.
+/// Opens the dashboard window on the store named in `options`. Open data comes from CBS, or from the
+/// address in `REGIO_CBS_URL`.
 pub fn run(options: &OpenOptions) -> ExitCode {
     let opened = Workspace::open(options);
-    let db_path = options.db.clone();
+    let options = options.clone();
+    let cbs = std::env::var("REGIO_CBS_URL").unwrap_or_else(|_| DEFAULT_BASE_URL.to_string());
     let native = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: eframe::egui::ViewportBuilder::default()
@@ -27,7 +30,7 @@ pub fn run(options: &OpenOptions) -> ExitCode {
     let result = eframe::run_native(
         "regio-in-beeld",
         native,
-        Box::new(move |cc| Ok(Box::new(Shell::new(&cc.egui_ctx, opened, db_path)))),
+        Box::new(move |cc| Ok(Box::new(Shell::new(&cc.egui_ctx, opened, options, cbs)))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

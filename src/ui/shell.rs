@@ -1,14 +1,15 @@
 //! The window: top bar with the screens, the demo banner, and the open screen. Actions the user asks
 //! for are collected while drawing and carried out after it, never in the middle of a layout.
 
-use std::path::PathBuf;
-
 use eframe::egui::{self, Frame, Margin, RichText, ScrollArea};
 
-use super::data::{DataView, data_screen, import_preview};
+use super::data::{DataAction, DataView, data_screen, import_preview};
 use super::overview::dashboard;
 use super::theme;
-use crate::app::{AppError, ImportPreview, ImportReport, Overview, Workspace, default_user};
+use crate::app::{
+    AppError, FetchEvent, FetchJob, FetchOptions, FetchProgress, FetchReport, ImportPreview,
+    ImportReport, OpenOptions, Overview, Workspace, default_user,
+};
 use crate::domain::{BatchId, Period, count_of};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,8 @@ enum Command {
     Preview(Vec<(String, Vec<u8>)>),
     CommitImport,
     DiscardImport,
+    StartFetch,
+    CancelFetch,
 }
 
 pub struct Shell {
@@ -48,7 +51,12 @@ pub struct Shell {
     message: Option<Result<String, String>>,
     /// A checked import waiting for the user to save or discard it.
     pending: Option<ImportPreview>,
-    db_path: PathBuf,
+    /// A CBS fetch running on its own thread, with its latest progress.
+    fetch: Option<(FetchJob, Option<FetchProgress>)>,
+    options: OpenOptions,
+    cbs_base_url: String,
+    /// To wake the window from the fetch thread.
+    ctx: egui::Context,
 }
 
 impl Shell {
@@ -56,7 +64,8 @@ impl Shell {
     pub fn new(
         ctx: &egui::Context,
         opened: Result<Workspace, AppError>,
-        db_path: PathBuf,
+        options: OpenOptions,
+        cbs_base_url: String,
     ) -> Shell {
         theme::apply(ctx);
         let (workspace, state) = match opened {
@@ -73,8 +82,34 @@ impl Shell {
             data: None,
             message: None,
             pending: None,
-            db_path,
+            fetch: None,
+            options,
+            cbs_base_url,
+            ctx: ctx.clone(),
         }
+    }
+
+    /// Takes in what a running fetch reported; when it ended, shows the outcome and the new figures.
+    fn poll_fetch(&mut self) {
+        let Some((job, progress)) = self.fetch.as_mut() else {
+            return;
+        };
+        let mut finished = None;
+        for event in job.poll() {
+            match event {
+                FetchEvent::Progress(step) => *progress = Some(step),
+                FetchEvent::Finished(result) => finished = Some(result),
+            }
+        }
+        let Some(result) = finished else { return };
+        if let Some((job, _)) = self.fetch.take() {
+            job.join();
+        }
+        self.message = Some(match result {
+            Ok(report) => Ok(fetch_message(&report)),
+            Err(error) => Err(error.to_string()),
+        });
+        self.refresh();
     }
 
     fn handle(&mut self, command: Command) {
@@ -110,6 +145,25 @@ impl Shell {
                         Ok(report) => Ok(import_message(&report)),
                         Err(error) => Err(error.to_string()),
                     });
+                }
+            }
+            Command::StartFetch if self.fetch.is_none() => {
+                let options = FetchOptions {
+                    indicator: None,
+                    base_url: self.cbs_base_url.clone(),
+                    timeout: std::time::Duration::from_secs(60),
+                    user: default_user(),
+                };
+                let ctx = self.ctx.clone();
+                let job =
+                    FetchJob::start(self.options.clone(), options, move || ctx.request_repaint());
+                self.message = None;
+                self.fetch = Some((job, None));
+            }
+            Command::StartFetch => {}
+            Command::CancelFetch => {
+                if let Some((job, _)) = &self.fetch {
+                    job.cancel();
                 }
             }
             Command::DiscardImport => {
@@ -151,6 +205,22 @@ fn import_message(report: &ImportReport) -> String {
     lines.join("; ")
 }
 
+/// "CBS 83648NED: 32 waarden opgehaald, batch 2" per table.
+fn fetch_message(report: &FetchReport) -> String {
+    let lines: Vec<String> = report
+        .tables
+        .iter()
+        .map(|(table, summary)| {
+            let values = count_of(table.observations.len() as u64, "waarde", "waarden");
+            match summary.batch {
+                Some(batch) => format!("CBS {}: {values} opgehaald, batch {batch}", table.table),
+                None => format!("CBS {}: {values} opgehaald, niets gewijzigd", table.table),
+            }
+        })
+        .collect();
+    lines.join("; ")
+}
+
 /// Files dropped on the window this frame, with their contents.
 fn dropped_files(ctx: &egui::Context) -> Vec<(String, Vec<u8>)> {
     let dropped = ctx.input(|input| input.raw.dropped_files.clone());
@@ -178,6 +248,7 @@ fn data_view(workspace: &Workspace) -> Result<DataView, AppError> {
 
 impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.poll_fetch();
         let mut commands = Vec::new();
         let can_switch = self.workspace.is_some();
         let dropped = dropped_files(ui.ctx());
@@ -234,7 +305,7 @@ impl eframe::App for Shell {
                     .inner_margin(Margin::same(20)),
             )
             .show(ui, |ui| match (&self.state, self.screen, &self.data) {
-                (Err(error), _, _) => error_state(ui, error, &self.db_path),
+                (Err(error), _, _) => error_state(ui, error, &self.options.db),
                 (Ok(_), Screen::Gegevens, Some(view)) => {
                     ScrollArea::vertical().show(ui, |ui| {
                         if let Some(preview) = &self.pending {
@@ -244,13 +315,17 @@ impl eframe::App for Shell {
                                 None => {}
                             }
                         }
-                        if let Some(batch) = data_screen(ui, view) {
-                            commands.push(Command::Undo(batch));
+                        let fetching = self.fetch.as_ref().map(|(_, progress)| progress.as_ref());
+                        match data_screen(ui, view, fetching) {
+                            Some(DataAction::Undo(batch)) => commands.push(Command::Undo(batch)),
+                            Some(DataAction::StartFetch) => commands.push(Command::StartFetch),
+                            Some(DataAction::CancelFetch) => commands.push(Command::CancelFetch),
+                            None => {}
                         }
                     });
                 }
                 (Ok(overview), _, _) if overview.observation_count == 0 => {
-                    empty_state(ui, &self.db_path)
+                    empty_state(ui, &self.options.db)
                 }
                 (Ok(overview), _, _) => {
                     ScrollArea::vertical().show(ui, |ui| {

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::{AppError, Workspace};
 use crate::domain::{
     Aggregation, AreaKind, Batch, BatchKind, BatchSource, FastHashMap, FastHashSet, Indicator,
-    Observation, Period, Value, dutch_datetime, plain_number,
+    Observation, Period, Value, count_of, dutch_datetime, plain_number,
 };
 use crate::ingest::{FileReading, ImportProblem, ReadObservation, read_file};
 use crate::store::{ObservationFilter, WriteSummary};
@@ -38,6 +38,21 @@ pub struct ImportPreview {
 impl ImportPreview {
     pub fn is_valid(&self) -> bool {
         self.problems.is_empty()
+    }
+
+    /// "12 toegevoegd, 7 gewijzigd, 1 ongewijzigd, 8 waarschuwingen": what both front ends report.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} toegevoegd, {} gewijzigd, {} ongewijzigd, {}",
+            self.added,
+            self.changed,
+            self.unchanged,
+            count_of(
+                self.warning_count() as u64,
+                "waarschuwing",
+                "waarschuwingen"
+            )
+        )
     }
 
     /// All warnings, listed or only counted.

@@ -22,4 +22,4 @@ pub use jobs::{FetchEvent, FetchJob};
 pub use overview::{IndicatorLatest, Overview};
 pub use signals::SignalRow;
 pub use template::TemplateFormat;
-pub use workspace::{OpenOptions, Workspace, default_db_path, load_catalog};
+pub use workspace::{OpenOptions, Undone, Workspace, default_db_path, load_catalog};

@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 
 use super::{AppError, demo};
 use crate::catalog::Catalog;
-use crate::domain::{Batch, BatchId, Indicator};
+use crate::domain::{Batch, BatchId, Indicator, count_of};
 use crate::report::{ExportFormat, export};
 use crate::store::{ObservationFilter, Store, UndoSummary, WriteSummary};
 
@@ -28,6 +28,25 @@ pub fn load_catalog(indicators: Option<&Path>) -> Result<Catalog, AppError> {
         None => Catalog::builtin(),
     }
     .map_err(AppError::Catalog)
+}
+
+/// A batch that was undone; its `Display` is the Dutch confirmation both front ends show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Undone {
+    pub batch: BatchId,
+    pub summary: UndoSummary,
+}
+
+impl std::fmt::Display for Undone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Batch {} is ongedaan gemaakt: {} hersteld, {} verwijderd.",
+            self.batch,
+            count_of(self.summary.restored, "waarde", "waarden"),
+            count_of(self.summary.removed, "waarde", "waarden")
+        )
+    }
 }
 
 /// An open store with its indicator catalog: what every operation works on.
@@ -93,8 +112,9 @@ impl Workspace {
     }
 
     /// Restores the state before batch `id` (see [`Store::undo_batch`]).
-    pub fn undo(&mut self, id: BatchId) -> Result<UndoSummary, AppError> {
-        Ok(self.store.undo_batch(id)?)
+    pub fn undo(&mut self, id: BatchId) -> Result<Undone, AppError> {
+        let summary = self.store.undo_batch(id)?;
+        Ok(Undone { batch: id, summary })
     }
 
     pub fn holds_demo_values(&self) -> Result<bool, AppError> {

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::{Cli, write_stdout};
 use crate::app::{AppError, TemplateFormat};
-use crate::domain::{Area, BatchId, Period, count_of, dutch_datetime, format_number};
+use crate::domain::{Area, BatchId, Period, dutch_datetime, format_number};
 
 pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
     let workspace = cli.open()?;
@@ -29,12 +29,7 @@ pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
 
 pub(super) fn undo(cli: &Cli, batch: i64) -> Result<(), AppError> {
     let mut workspace = cli.open()?;
-    let summary = workspace.undo(BatchId(batch))?;
-    say!(
-        "Batch {batch} is ongedaan gemaakt: {} hersteld, {} verwijderd.",
-        count_of(summary.restored, "waarde", "waarden"),
-        count_of(summary.removed, "waarde", "waarden")
-    );
+    say!("{}", workspace.undo(BatchId(batch))?);
     Ok(())
 }
 

@@ -24,17 +24,7 @@ pub(super) fn run(
         return Err(AppError::Import(preview.problems));
     }
     print_warnings(&preview);
-    say!(
-        "Samenvatting: {} toegevoegd, {} gewijzigd, {} ongewijzigd, {}.",
-        preview.added,
-        preview.changed,
-        preview.unchanged,
-        count_of(
-            preview.warning_count() as u64,
-            "waarschuwing",
-            "waarschuwingen"
-        )
-    );
+    say!("Samenvatting: {}.", preview.summary());
     if preview.added + preview.changed + preview.unchanged == 0 {
         say!("Er is niets ingelezen: de bestanden bevatten geen ingevulde waarden.");
         return Ok(());

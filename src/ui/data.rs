@@ -88,17 +88,7 @@ pub(super) fn import_preview(ui: &mut egui::Ui, preview: &ImportPreview) -> Opti
     let mut choice = None;
     card(ui, |ui| {
         if preview.is_valid() {
-            ui.label(format!(
-                "{} toegevoegd, {} gewijzigd, {} ongewijzigd, {}.",
-                preview.added,
-                preview.changed,
-                preview.unchanged,
-                count_of(
-                    preview.warning_count() as u64,
-                    "waarschuwing",
-                    "waarschuwingen"
-                )
-            ));
+            ui.label(format!("{}.", preview.summary()));
             for warning in preview.warnings.iter().take(LISTED) {
                 ui.label(RichText::new(warning.to_string()).color(theme::ATTENTION));
             }

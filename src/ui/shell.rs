@@ -119,14 +119,12 @@ impl Shell {
         match command {
             Command::Show(screen) => self.screen = screen,
             Command::Undo(batch) => {
-                self.message = Some(match workspace.undo(batch) {
-                    Ok(summary) => Ok(format!(
-                        "Batch {batch} is ongedaan gemaakt: {} hersteld, {} verwijderd.",
-                        count_of(summary.restored, "waarde", "waarden"),
-                        count_of(summary.removed, "waarde", "waarden")
-                    )),
-                    Err(error) => Err(error.to_string()),
-                });
+                self.message = Some(
+                    workspace
+                        .undo(batch)
+                        .map(|undone| undone.to_string())
+                        .map_err(|e| e.to_string()),
+                );
             }
             Command::Preview(files) => {
                 self.screen = Screen::Gegevens;

@@ -1,7 +1,7 @@
 //! Which gemeenten delivered what for a period: the "status" of the quarterly round.
 
 use super::{AppError, Workspace};
-use crate::domain::{Area, Frequency, Indicator, Period, Reason, Value};
+use crate::domain::{Aggregation, Area, AreaKind, Frequency, Indicator, Period, Reason, Value};
 use crate::store::ObservationFilter;
 
 #[derive(Debug, Clone)]
@@ -14,11 +14,18 @@ pub struct Completeness {
     pub not_delivered: Vec<Area>,
     /// Whether a region value is on record.
     pub region: bool,
+    /// Whether the gemeenten deliver this indicator: not for a region-only figure (no region rule
+    /// and no gemeente value ever on record), where only the region is asked for.
+    pub per_gemeente: bool,
 }
 
 impl Completeness {
     pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && self.not_delivered.is_empty()
+        if self.per_gemeente {
+            self.missing.is_empty() && self.not_delivered.is_empty()
+        } else {
+            self.region
+        }
     }
 }
 
@@ -58,9 +65,10 @@ impl Workspace {
             if !indicator.frequency.fits(period) && !stock_at_a_date {
                 continue;
             }
-            let in_period: Vec<_> = self
-                .store()
-                .observations(&filter)?
+            let all = self.store().observations(&filter)?;
+            let per_gemeente = indicator.aggregation != Aggregation::None
+                || all.iter().any(|o| o.area.kind == AreaKind::Gemeente);
+            let in_period: Vec<_> = all
                 .into_iter()
                 .filter(|o| period.contains(&o.period))
                 .collect();
@@ -87,8 +95,9 @@ impl Workspace {
                 missing: Vec::new(),
                 not_delivered: Vec::new(),
                 region: status(&Area::region()) == Some(true),
+                per_gemeente,
             };
-            for area in Area::gemeenten() {
+            for area in Area::gemeenten().filter(|_| per_gemeente) {
                 match status(&area) {
                     Some(true) => entry.delivered.push(area),
                     Some(false) => entry.not_delivered.push(area),

@@ -2,24 +2,26 @@
 //! Knows no egui: the UI calls these and renders what they return.
 
 mod completeness;
+mod dashboard;
 mod demo;
 mod error;
 mod fetch;
 mod import;
 mod jobs;
-mod overview;
+mod movement;
 mod signals;
 mod template;
 mod workspace;
 
 pub use completeness::Completeness;
+pub use dashboard::{AreaFigures, Dashboard, DashboardChoice, IndicatorFigures, SPARKLINE_PERIODS};
 pub use error::AppError;
 pub use fetch::{FetchOptions, FetchProgress, FetchReport};
 pub use import::{
     ImportPreview, ImportReport, MAX_FILE_BYTES, default_user, describe_earlier, read_paths,
 };
 pub use jobs::{FetchEvent, FetchJob};
-pub use overview::{IndicatorLatest, Overview};
+pub use movement::{Direction, Movement, Tone, rate_text};
 pub use signals::SignalRow;
 pub use template::TemplateFormat;
 pub use workspace::{OpenOptions, Undone, Workspace, default_db_path, load_catalog};

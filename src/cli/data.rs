@@ -72,12 +72,17 @@ pub(super) fn status(cli: &Cli, period_text: &str) -> Result<(), AppError> {
     let complete = entries.iter().filter(|e| e.is_complete()).count();
     for entry in &entries {
         let gemeenten = entry.delivered.len() + entry.missing.len() + entry.not_delivered.len();
+        let delivered = if entry.per_gemeente {
+            format!(
+                "{} van {gemeenten} gemeenten geleverd",
+                entry.delivered.len()
+            )
+        } else {
+            "alleen regiocijfer".to_string()
+        };
         let mut line = format!(
-            "{} ({}, {}): {} van {gemeenten} gemeenten geleverd",
-            entry.indicator.name,
-            entry.indicator.id,
-            entry.indicator.supplier,
-            entry.delivered.len()
+            "{} ({}, {}): {delivered}",
+            entry.indicator.name, entry.indicator.id, entry.indicator.supplier,
         );
         line.push_str(if entry.region {
             ", regio geleverd"

@@ -154,6 +154,29 @@ impl Frequency {
     }
 }
 
+impl Polarity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Polarity::HigherIsBetter => "hoger is beter",
+            Polarity::LowerIsBetter => "lager is beter",
+            Polarity::Neutral => "neutraal",
+        }
+    }
+}
+
+impl Frequency {
+    /// "per kwartaal", "per peildatum".
+    pub fn label(self) -> &'static str {
+        match self {
+            Frequency::Jaar => "per jaar",
+            Frequency::Halfjaar => "per halfjaar",
+            Frequency::Kwartaal => "per kwartaal",
+            Frequency::Maand => "per maand",
+            Frequency::Peildatum => "stand op een peildatum",
+        }
+    }
+}
+
 impl Domain {
     pub fn label(self) -> &'static str {
         match self {

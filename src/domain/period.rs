@@ -179,6 +179,13 @@ impl Period {
         self.start() <= other.start() && other.end() <= self.end()
     }
 
+    /// Where the period starts on a time axis, in years: 2024 K3 is 2024.5. Months count as twelfths
+    /// so quarters and half years fall on round positions.
+    pub fn position(&self) -> f64 {
+        let start = self.start();
+        f64::from(start.year()) + f64::from(start.month0()) / 12.0 + f64::from(start.day0()) / 372.0
+    }
+
     pub fn year(&self) -> i32 {
         self.start().year()
     }

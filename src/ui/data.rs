@@ -1,10 +1,11 @@
-//! Gegevens: what was delivered for the latest quarter, and every batch with undo.
+//! Gegevens: import by file dialog or drag and drop, what was delivered for the chosen quarter (a
+//! matrix of indicator × gebied), templates, open data, and every batch with undo.
 
-use eframe::egui::{self, Frame, Margin, RichText, Stroke};
+use eframe::egui::{self, RichText, Sense, Stroke, pos2, vec2};
 
 use super::theme;
-use super::widgets::section_label;
-use crate::app::{Completeness, FetchProgress, ImportPreview};
+use super::widgets::{card, muted, section_label};
+use crate::app::{Completeness, FetchProgress, ImportPreview, TemplateFormat};
 use crate::domain::{Area, Batch, BatchId, Period, count_of, dutch_datetime};
 
 /// What the Gegevens screen shows, read when the screen opens and after every change.
@@ -19,6 +20,8 @@ pub(super) enum DataAction {
     Undo(BatchId),
     StartFetch,
     CancelFetch,
+    PickFiles,
+    SaveTemplate(TemplateFormat),
 }
 
 /// Draws the screen. `fetching` is the progress of a running CBS fetch (`Some(None)` before the first
@@ -28,14 +31,12 @@ pub(super) fn data_screen(
     view: &DataView,
     fetching: Option<Option<&FetchProgress>>,
 ) -> Option<DataAction> {
-    ui.label(
-        RichText::new("Sleep een CSV-, Excel- of ODS-bestand in dit venster om het te controleren en in te lezen.")
-            .color(theme::TEXT_SECONDARY),
-    );
-    ui.add_space(12.0);
-    let mut action = open_data(ui, fetching);
+    let mut action = import_card(ui, &view.period);
+    if let Some(fetch) = open_data(ui, fetching) {
+        action = Some(fetch);
+    }
     section_label(ui, &format!("Levering {}", view.period.label()));
-    card(ui, |ui| completeness_table(ui, &view.completeness));
+    card(ui, |ui| completeness_matrix(ui, &view.completeness));
     ui.add_space(16.0);
     section_label(ui, "Batches");
     card(ui, |ui| {
@@ -43,6 +44,33 @@ pub(super) fn data_screen(
             action = Some(DataAction::Undo(batch));
         }
     });
+    action
+}
+
+/// Reading in files: a dialog or drag and drop, and the templates to fill in.
+fn import_card(ui: &mut egui::Ui, period: &Period) -> Option<DataAction> {
+    section_label(ui, "Cijfers inlezen");
+    let mut action = None;
+    card(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            if ui.button("Bestanden kiezen…").clicked() {
+                action = Some(DataAction::PickFiles);
+            }
+            muted(ui, "of sleep een CSV-, Excel- of ODS-bestand in dit venster. Eerst volgt een controle; er wordt niets opgeslagen voordat u dat bevestigt.");
+        });
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            muted(ui, format!("Sjabloon voor {}:", period.label()));
+            if ui.button("Sjabloon Excel (per gemeente)…").clicked() {
+                action = Some(DataAction::SaveTemplate(TemplateFormat::Xlsx));
+            }
+            if ui.button("Sjabloon CSV…").clicked() {
+                action = Some(DataAction::SaveTemplate(TemplateFormat::Csv));
+            }
+        });
+    });
+    ui.add_space(16.0);
     action
 }
 
@@ -85,12 +113,13 @@ fn open_data(ui: &mut egui::Ui, fetching: Option<Option<&FetchProgress>>) -> Opt
 pub(super) fn import_preview(ui: &mut egui::Ui, preview: &ImportPreview) -> Option<bool> {
     let names: Vec<&str> = preview.files.iter().map(|f| f.file.as_str()).collect();
     section_label(ui, &format!("Controle van {}", names.join(", ")));
+    let palette = theme::palette(ui);
     let mut choice = None;
     card(ui, |ui| {
         if preview.is_valid() {
             ui.label(format!("{}.", preview.summary()));
             for warning in preview.warnings.iter().take(LISTED) {
-                ui.label(RichText::new(warning.to_string()).color(theme::ATTENTION));
+                ui.label(RichText::new(warning.to_string()).color(palette.attention));
             }
             ui.horizontal(|ui| {
                 if ui.button("Opslaan").clicked() {
@@ -103,14 +132,14 @@ pub(super) fn import_preview(ui: &mut egui::Ui, preview: &ImportPreview) -> Opti
         } else {
             ui.label(
                 RichText::new(format!(
-                    "{} gevonden; er wordt niets opgeslagen. Verbeter het bestand en sleep het opnieuw.",
+                    "{} gevonden; er wordt niets opgeslagen. Verbeter het bestand en lees het opnieuw in.",
                     count_of(preview.problems.len() as u64, "probleem", "problemen")
                 ))
-                .color(theme::WORSE)
+                .color(palette.worse)
                 .strong(),
             );
             for problem in preview.problems.iter().take(LISTED) {
-                ui.label(RichText::new(problem.to_string()).color(theme::WORSE));
+                ui.label(RichText::new(problem.to_string()).color(palette.worse));
             }
             if ui.button("Sluiten").clicked() {
                 choice = Some(false);
@@ -124,28 +153,59 @@ pub(super) fn import_preview(ui: &mut egui::Ui, preview: &ImportPreview) -> Opti
 /// Problems or warnings beyond this many are counted, not listed on screen.
 const LISTED: usize = 30;
 
-fn card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
-    Frame::new()
-        .fill(theme::CARD)
-        .stroke(Stroke::new(1.0, theme::BORDER))
-        .corner_radius(8)
-        .inner_margin(Margin::same(12))
-        .show(ui, add);
-}
-
 fn header(ui: &mut egui::Ui, names: &[&str]) {
     for name in names {
-        ui.label(
-            RichText::new(*name)
-                .size(theme::META)
-                .strong()
-                .color(theme::TEXT_MUTED),
-        );
+        muted(ui, *name);
     }
     ui.end_row();
 }
 
-fn completeness_table(ui: &mut egui::Ui, entries: &[Completeness]) {
+/// How one cell of the matrix reads; the shape carries it as well as the colour.
+#[derive(Clone, Copy)]
+enum Delivery {
+    Delivered,
+    Missing,
+    /// Reported by the supplier as not delivered.
+    NotDelivered,
+    /// Not asked: a region-only indicator.
+    NotAsked,
+}
+
+fn delivery_mark(ui: &mut egui::Ui, delivery: Delivery, width: f32) {
+    let palette = theme::palette(ui);
+    let (rect, response) = ui.allocate_exact_size(vec2(width, 16.0), Sense::hover());
+    let center = pos2(rect.left() + 8.0, rect.center().y);
+    let painter = ui.painter();
+    let hint = match delivery {
+        Delivery::Delivered => {
+            painter.circle_filled(center, 5.0, palette.better);
+            "geleverd"
+        }
+        Delivery::Missing => {
+            painter.circle_stroke(center, 4.5, Stroke::new(1.5, palette.attention));
+            "ontbreekt"
+        }
+        Delivery::NotDelivered => {
+            let d = 4.0;
+            let stroke = Stroke::new(2.0, palette.worse);
+            painter.line_segment([center + vec2(-d, -d), center + vec2(d, d)], stroke);
+            painter.line_segment([center + vec2(-d, d), center + vec2(d, -d)], stroke);
+            "gemeld als niet geleverd"
+        }
+        Delivery::NotAsked => {
+            painter.line_segment(
+                [center + vec2(-4.0, 0.0), center + vec2(4.0, 0.0)],
+                Stroke::new(1.5, palette.text_muted),
+            );
+            "niet gevraagd: alleen een regiocijfer"
+        }
+    };
+    response.on_hover_text(hint);
+}
+
+/// Indicator × gebied for the period: delivered, missing, reported as not delivered.
+fn completeness_matrix(ui: &mut egui::Ui, entries: &[Completeness]) {
+    let palette = theme::palette(ui);
     let names = |areas: &[Area]| {
         if areas.len() == Area::gemeenten().count() {
             "alle gemeenten".to_string()
@@ -153,31 +213,59 @@ fn completeness_table(ui: &mut egui::Ui, entries: &[Completeness]) {
             areas.iter().map(|a| a.name).collect::<Vec<_>>().join(", ")
         }
     };
+    ui.horizontal(|ui| {
+        for (delivery, text) in [
+            (Delivery::Delivered, "geleverd"),
+            (Delivery::Missing, "ontbreekt"),
+            (Delivery::NotDelivered, "gemeld als niet geleverd"),
+            (Delivery::NotAsked, "niet gevraagd"),
+        ] {
+            delivery_mark(ui, delivery, 16.0);
+            muted(ui, text);
+            ui.add_space(8.0);
+        }
+    });
+    ui.add_space(6.0);
     egui::Grid::new("completeness")
         .striped(true)
-        .spacing([24.0, 6.0])
+        .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            header(
-                ui,
-                &[
-                    "Indicator",
-                    "Leverancier",
-                    "Gemeenten",
-                    "Regio",
-                    "Ontbreekt",
-                ],
-            );
+            muted(ui, "Indicator");
+            muted(ui, "Leverancier");
+            for area in Area::gemeenten() {
+                muted(ui, area.name);
+            }
+            muted(ui, "Regio");
+            muted(ui, "Ontbreekt");
+            ui.end_row();
             for entry in entries {
-                let total = entry.delivered.len() + entry.missing.len() + entry.not_delivered.len();
                 ui.label(&entry.indicator.name);
-                ui.label(&entry.indicator.supplier);
-                ui.label(format!("{} van {total}", entry.delivered.len()));
-                ui.label(if entry.region {
-                    "geleverd"
-                } else {
-                    "ontbreekt"
-                });
+                muted(ui, &entry.indicator.supplier);
+                for area in Area::gemeenten() {
+                    let delivery = if !entry.per_gemeente {
+                        Delivery::NotAsked
+                    } else if entry.delivered.contains(&area) {
+                        Delivery::Delivered
+                    } else if entry.not_delivered.contains(&area) {
+                        Delivery::NotDelivered
+                    } else {
+                        Delivery::Missing
+                    };
+                    delivery_mark(ui, delivery, 40.0);
+                }
+                delivery_mark(
+                    ui,
+                    if entry.region {
+                        Delivery::Delivered
+                    } else {
+                        Delivery::Missing
+                    },
+                    40.0,
+                );
                 let mut missing = names(&entry.missing);
+                if !entry.per_gemeente && !entry.region {
+                    missing = "regio".to_string();
+                }
                 if !entry.not_delivered.is_empty() {
                     let reported = format!("niet geleverd: {}", names(&entry.not_delivered));
                     missing = if missing.is_empty() {
@@ -187,9 +275,9 @@ fn completeness_table(ui: &mut egui::Ui, entries: &[Completeness]) {
                     };
                 }
                 let color = if entry.is_complete() {
-                    theme::TEXT_SECONDARY
+                    palette.text_secondary
                 } else {
-                    theme::ATTENTION
+                    palette.attention
                 };
                 ui.label(
                     RichText::new(if missing.is_empty() {
@@ -233,7 +321,7 @@ fn batch_table(ui: &mut egui::Ui, batches: &[Batch]) -> Option<BatchId> {
                     Some(when) => {
                         ui.label(
                             RichText::new(format!("ongedaan gemaakt {}", dutch_datetime(when)))
-                                .color(theme::TEXT_MUTED),
+                                .color(theme::palette(ui).text_muted),
                         );
                     }
                     None => {

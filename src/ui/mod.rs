@@ -1,8 +1,12 @@
 //! The window: eframe and egui live here and nowhere else.
 
 mod data;
-mod overview;
+mod dialogs;
+mod gemeenten;
+mod plot;
 mod shell;
+mod strategic;
+mod tactical;
 mod theme;
 mod widgets;
 
@@ -30,7 +34,7 @@ pub fn run(options: &OpenOptions) -> ExitCode {
     let result = eframe::run_native(
         "regio-in-beeld",
         native,
-        Box::new(move |cc| Ok(Box::new(Shell::new(&cc.egui_ctx, opened, options, cbs)))),
+        Box::new(move |cc| Ok(Box::new(Shell::new(cc, opened, options, cbs)))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,51 +1,107 @@
-//! The window: top bar with the screens, the demo banner, and the open screen. Actions the user asks
-//! for are collected while drawing and carried out after it, never in the middle of a layout.
+//! The window: top bar with the layers, period and view choices, the demo banner, and the open layer.
+//! Actions the user asks for are collected while drawing and carried out after it, never in the
+//! middle of a layout.
 
-use eframe::egui::{self, Frame, Margin, RichText, ScrollArea};
+use eframe::egui::{self, Frame, Margin, RichText, ScrollArea, Theme};
+use serde::{Deserialize, Serialize};
 
 use super::data::{DataAction, DataView, data_screen, import_preview};
-use super::overview::dashboard;
+use super::dialogs::{Chosen, Dialog};
+use super::gemeenten::gemeenten;
+use super::strategic::strategic;
+use super::tactical::tactical;
 use super::theme;
 use crate::app::{
-    AppError, FetchEvent, FetchJob, FetchOptions, FetchProgress, FetchReport, ImportPreview,
-    ImportReport, OpenOptions, Overview, Workspace, default_user,
+    AppError, Dashboard, DashboardChoice, FetchEvent, FetchJob, FetchOptions, FetchProgress,
+    FetchReport, ImportPreview, ImportReport, OpenOptions, TemplateFormat, Workspace, default_user,
+    read_paths,
 };
-use crate::domain::{BatchId, Period, count_of};
+use crate::domain::{Area, BatchId, Period, count_of, dutch_datetime};
+use crate::ingest::ImportProblem;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 enum Screen {
-    Overzicht,
+    Strategisch,
+    Tactisch,
+    Gemeenten,
     Gegevens,
 }
 
 impl Screen {
-    const ALL: [Screen; 2] = [Screen::Overzicht, Screen::Gegevens];
+    const ALL: [Screen; 4] = [
+        Screen::Strategisch,
+        Screen::Tactisch,
+        Screen::Gemeenten,
+        Screen::Gegevens,
+    ];
 
     fn label(self) -> &'static str {
         match self {
-            Screen::Overzicht => "Overzicht",
+            Screen::Strategisch => "Strategisch",
+            Screen::Tactisch => "Tactisch",
+            Screen::Gemeenten => "Gemeenten",
             Screen::Gegevens => "Gegevens",
         }
     }
 }
 
+/// What the window remembers between sessions (eframe persistence), besides its size and place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+struct Settings {
+    screen: Screen,
+    /// The indicator of the tactical layer.
+    indicator: Option<String>,
+    /// CBS code of the gemeente of the Gemeenten layer.
+    gemeente: String,
+    per_1000: bool,
+    dark: bool,
+    zoom: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            screen: Screen::Strategisch,
+            indicator: None,
+            gemeente: "GM0479".to_string(),
+            per_1000: false,
+            dark: false,
+            zoom: 1.0,
+        }
+    }
+}
+
+const SETTINGS_KEY: &str = "regio-in-beeld";
+
 /// What the user asked for during a frame.
 enum Command {
     Show(Screen),
+    OpenIndicator(String),
+    PickGemeente(Area),
+    PickPeriod(Period),
+    Per1000(bool),
+    Dark(bool),
     Undo(BatchId),
-    /// Files dropped on the window: check them and show what an import would do.
-    Preview(Vec<(String, Vec<u8>)>),
+    /// Files dropped on the window or chosen in the dialog: check them and show what an import
+    /// would do.
+    Preview(Vec<Result<(String, Vec<u8>), ImportProblem>>),
     CommitImport,
     DiscardImport,
     StartFetch,
     CancelFetch,
+    PickFiles,
+    SaveTemplate(TemplateFormat),
+    WriteTemplate(Period, std::path::PathBuf, TemplateFormat),
 }
 
 pub struct Shell {
     workspace: Option<Workspace>,
-    /// The overview, or why the store could not be opened.
-    state: Result<Overview, AppError>,
-    screen: Screen,
+    /// What the layers show, or why the store could not be opened.
+    state: Result<Dashboard, AppError>,
+    settings: Settings,
+    /// The quarter chosen in the top bar; `None` until the user picks one.
+    period: Option<Period>,
     data: Option<DataView>,
     /// The outcome of the last action, in Dutch: `Ok` for a confirmation, `Err` for a refusal.
     message: Option<Result<String, String>>,
@@ -53,40 +109,62 @@ pub struct Shell {
     pending: Option<ImportPreview>,
     /// A CBS fetch running on its own thread, with its latest progress.
     fetch: Option<(FetchJob, Option<FetchProgress>)>,
+    dialog: Option<Dialog>,
     options: OpenOptions,
     cbs_base_url: String,
-    /// To wake the window from the fetch thread.
+    /// To wake the window from worker threads.
     ctx: egui::Context,
 }
 
 impl Shell {
-    /// Applies the theme to `ctx` and shows what `opened` holds: the dashboard or why it failed.
+    /// Restores the remembered settings, applies the theme and shows what `opened` holds: the
+    /// dashboard or why it failed.
     pub fn new(
-        ctx: &egui::Context,
+        cc: &eframe::CreationContext<'_>,
         opened: Result<Workspace, AppError>,
         options: OpenOptions,
         cbs_base_url: String,
     ) -> Shell {
-        theme::apply(ctx);
+        let settings: Settings = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
+            .unwrap_or_default();
+        let ctx = &cc.egui_ctx;
+        theme::apply(
+            ctx,
+            if settings.dark {
+                Theme::Dark
+            } else {
+                Theme::Light
+            },
+        );
+        ctx.set_zoom_factor(settings.zoom.clamp(0.5, 3.0));
         let (workspace, state) = match opened {
             Ok(workspace) => {
-                let state = workspace.overview();
+                let state = workspace.dashboard(DashboardChoice {
+                    period: None,
+                    per_1000: settings.per_1000,
+                });
                 (Some(workspace), state)
             }
             Err(error) => (None, Err(error)),
         };
-        Shell {
+        let mut shell = Shell {
             workspace,
             state,
-            screen: Screen::Overzicht,
+            settings,
+            period: None,
             data: None,
             message: None,
             pending: None,
             fetch: None,
+            dialog: None,
             options,
             cbs_base_url,
             ctx: ctx.clone(),
-        }
+        };
+        shell.refresh();
+        shell
     }
 
     /// Takes in what a running fetch reported; when it ended, shows the outcome and the new figures.
@@ -112,12 +190,36 @@ impl Shell {
         self.refresh();
     }
 
+    /// What a closed file dialog chose, as a command.
+    fn poll_dialog(&mut self) -> Option<Command> {
+        let chosen = self.dialog.as_ref()?.poll()?;
+        self.dialog = None;
+        match chosen? {
+            Chosen::Import(paths) => Some(Command::Preview(read_paths(&paths))),
+            Chosen::Template(period, path, format) => {
+                Some(Command::WriteTemplate(period, path, format))
+            }
+        }
+    }
+
     fn handle(&mut self, command: Command) {
         let Some(workspace) = self.workspace.as_mut() else {
             return;
         };
         match command {
-            Command::Show(screen) => self.screen = screen,
+            Command::Show(screen) => self.settings.screen = screen,
+            Command::OpenIndicator(id) => {
+                self.settings.indicator = Some(id);
+                self.settings.screen = Screen::Tactisch;
+            }
+            Command::PickGemeente(area) => self.settings.gemeente = area.code.to_string(),
+            Command::PickPeriod(period) => self.period = Some(period),
+            Command::Per1000(on) => self.settings.per_1000 = on,
+            Command::Dark(on) => {
+                self.settings.dark = on;
+                self.ctx
+                    .set_theme(if on { Theme::Dark } else { Theme::Light });
+            }
             Command::Undo(batch) => {
                 self.message = Some(
                     workspace
@@ -127,8 +229,7 @@ impl Shell {
                 );
             }
             Command::Preview(files) => {
-                self.screen = Screen::Gegevens;
-                let files = files.into_iter().map(Ok).collect();
+                self.settings.screen = Screen::Gegevens;
                 match workspace.preview_import(files, &default_user()) {
                     Ok(preview) => {
                         self.message = None;
@@ -168,22 +269,58 @@ impl Shell {
                 self.pending = None;
                 self.message = Some(Ok("Import geannuleerd; er is niets opgeslagen.".to_string()));
             }
+            Command::PickFiles if self.dialog.is_none() => {
+                self.dialog = Some(Dialog::pick_import(&self.ctx));
+            }
+            Command::SaveTemplate(format) if self.dialog.is_none() => {
+                if let Ok(dashboard) = &self.state {
+                    self.dialog = Some(Dialog::save_template(&self.ctx, dashboard.period, format));
+                }
+            }
+            Command::PickFiles | Command::SaveTemplate(_) => {}
+            Command::WriteTemplate(period, path, format) => {
+                let written = workspace.template(&period, format).and_then(|bytes| {
+                    std::fs::write(&path, bytes).map_err(|e| {
+                        AppError::Refused(format!(
+                            "{} kan niet geschreven worden: {e}",
+                            path.display()
+                        ))
+                    })
+                });
+                self.message = Some(match written {
+                    Ok(()) => Ok(format!(
+                        "Sjabloon voor {} opgeslagen als {}",
+                        period.label(),
+                        path.display()
+                    )),
+                    Err(error) => Err(error.to_string()),
+                });
+            }
         }
         self.refresh();
     }
 
-    /// Reads again what the screens show, after a change or when a screen opens.
+    /// Reads again what the layers show, after a change or a new choice.
     fn refresh(&mut self) {
         let Some(workspace) = self.workspace.as_ref() else {
             return;
         };
-        self.state = workspace.overview();
-        self.data = match self.screen {
-            Screen::Gegevens => data_view(workspace)
+        self.state = workspace.dashboard(DashboardChoice {
+            period: self.period,
+            per_1000: self.settings.per_1000,
+        });
+        self.data = match (self.settings.screen, &self.state) {
+            (Screen::Gegevens, Ok(dashboard)) => data_view(workspace, self.period, dashboard)
                 .map_err(|e| self.message = Some(Err(e.to_string())))
                 .ok(),
-            Screen::Overzicht => None,
+            _ => None,
         };
+    }
+
+    fn gemeente(&self) -> Area {
+        Area::from_code(&self.settings.gemeente)
+            .filter(|a| a.kind == crate::domain::AreaKind::Gemeente)
+            .unwrap_or_else(|| Area::gemeenten().last().unwrap_or(Area::region()))
     }
 }
 
@@ -220,34 +357,44 @@ fn fetch_message(report: &FetchReport) -> String {
 }
 
 /// Files dropped on the window this frame, with their contents.
-fn dropped_files(ctx: &egui::Context) -> Vec<(String, Vec<u8>)> {
+fn dropped_files(ctx: &egui::Context) -> Vec<Result<(String, Vec<u8>), ImportProblem>> {
     let dropped = ctx.input(|input| input.raw.dropped_files.clone());
     dropped
         .iter()
         .filter_map(|file| {
             let name = file.path().file_name()?.to_string_lossy().into_owned();
-            file.bytes().ok().map(|bytes| (name, bytes))
+            Some(
+                file.bytes()
+                    .map(|bytes| (name.clone(), bytes))
+                    .map_err(|e| ImportProblem::file(&name, e)),
+            )
         })
         .collect()
 }
 
-/// The latest quarter on record, what was delivered for it, and every batch.
-fn data_view(workspace: &Workspace) -> Result<DataView, AppError> {
-    let batches = workspace.batches()?;
-    let period = workspace
-        .latest_quarter()?
-        .unwrap_or_else(|| Period::Quarter(chrono::Datelike::year(&chrono::Local::now()), 1));
+/// What was delivered for the chosen quarter, or else for the newest quarter on record (the round
+/// that is coming in), and every batch.
+fn data_view(
+    workspace: &Workspace,
+    chosen: Option<Period>,
+    dashboard: &Dashboard,
+) -> Result<DataView, AppError> {
+    let period = match chosen {
+        Some(period) => period,
+        None => workspace.latest_quarter()?.unwrap_or(dashboard.period),
+    };
     Ok(DataView {
         completeness: workspace.completeness(&period)?,
+        batches: workspace.batches()?,
         period,
-        batches,
     })
 }
 
 impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.poll_fetch();
-        let mut commands = Vec::new();
+        let palette = theme::palette(ui);
+        let mut commands: Vec<Command> = self.poll_dialog().into_iter().collect();
         let can_switch = self.workspace.is_some();
         let dropped = dropped_files(ui.ctx());
         if can_switch && !dropped.is_empty() {
@@ -256,35 +403,41 @@ impl eframe::App for Shell {
         egui::Panel::top("top_bar")
             .frame(
                 Frame::new()
-                    .fill(theme::CARD)
-                    .inner_margin(Margin::symmetric(20, 12)),
+                    .fill(palette.card)
+                    .inner_margin(Margin::symmetric(20, 10)),
             )
             .show(ui, |ui| {
-                if let Some(screen) = top_bar(ui, self.screen, can_switch) {
-                    commands.push(Command::Show(screen));
-                }
+                top_bar(ui, self, can_switch, &mut commands);
             });
-        if let Ok(overview) = &self.state
-            && overview.demo
+        if let Ok(dashboard) = &self.state
+            && dashboard.demo
         {
             egui::Panel::top("demo_banner")
                 .frame(
                     Frame::new()
-                        .fill(theme::ATTENTION_BACKGROUND)
-                        .inner_margin(Margin::symmetric(20, 8)),
+                        .fill(palette.attention_background)
+                        .inner_margin(Margin::symmetric(20, 6)),
                 )
                 .show(ui, |ui| {
-                    ui.label(
-                        RichText::new("Voorbeelddata — geen officiële cijfers")
-                            .color(theme::ATTENTION)
-                            .strong(),
-                    );
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new("Voorbeelddata — geen officiële cijfers")
+                                .color(palette.attention)
+                                .strong(),
+                        );
+                        ui.label(
+                            RichText::new(
+                                "Gegenereerd voor demonstratie; lees echte cijfers in via Gegevens.",
+                            )
+                            .color(palette.attention),
+                        );
+                    });
                 });
         }
         if let Some(message) = &self.message {
             let (text, color, fill) = match message {
-                Ok(text) => (text, theme::BETTER, theme::BETTER_BACKGROUND),
-                Err(text) => (text, theme::WORSE, theme::WORSE_BACKGROUND),
+                Ok(text) => (text, palette.better, palette.better_background),
+                Err(text) => (text, palette.worse, palette.worse_background),
             };
             egui::Panel::top("message")
                 .frame(
@@ -299,98 +452,176 @@ impl eframe::App for Shell {
         egui::CentralPanel::default()
             .frame(
                 Frame::new()
-                    .fill(theme::BACKGROUND)
+                    .fill(palette.background)
                     .inner_margin(Margin::same(20)),
             )
-            .show(ui, |ui| match (&self.state, self.screen, &self.data) {
-                (Err(error), _, _) => error_state(ui, error, &self.options.db),
-                (Ok(_), Screen::Gegevens, Some(view)) => {
-                    ScrollArea::vertical().show(ui, |ui| {
-                        if let Some(preview) = &self.pending {
-                            match import_preview(ui, preview) {
-                                Some(true) => commands.push(Command::CommitImport),
-                                Some(false) => commands.push(Command::DiscardImport),
-                                None => {}
-                            }
-                        }
-                        let fetching = self.fetch.as_ref().map(|(_, progress)| progress.as_ref());
-                        match data_screen(ui, view, fetching) {
-                            Some(DataAction::Undo(batch)) => commands.push(Command::Undo(batch)),
-                            Some(DataAction::StartFetch) => commands.push(Command::StartFetch),
-                            Some(DataAction::CancelFetch) => commands.push(Command::CancelFetch),
-                            None => {}
-                        }
-                    });
-                }
-                (Ok(overview), _, _) if overview.observation_count == 0 => {
-                    empty_state(ui, &self.options.db)
-                }
-                (Ok(overview), _, _) => {
-                    ScrollArea::vertical().show(ui, |ui| {
-                        Frame::new()
-                            .inner_margin(Margin {
-                                right: 16,
-                                ..Margin::ZERO
-                            })
-                            .show(ui, |ui| dashboard(ui, overview))
-                    });
-                }
-            });
+            .show(ui, |ui| self.central(ui, &mut commands));
         for command in commands {
             self.handle(command);
         }
     }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.zoom = self.ctx.zoom_factor();
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
 }
 
-/// The app name and the screen tabs; returns the screen the user picked.
-fn top_bar(ui: &mut egui::Ui, current: Screen, can_switch: bool) -> Option<Screen> {
-    let mut picked = None;
+impl Shell {
+    fn central(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let dashboard = match &self.state {
+            Err(error) => return error_state(ui, error, &self.options.db),
+            Ok(dashboard) => dashboard,
+        };
+        match (self.settings.screen, &self.data) {
+            (Screen::Gegevens, Some(view)) => {
+                ScrollArea::vertical().show(ui, |ui| {
+                    if let Some(preview) = &self.pending {
+                        match import_preview(ui, preview) {
+                            Some(true) => commands.push(Command::CommitImport),
+                            Some(false) => commands.push(Command::DiscardImport),
+                            None => {}
+                        }
+                    }
+                    let fetching = self.fetch.as_ref().map(|(_, progress)| progress.as_ref());
+                    commands.extend(data_screen(ui, view, fetching).map(|action| match action {
+                        DataAction::Undo(batch) => Command::Undo(batch),
+                        DataAction::StartFetch => Command::StartFetch,
+                        DataAction::CancelFetch => Command::CancelFetch,
+                        DataAction::PickFiles => Command::PickFiles,
+                        DataAction::SaveTemplate(format) => Command::SaveTemplate(format),
+                    }));
+                });
+            }
+            _ if dashboard.observation_count == 0 => empty_state(ui, &self.options.db),
+            (Screen::Tactisch, _) => {
+                let selected = self.settings.indicator.as_deref().unwrap_or_default();
+                commands.extend(tactical(ui, dashboard, selected).map(Command::OpenIndicator));
+            }
+            (Screen::Gemeenten, _) => {
+                ScrollArea::vertical().show(ui, |ui| {
+                    commands.extend(
+                        gemeenten(ui, dashboard, self.gemeente()).map(Command::PickGemeente),
+                    );
+                });
+            }
+            _ => {
+                ScrollArea::vertical().show(ui, |ui| {
+                    commands.extend(strategic(ui, dashboard).map(Command::OpenIndicator));
+                });
+            }
+        }
+    }
+}
+
+/// The app name, the layer tabs, and on the right the period, the per-1.000 toggle, the theme and how
+/// fresh the figures are.
+fn top_bar(ui: &mut egui::Ui, shell: &Shell, can_switch: bool, commands: &mut Vec<Command>) {
+    let palette = theme::palette(ui);
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new("Regio in beeld")
-                .size(theme::APP_NAME)
-                .strong()
-                .color(theme::ACCENT),
-        );
-        ui.label(
-            RichText::new("Dashboard Zorg & Veiligheid · Zaanstreek-Waterland")
-                .size(theme::BODY)
-                .color(theme::TEXT_SECONDARY),
-        );
+        ui.vertical(|ui| {
+            ui.label(
+                RichText::new("Regio in beeld")
+                    .size(theme::APP_NAME)
+                    .strong()
+                    .color(palette.accent),
+            );
+            ui.label(
+                RichText::new("Zorg & Veiligheid Zaanstreek-Waterland")
+                    .size(theme::META)
+                    .color(palette.text_secondary),
+            );
+        });
         ui.add_space(24.0);
         ui.add_enabled_ui(can_switch, |ui| {
             for screen in Screen::ALL {
+                let current = screen == shell.settings.screen;
                 let tab = RichText::new(screen.label()).size(theme::CARD_TITLE);
-                if ui.selectable_label(screen == current, tab).clicked() && screen != current {
-                    picked = Some(screen);
+                if ui.selectable_label(current, tab).clicked() && !current {
+                    commands.push(Command::Show(screen));
                 }
             }
         });
+        let Ok(dashboard) = &shell.state else { return };
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let dark = shell.settings.dark;
+            if ui
+                .button(if dark { "Licht thema" } else { "Donker thema" })
+                .clicked()
+            {
+                commands.push(Command::Dark(!dark));
+            }
+            if let Some(updated) = &dashboard.updated_at {
+                ui.label(
+                    RichText::new(format!("bijgewerkt {}", dutch_datetime(updated)))
+                        .size(theme::META)
+                        .color(palette.text_muted),
+                );
+            }
+            let mut per_1000 = shell.settings.per_1000;
+            if ui.checkbox(&mut per_1000, "Per 1.000 inwoners").changed() {
+                commands.push(Command::Per1000(per_1000));
+            }
+            let shown = match (&shell.data, shell.settings.screen) {
+                (Some(view), Screen::Gegevens) => view.period,
+                _ => dashboard.period,
+            };
+            egui::ComboBox::from_id_salt("period_picker")
+                .selected_text(shown.label())
+                .height(400.0)
+                .show_ui(ui, |ui| {
+                    for period in &dashboard.periods {
+                        let chosen = *period == shown;
+                        if ui.selectable_label(chosen, period.label()).clicked() && !chosen {
+                            commands.push(Command::PickPeriod(*period));
+                        }
+                    }
+                })
+                .response
+                .accessible_name("Periode");
+            // Painted: the picker itself carries the name "Periode" for screen readers and tests.
+            painted_label(ui, "Periode", palette.text_muted);
+        });
     });
-    picked
+}
+
+/// Text that is seen but not read out: for a caption whose widget already carries it.
+fn painted_label(ui: &mut egui::Ui, text: &str, color: egui::Color32) {
+    let galley = ui.painter().layout_no_wrap(
+        text.to_string(),
+        egui::FontId::proportional(theme::BODY),
+        color,
+    );
+    let (rect, _) = ui.allocate_exact_size(galley.size(), egui::Sense::hover());
+    ui.painter().galley(rect.min, galley, color);
 }
 
 fn empty_state(ui: &mut egui::Ui, db_path: &std::path::Path) {
+    let palette = theme::palette(ui);
     ui.vertical_centered(|ui| {
         ui.add_space(80.0);
         ui.label(
             RichText::new("Nog geen cijfers in deze database")
-                .size(26.0)
+                .size(theme::PAGE_TITLE)
                 .strong(),
         );
         ui.add_space(8.0);
-        ui.label(format!("Database: {}", db_path.display()));
-        ui.label("Laad de voorbeelddata met: regio-in-beeld demo");
+        ui.label(
+            RichText::new(format!("Database: {}", db_path.display())).color(palette.text_secondary),
+        );
+        ui.label("Ga naar Gegevens om een bestand in te lezen of open data op te halen,");
+        ui.label("of laad de voorbeelddata met: regio-in-beeld demo");
     });
 }
 
 fn error_state(ui: &mut egui::Ui, error: &AppError, db_path: &std::path::Path) {
+    let palette = theme::palette(ui);
     ui.vertical(|ui| {
         ui.label(
             RichText::new("De gegevens kunnen niet geopend worden")
-                .size(26.0)
+                .size(theme::PAGE_TITLE)
                 .strong()
-                .color(theme::ERROR),
+                .color(palette.worse),
         );
         ui.add_space(8.0);
         ui.label(format!("Database: {}", db_path.display()));
@@ -401,7 +632,7 @@ fn error_state(ui: &mut egui::Ui, error: &AppError, db_path: &std::path::Path) {
         ui.add_space(8.0);
         ui.label(
             RichText::new("Er is niets gewijzigd. Kies een ander bestand met --db of REGIO_DB.")
-                .color(theme::TEXT_SECONDARY),
+                .color(palette.text_secondary),
         );
     });
 }

@@ -1,59 +1,160 @@
-//! Colours and type scale from the design mock-ups (shared design palette).
+//! Colours and type scale from the design mock-ups (shared design palette), in a light and a dark
+//! version. Screens ask for the palette of the theme they are drawn in.
 
-use eframe::egui::{self, Color32, FontFamily, FontId, TextStyle};
+use eframe::egui::{self, Color32, FontFamily, FontId, TextStyle, Theme};
 
-pub const BACKGROUND: Color32 = Color32::from_rgb(0xF3, 0xF4, 0xF6);
-pub const CARD: Color32 = Color32::WHITE;
-pub const BORDER: Color32 = Color32::from_rgb(0xE2, 0xE5, 0xEA);
-pub const TEXT: Color32 = Color32::from_rgb(0x1B, 0x24, 0x30);
-pub const TEXT_SECONDARY: Color32 = Color32::from_rgb(0x4A, 0x55, 0x63);
-pub const TEXT_MUTED: Color32 = Color32::from_rgb(0x6B, 0x75, 0x85);
-pub const ACCENT: Color32 = Color32::from_rgb(0x24, 0x44, 0x6B);
-/// A selected tab: a light tint of the accent.
-pub const SELECTED: Color32 = Color32::from_rgb(0xDC, 0xE4, 0xEE);
-pub const ATTENTION: Color32 = Color32::from_rgb(0x8A, 0x5A, 0x00);
-pub const ATTENTION_BACKGROUND: Color32 = Color32::from_rgb(0xFF, 0xF1, 0xCC);
-pub const BETTER: Color32 = Color32::from_rgb(0x0B, 0x7A, 0x55);
-pub const BETTER_BACKGROUND: Color32 = Color32::from_rgb(0xE3, 0xF3, 0xEB);
-pub const WORSE: Color32 = Color32::from_rgb(0xB3, 0x26, 0x1E);
-pub const WORSE_BACKGROUND: Color32 = Color32::from_rgb(0xFB, 0xE8, 0xE6);
-pub const NEUTRAL: Color32 = Color32::from_rgb(0x4B, 0x55, 0x63);
-pub const NEUTRAL_BACKGROUND: Color32 = Color32::from_rgb(0xED, 0xEF, 0xF3);
-pub const ERROR: Color32 = Color32::from_rgb(0xB3, 0x26, 0x1E);
+use crate::domain::{Area, AreaKind};
+
+pub struct Palette {
+    pub background: Color32,
+    pub card: Color32,
+    pub border: Color32,
+    pub text: Color32,
+    pub text_secondary: Color32,
+    pub text_muted: Color32,
+    pub accent: Color32,
+    /// A selected tab: a tint of the accent.
+    pub selected: Color32,
+    pub attention: Color32,
+    pub attention_background: Color32,
+    pub better: Color32,
+    pub better_background: Color32,
+    pub worse: Color32,
+    pub worse_background: Color32,
+    pub neutral: Color32,
+    pub neutral_background: Color32,
+    /// One colour per gemeente, in the order of `Area::gemeenten()`; then the region.
+    areas: [Color32; 8],
+    pub nederland: Color32,
+}
+
+const fn rgb(hex: u32) -> Color32 {
+    Color32::from_rgb((hex >> 16) as u8, (hex >> 8) as u8, hex as u8)
+}
+
+pub const LIGHT: Palette = Palette {
+    background: rgb(0xF3F4F6),
+    card: Color32::WHITE,
+    border: rgb(0xE2E5EA),
+    text: rgb(0x1B2430),
+    text_secondary: rgb(0x4A5563),
+    text_muted: rgb(0x6B7585),
+    accent: rgb(0x24446B),
+    selected: rgb(0xDCE4EE),
+    attention: rgb(0x8A5A00),
+    attention_background: rgb(0xFFF1CC),
+    better: rgb(0x0B7A55),
+    better_background: rgb(0xE3F3EB),
+    worse: rgb(0xB3261E),
+    worse_background: rgb(0xFBE8E6),
+    neutral: rgb(0x4B5563),
+    neutral_background: rgb(0xEDEFF3),
+    areas: [
+        rgb(0xE69F00),
+        rgb(0x56B4E9),
+        rgb(0xCC79A7),
+        rgb(0x0072B2),
+        rgb(0x9A7B00),
+        rgb(0x8C564B),
+        rgb(0x332288),
+        rgb(0x1B2430),
+    ],
+    nederland: rgb(0x7A8494),
+};
+
+/// The same hues, lifted where they would vanish on a dark background.
+pub const DARK: Palette = Palette {
+    background: rgb(0x111418),
+    card: rgb(0x1B2027),
+    border: rgb(0x2E3440),
+    text: rgb(0xE6E9EE),
+    text_secondary: rgb(0xB4BCC8),
+    text_muted: rgb(0x8C95A3),
+    accent: rgb(0x8DB4E2),
+    selected: rgb(0x2A3A50),
+    attention: rgb(0xF0C674),
+    attention_background: rgb(0x3A3020),
+    better: rgb(0x4CC38A),
+    better_background: rgb(0x123226),
+    worse: rgb(0xF2756A),
+    worse_background: rgb(0x3A1A18),
+    neutral: rgb(0xB4BCC8),
+    neutral_background: rgb(0x262C35),
+    areas: [
+        rgb(0xE69F00),
+        rgb(0x56B4E9),
+        rgb(0xCC79A7),
+        rgb(0x3A9BE0),
+        rgb(0xC9A400),
+        rgb(0xC08A7E),
+        rgb(0x8877DD),
+        rgb(0xE6E9EE),
+    ],
+    nederland: rgb(0x8C95A3),
+};
+
+impl Palette {
+    /// The colour of an area, the same on every screen.
+    pub fn area(&self, area: &Area) -> Color32 {
+        match area.kind {
+            AreaKind::Gemeente => Area::gemeenten()
+                .position(|g| g == *area)
+                .map_or(self.text_muted, |i| self.areas[i]),
+            AreaKind::Regio => self.areas[7],
+            AreaKind::Nederland => self.nederland,
+        }
+    }
+}
+
+/// The palette of the theme `ui` is drawn in.
+pub fn palette(ui: &egui::Ui) -> &'static Palette {
+    if ui.visuals().dark_mode {
+        &DARK
+    } else {
+        &LIGHT
+    }
+}
 
 pub const TILE_VALUE: f32 = 40.0;
+pub const KPI: f32 = 30.0;
+pub const PAGE_TITLE: f32 = 26.0;
 pub const APP_NAME: f32 = 18.0;
 pub const CARD_TITLE: f32 = 15.0;
 pub const BODY: f32 = 14.0;
 pub const META: f32 = 12.0;
 
-pub fn apply(ctx: &egui::Context) {
-    ctx.set_theme(egui::Theme::Light);
-    ctx.global_style_mut(|style| {
-        style.text_styles = [
-            (
-                TextStyle::Heading,
-                FontId::new(26.0, FontFamily::Proportional),
-            ),
-            (TextStyle::Body, FontId::new(BODY, FontFamily::Proportional)),
-            (
-                TextStyle::Button,
-                FontId::new(BODY, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Small,
-                FontId::new(META, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Monospace,
-                FontId::new(13.0, FontFamily::Monospace),
-            ),
-        ]
-        .into();
-        style.visuals.panel_fill = BACKGROUND;
-        style.visuals.selection.bg_fill = SELECTED;
-        style.visuals.selection.stroke = egui::Stroke::new(1.0, ACCENT);
-        style.visuals.override_text_color = Some(TEXT);
-        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
-    });
+/// Sets the type scale and both palettes; `theme` is the one to show.
+pub fn apply(ctx: &egui::Context, theme: Theme) {
+    ctx.set_theme(theme);
+    for (theme, palette) in [(Theme::Light, &LIGHT), (Theme::Dark, &DARK)] {
+        ctx.style_mut_of(theme, |style| {
+            style.text_styles = [
+                (
+                    TextStyle::Heading,
+                    FontId::new(PAGE_TITLE, FontFamily::Proportional),
+                ),
+                (TextStyle::Body, FontId::new(BODY, FontFamily::Proportional)),
+                (
+                    TextStyle::Button,
+                    FontId::new(BODY, FontFamily::Proportional),
+                ),
+                (
+                    TextStyle::Small,
+                    FontId::new(META, FontFamily::Proportional),
+                ),
+                (
+                    TextStyle::Monospace,
+                    FontId::new(13.0, FontFamily::Monospace),
+                ),
+            ]
+            .into();
+            style.visuals.panel_fill = palette.background;
+            style.visuals.window_fill = palette.card;
+            style.visuals.extreme_bg_color = palette.card;
+            style.visuals.selection.bg_fill = palette.selected;
+            style.visuals.selection.stroke = egui::Stroke::new(1.0, palette.accent);
+            style.visuals.override_text_color = Some(palette.text);
+            style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        });
+    }
 }

@@ -1,16 +1,141 @@
 //! Small pieces every screen uses.
 
-use eframe::egui::{self, RichText};
+use eframe::egui::{self, Color32, Frame, Margin, RichText, Sense, Shape, Stroke, pos2, vec2};
 
-use super::theme;
+use super::theme::{self, Palette};
+use crate::app::{Direction, Movement, Tone};
+use crate::domain::Period;
 
 /// An uppercase section heading: "SIGNALEN", "BATCHES".
 pub(super) fn section_label(ui: &mut egui::Ui, text: &str) {
+    let palette = theme::palette(ui);
     ui.label(
         RichText::new(text.to_uppercase())
             .size(theme::META)
             .strong()
-            .color(theme::TEXT_MUTED),
+            .color(palette.text_muted),
     );
     ui.add_space(4.0);
+}
+
+/// A white (or dark) card with a thin border.
+pub(super) fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let palette = theme::palette(ui);
+    Frame::new()
+        .fill(palette.card)
+        .stroke(Stroke::new(1.0, palette.border))
+        .corner_radius(8)
+        .inner_margin(Margin::same(14))
+        .show(ui, add)
+        .inner
+}
+
+pub(super) fn muted(ui: &mut egui::Ui, text: impl Into<String>) {
+    let palette = theme::palette(ui);
+    ui.label(
+        RichText::new(text)
+            .size(theme::META)
+            .color(palette.text_muted),
+    );
+}
+
+/// A filled triangle up or down, or a bar for no change: painted, since the default fonts have no
+/// arrow glyphs. The shape carries the direction, so colour is never the only cue.
+pub(super) fn arrow(ui: &mut egui::Ui, direction: Direction, color: Color32) {
+    let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+    let (top, bottom) = (rect.top() + 2.0, rect.bottom() - 2.0);
+    let shape = match direction {
+        Direction::Flat => Shape::rect_filled(
+            egui::Rect::from_center_size(rect.center(), vec2(9.0, 3.0)),
+            1.0,
+            color,
+        ),
+        Direction::Up | Direction::Down => {
+            let (tip, base) = if direction == Direction::Up {
+                (top, bottom)
+            } else {
+                (bottom, top)
+            };
+            Shape::convex_polygon(
+                vec![
+                    pos2(rect.center().x, tip),
+                    pos2(rect.left() + 1.0, base),
+                    pos2(rect.right() - 1.0, base),
+                ],
+                color,
+                Stroke::NONE,
+            )
+        }
+    };
+    ui.painter().add(shape);
+}
+
+pub(super) fn tone_colors(palette: &Palette, tone: Tone) -> (Color32, Color32) {
+    match tone {
+        Tone::Better => (palette.better, palette.better_background),
+        Tone::Worse => (palette.worse, palette.worse_background),
+        Tone::Neutral => (palette.neutral, palette.neutral_background),
+    }
+}
+
+/// "▲ 14,2%" on a tinted chip: arrow for the direction, colour for the polarity.
+pub(super) fn movement_chip(ui: &mut egui::Ui, movement: &Movement) {
+    let (text, background) = tone_colors(theme::palette(ui), movement.tone);
+    Frame::new()
+        .fill(background)
+        .corner_radius(4)
+        .inner_margin(Margin::symmetric(6, 2))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                arrow(ui, movement.direction, text);
+                ui.label(RichText::new(&movement.size).color(text).strong());
+            });
+        });
+}
+
+/// A line of the last periods; gaps stay gaps. ○ marks the comparison period, ● the latest.
+pub(super) fn sparkline(
+    ui: &mut egui::Ui,
+    points: &[(Period, Option<f64>)],
+    compared: Option<Period>,
+    size: egui::Vec2,
+) {
+    let palette = theme::palette(ui);
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let values: Vec<f64> = points.iter().filter_map(|(_, v)| *v).collect();
+    if values.is_empty() {
+        return;
+    }
+    let (low, high) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let span = (high - low).max(high.abs() * 0.05).max(1e-9);
+    let rect = rect.shrink(4.0);
+    let step = rect.width() / (points.len().max(2) - 1) as f32;
+    let at = |index: usize, value: f64| {
+        let y = rect.bottom() - ((value - low) / span) as f32 * rect.height();
+        pos2(rect.left() + step * index as f32, y)
+    };
+    let stroke = Stroke::new(1.6, palette.text_secondary);
+    let painter = ui.painter();
+    let mut segment = Vec::new();
+    for (index, (_, value)) in points.iter().enumerate() {
+        match value {
+            Some(value) => segment.push(at(index, *value)),
+            None => {
+                painter.add(Shape::line(std::mem::take(&mut segment), stroke));
+            }
+        }
+    }
+    painter.add(Shape::line(segment, stroke));
+    for (index, (period, value)) in points.iter().enumerate() {
+        let Some(value) = value else { continue };
+        let center = at(index, *value);
+        if Some(*period) == compared {
+            painter.circle(center, 3.5, palette.card, stroke);
+        } else if index + 1 == points.len() {
+            painter.circle_filled(center, 4.0, palette.text);
+        }
+    }
 }

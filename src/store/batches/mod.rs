@@ -77,6 +77,23 @@ impl Store {
         Ok(UndoSummary { restored, removed })
     }
 
+    /// Per indicator, the batches its current values came from with how many each, newest first:
+    /// the provenance the tactical view shows.
+    pub fn batches_per_indicator(&self) -> Result<Vec<(String, BatchId, u64)>, StoreError> {
+        let mut query = self.conn.prepare_cached(
+            "SELECT indicator_id, batch_id, count(*) FROM observations
+             GROUP BY indicator_id, batch_id ORDER BY indicator_id, batch_id DESC",
+        )?;
+        let rows = query.query_map([], |row| {
+            Ok((
+                row.get(0)?,
+                BatchId(row.get(1)?),
+                row.get::<_, i64>(2)?.max(0) as u64,
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Whether any value on record comes from the demo data set.
     pub fn holds_demo_values(&self) -> Result<bool, StoreError> {
         Ok(self.conn.query_row(

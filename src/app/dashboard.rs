@@ -1,0 +1,294 @@
+//! What the dashboard layers show for one chosen quarter: per indicator the series of the region and
+//! of every gemeente (counts or per 1.000 inwoners), the latest value known at that quarter, the change
+//! against a year earlier, signals, and where the values came from. Computed once per change of data
+//! or choice, so that drawing a frame only reads.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{AppError, SignalRow, Workspace};
+use crate::analysis::{
+    Change, POPULATION_INDICATOR, Population, Series, Signal, area_series, change_vs_year_before,
+    per_1000, region_series, signal,
+};
+use crate::domain::{Area, Batch, Frequency, Indicator, Observation, Period};
+use crate::store::ObservationFilter;
+
+/// Periods a tile's sparkline covers.
+pub const SPARKLINE_PERIODS: usize = 12;
+
+/// The user's choices that the figures depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DashboardChoice {
+    /// The quarter to look at; `None`: the latest complete quarter.
+    pub period: Option<Period>,
+    /// Show rates per 1.000 inwoners where the indicator allows it.
+    pub per_1000: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dashboard {
+    /// The quarter shown.
+    pub period: Period,
+    /// Quarters on record, newest first: what the period selector offers.
+    pub periods: Vec<Period>,
+    pub per_1000: bool,
+    /// In catalog order.
+    pub indicators: Vec<IndicatorFigures>,
+    /// The "Signalen" list at the chosen period, strongest first.
+    pub signals: Vec<SignalRow>,
+    /// Whether demo values are on record: the UI then shows the "Voorbeelddata" banner.
+    pub demo: bool,
+    pub observation_count: u64,
+    /// When the newest batch on record was written (RFC 3339): how fresh the figures are.
+    pub updated_at: Option<String>,
+}
+
+/// One area's series of one indicator, as shown.
+#[derive(Debug, Clone)]
+pub struct AreaFigures {
+    pub area: Area,
+    /// Per 1.000 inwoners when the figures are rates, otherwise as delivered.
+    pub series: Series,
+    /// The counts behind a rate, for the numbers table; `None` when `series` holds the counts.
+    pub counts: Option<Series>,
+    /// The signal at the indicator's latest period.
+    pub signal: Option<Signal>,
+}
+
+#[derive(Debug, Clone)]
+pub struct IndicatorFigures {
+    pub indicator: Indicator,
+    /// Whether the figures are per 1.000 inwoners (the toggle is on and the indicator allows it).
+    pub per_1000: bool,
+    pub region: AreaFigures,
+    /// The seven gemeenten in display order.
+    pub gemeenten: Vec<AreaFigures>,
+    /// The latest period with a region value known at the chosen quarter.
+    pub latest: Option<Period>,
+    pub year_on_year: Option<Change>,
+    /// The batches the current values came from, with how many values each, newest first.
+    pub provenance: Vec<(Batch, u64)>,
+}
+
+impl IndicatorFigures {
+    /// The region value at `latest`.
+    pub fn value(&self) -> Option<f64> {
+        self.region.series.value(&self.latest?)
+    }
+
+    /// Whether the region value at `latest` is provisional.
+    pub fn provisional(&self) -> bool {
+        self.latest
+            .and_then(|p| self.region.series.points.get(&p))
+            .is_some_and(|p| p.provisional)
+    }
+
+    /// The region's last periods up to `latest`, for a sparkline: absent values stay absent.
+    pub fn sparkline(&self) -> Vec<(Period, Option<f64>)> {
+        let Some(latest) = self.latest else {
+            return Vec::new();
+        };
+        let points: Vec<(Period, Option<f64>)> = self
+            .region
+            .series
+            .points
+            .range(..=latest)
+            .map(|(period, point)| (*period, point.value))
+            .collect();
+        points[points.len().saturating_sub(SPARKLINE_PERIODS)..].to_vec()
+    }
+
+    pub fn area(&self, area: &Area) -> Option<&AreaFigures> {
+        std::iter::once(&self.region)
+            .chain(&self.gemeenten)
+            .find(|figures| figures.area == *area)
+    }
+
+    /// The periods any area has a point for, oldest first.
+    pub fn periods(&self) -> Vec<Period> {
+        let all: BTreeSet<Period> = std::iter::once(&self.region)
+            .chain(&self.gemeenten)
+            .flat_map(|figures| figures.series.points.keys().copied())
+            .collect();
+        all.into_iter().collect()
+    }
+}
+
+impl Workspace {
+    pub fn dashboard(&self, choice: DashboardChoice) -> Result<Dashboard, AppError> {
+        let mut by_indicator: BTreeMap<String, Vec<Observation>> = BTreeMap::new();
+        for observation in self.store().observations(&ObservationFilter::default())? {
+            by_indicator
+                .entry(observation.indicator.clone())
+                .or_default()
+                .push(observation);
+        }
+        let population = Population::from_observations(
+            by_indicator
+                .get(POPULATION_INDICATOR)
+                .map_or(&[][..], Vec::as_slice),
+        );
+        let batches: BTreeMap<i64, Batch> = self
+            .store()
+            .batches()?
+            .into_iter()
+            .map(|b| (b.id.0, b))
+            .collect();
+        let mut provenance: BTreeMap<String, Vec<(Batch, u64)>> = BTreeMap::new();
+        for (indicator, batch, count) in self.store().batches_per_indicator()? {
+            if let Some(batch) = batches.get(&batch.0) {
+                provenance
+                    .entry(indicator)
+                    .or_default()
+                    .push((batch.clone(), count));
+            }
+        }
+        let periods = quarters_on_record(self.catalog().indicators(), &by_indicator);
+        let series: Vec<(Indicator, Series, Vec<Observation>)> = self
+            .catalog()
+            .indicators()
+            .iter()
+            .map(|indicator| {
+                let observations = by_indicator.remove(&indicator.id).unwrap_or_default();
+                let region = region_series(indicator, &observations, &population);
+                (indicator.clone(), region, observations)
+            })
+            .collect();
+        let period = choice
+            .period
+            .filter(|p| periods.contains(p))
+            .or_else(|| latest_complete_quarter(&series, &periods))
+            .or_else(|| periods.first().copied())
+            .unwrap_or_else(current_quarter);
+        let indicators = series
+            .into_iter()
+            .map(|(indicator, region, observations)| {
+                let provenance = provenance.remove(&indicator.id).unwrap_or_default();
+                let rates = choice.per_1000 && indicator.per_1000;
+                figures(
+                    indicator,
+                    region,
+                    &observations,
+                    &population,
+                    &period,
+                    rates,
+                    provenance,
+                )
+            })
+            .collect();
+        Ok(Dashboard {
+            period,
+            periods,
+            per_1000: choice.per_1000,
+            indicators,
+            signals: self.signals(Some(&period))?,
+            demo: self.holds_demo_values()?,
+            observation_count: self.store().observation_count()?,
+            updated_at: batches
+                .values()
+                .filter(|b| b.undone_at.is_none())
+                .filter_map(|b| b.finished_at.clone())
+                .max(),
+        })
+    }
+}
+
+fn figures(
+    indicator: Indicator,
+    region: Series,
+    observations: &[Observation],
+    population: &Population,
+    period: &Period,
+    rates: bool,
+    provenance: Vec<(Batch, u64)>,
+) -> IndicatorFigures {
+    let shown = |area: Area, counts: Series| {
+        if rates {
+            let series = per_1000(&indicator, &counts, &area, population);
+            (series, Some(counts))
+        } else {
+            (counts, None)
+        }
+    };
+    let latest = known_at(&region, period);
+    let area_figures = |area: Area, counts: Series| {
+        let (series, counts) = shown(area, counts);
+        let signal = latest
+            .and_then(|at| known_at(&series, &at))
+            .map(|at| signal(&indicator, &series, &at));
+        AreaFigures {
+            area,
+            series,
+            counts,
+            signal,
+        }
+    };
+    let region = area_figures(Area::region(), region);
+    let gemeenten = Area::gemeenten()
+        .map(|area| area_figures(area, area_series(observations, area)))
+        .collect();
+    let year_on_year = latest.and_then(|at| change_vs_year_before(&region.series, &at));
+    IndicatorFigures {
+        per_1000: rates,
+        region,
+        gemeenten,
+        latest,
+        year_on_year,
+        provenance,
+        indicator,
+    }
+}
+
+/// The latest period with a value that had ended by the end of `at`.
+fn known_at(series: &Series, at: &Period) -> Option<Period> {
+    series
+        .points
+        .iter()
+        .rev()
+        .filter(|(period, _)| period.end() <= at.end())
+        .find(|(_, point)| point.value.is_some())
+        .map(|(period, _)| *period)
+}
+
+fn quarters_on_record(
+    indicators: &[Indicator],
+    by_indicator: &BTreeMap<String, Vec<Observation>>,
+) -> Vec<Period> {
+    let quarters: BTreeSet<Period> = indicators
+        .iter()
+        .filter(|i| i.frequency == Frequency::Kwartaal)
+        .filter_map(|i| by_indicator.get(&i.id))
+        .flatten()
+        .map(|o| o.period)
+        .collect();
+    quarters.into_iter().rev().collect()
+}
+
+/// The newest quarter for which every quarterly indicator has a region value: the default, so a BO
+/// does not look at a round that is still coming in.
+fn latest_complete_quarter(
+    series: &[(Indicator, Series, Vec<Observation>)],
+    periods: &[Period],
+) -> Option<Period> {
+    let quarterly: Vec<&Series> = series
+        .iter()
+        .filter(|(indicator, region, _)| {
+            indicator.frequency == Frequency::Kwartaal && !region.points.is_empty()
+        })
+        .map(|(_, region, _)| region)
+        .collect();
+    periods
+        .iter()
+        .find(|period| {
+            quarterly
+                .iter()
+                .all(|region| region.value(period).is_some())
+        })
+        .copied()
+}
+
+fn current_quarter() -> Period {
+    use chrono::Datelike;
+    let today = chrono::Local::now().date_naive();
+    Period::Quarter(today.year(), (today.month0() / 3 + 1) as u8)
+}

@@ -1,0 +1,119 @@
+//! How a figure and its change read on screen: the value as a cell of a table or tile, and the change
+//! against a year earlier as direction, tone (better or worse by polarity) and size.
+
+use super::{AreaFigures, IndicatorFigures};
+use crate::analysis::{Change, Point, change_vs_year_before};
+use crate::domain::{Polarity, Shown, Unit, format_number};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Flat,
+}
+
+/// Whether a change is good news, by the indicator's polarity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Better,
+    Worse,
+    Neutral,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Movement {
+    pub direction: Direction,
+    pub tone: Tone,
+    /// The size without sign (the direction shows it): "14,2%", "1,3 %-punt", "52"; rates change in percent, like counts.
+    pub size: String,
+}
+
+/// A rate per 1.000 inwoners: two decimals below 10, where one would round most changes away.
+pub fn rate_text(rate: f64) -> String {
+    format_number(rate, if rate.abs() < 10.0 { 2 } else { 1 })
+}
+
+/// Counts below this are compared in absolute numbers: a percentage of a handful misleads.
+const SMALL_COUNT: f64 = 50.0;
+
+impl IndicatorFigures {
+    /// A point as a cell: `1.234`, `3,3`, `12,5 %`, `<5`, `—` (absent is never zero), `*` when
+    /// provisional.
+    pub fn point_text(&self, point: Option<&Point>) -> String {
+        let Some(point) = point else {
+            return "—".to_string();
+        };
+        let threshold = self.indicator.shielding_threshold;
+        let text = match point.value {
+            _ if point.shielded => format!("<{threshold}"),
+            None => return "—".to_string(),
+            Some(rate) if self.per_1000 => rate_text(rate),
+            Some(value) => self.indicator.value_text(value),
+        };
+        if point.provisional {
+            format!("{text}*")
+        } else {
+            text
+        }
+    }
+
+    /// The region value at the latest period as a tile shows it.
+    pub fn value_text(&self) -> String {
+        let point = self
+            .latest
+            .and_then(|period| self.region.series.points.get(&period));
+        self.point_text(point)
+    }
+
+    /// The change against the same period a year earlier; `None` when there is none to show, or when
+    /// it would reveal a shielded count.
+    pub fn movement(&self) -> Option<Movement> {
+        movement(self, &self.year_on_year?)
+    }
+
+    /// The same for one area, at the indicator's latest period.
+    pub fn movement_of(&self, area: &AreaFigures) -> Option<Movement> {
+        movement(self, &change_vs_year_before(&area.series, &self.latest?)?)
+    }
+}
+
+fn movement(figures: &IndicatorFigures, change: &Change) -> Option<Movement> {
+    let indicator = &figures.indicator;
+    let counts = indicator.unit == Unit::Aantal && !figures.per_1000;
+    if counts
+        && [change.before, change.after]
+            .iter()
+            .any(|v| matches!(indicator.shield(*v), Shown::Shielded(_)))
+    {
+        return None;
+    }
+    let absolute = change.absolute();
+    let direction = if absolute.abs() < 1e-9 {
+        Direction::Flat
+    } else if absolute > 0.0 {
+        Direction::Up
+    } else {
+        Direction::Down
+    };
+    let size = if indicator.unit == Unit::Percentage && !figures.per_1000 {
+        format!("{} %-punt", format_number(absolute.abs(), 1))
+    } else if indicator.unit == Unit::Per1000 && !figures.per_1000 {
+        format_number(absolute.abs(), 1)
+    } else if counts && change.before.abs() < SMALL_COUNT {
+        format_number(absolute.abs(), 0)
+    } else {
+        format!("{}%", format_number(change.relative()?.abs() * 100.0, 1))
+    };
+    let tone = match (indicator.polarity, direction) {
+        (_, Direction::Flat) | (Polarity::Neutral, _) => Tone::Neutral,
+        (Polarity::HigherIsBetter, Direction::Up) | (Polarity::LowerIsBetter, Direction::Down) => {
+            Tone::Better
+        }
+        _ => Tone::Worse,
+    };
+    Some(Movement {
+        direction,
+        tone,
+        size,
+    })
+}

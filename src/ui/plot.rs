@@ -1,0 +1,206 @@
+//! Trend plots with egui_plot: a line per area on a time axis labelled the Dutch way ("2024 K3"),
+//! gaps left open (absent is never zero), the y axis from zero, exact values on hover.
+
+use eframe::egui;
+use std::collections::BTreeSet;
+
+use egui_plot::{GridInput, GridMark, Line, Plot, PlotPoints, Points};
+
+use super::theme;
+use crate::app::{AreaFigures, IndicatorFigures, rate_text};
+use crate::domain::{AreaKind, Frequency, Period, format_number};
+
+/// The full trend: every gemeente and, thick, the region; the legend above it toggles lines, and
+/// remembers that for every indicator.
+pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures) {
+    let hidden_id = egui::Id::unique("trend_hidden_areas");
+    let mut hidden: BTreeSet<&'static str> = ui.data(|d| d.get_temp(hidden_id)).unwrap_or_default();
+    let all: Vec<&AreaFigures> = std::iter::once(&figures.region)
+        .chain(&figures.gemeenten)
+        .collect();
+    ui.horizontal_wrapped(|ui| {
+        for area in &all {
+            legend_entry(ui, area, &mut hidden);
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(hidden_id, hidden.clone()));
+    // The region last, so its thick line lies on top.
+    let areas: Vec<&AreaFigures> = figures
+        .gemeenten
+        .iter()
+        .chain([&figures.region])
+        .filter(|a| !hidden.contains(a.area.code))
+        .collect();
+    let id = format!("trend_{}_{}", figures.indicator.id, figures.per_1000);
+    plot(ui, figures, &areas, &id, 340.0);
+}
+
+/// A checkbox with the area's line beside it.
+fn legend_entry(ui: &mut egui::Ui, area: &AreaFigures, hidden: &mut BTreeSet<&'static str>) {
+    let palette = theme::palette(ui);
+    if ui.available_width() < 160.0 {
+        ui.end_row();
+    }
+    let mut shown = !hidden.contains(area.area.code);
+    let height = if area.area.kind == AreaKind::Regio {
+        4.0
+    } else {
+        2.0
+    };
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), egui::Sense::hover());
+    let line = egui::Rect::from_center_size(rect.center(), egui::vec2(16.0, height));
+    ui.painter()
+        .rect_filled(line, 1.0, palette.area(&area.area));
+    if ui.checkbox(&mut shown, area.area.name).changed() {
+        if shown {
+            hidden.remove(area.area.code);
+        } else {
+            hidden.insert(area.area.code);
+        }
+    }
+    ui.add_space(6.0);
+}
+
+fn plot(
+    ui: &mut egui::Ui,
+    figures: &IndicatorFigures,
+    areas: &[&AreaFigures],
+    id: &str,
+    height: f32,
+) {
+    let palette = theme::palette(ui);
+    let frequency = figures.indicator.frequency;
+    let periods = figures.periods();
+    let positions: Vec<(f64, Period)> = periods.iter().map(|p| (p.position(), *p)).collect();
+    let hover_positions = positions.clone();
+    let per_1000 = figures.per_1000;
+    let plot = Plot::new(id)
+        .height(height)
+        .include_y(0.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_grid([false, true])
+        .x_grid_spacer(move |input| time_marks(input, frequency))
+        .x_axis_formatter(move |mark, _| axis_label(mark.value, frequency))
+        .y_axis_formatter(|mark, _| format_number(mark.value, axis_decimals(mark.step_size)))
+        .label_formatter(move |hover| {
+            let egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } = hover
+            else {
+                return None;
+            };
+            let period = nearest(&hover_positions, position.x)?;
+            let value = if per_1000 {
+                format!("{} per 1.000 inwoners", rate_text(position.y))
+            } else {
+                format_number(position.y, if position.y.fract() == 0.0 { 0 } else { 1 })
+            };
+            Some(format!("{plot_name} · {}\n{value}", period.label()))
+        });
+    plot.show(ui, |plot_ui| {
+        for area in areas {
+            let color = palette.area(&area.area);
+            let width = if area.area.kind == AreaKind::Regio {
+                3.5
+            } else {
+                1.8
+            };
+            for segment in segments(&area.series) {
+                if segment.len() == 1 {
+                    plot_ui.points(
+                        Points::new(area.area.name, PlotPoints::from(segment))
+                            .color(color)
+                            .radius(3.0),
+                    );
+                } else {
+                    plot_ui.line(
+                        Line::new(area.area.name, PlotPoints::from(segment))
+                            .color(color)
+                            .width(width),
+                    );
+                }
+            }
+        }
+    });
+}
+
+/// Runs of consecutive values; a gap splits the line.
+fn segments(series: &crate::analysis::Series) -> Vec<Vec<[f64; 2]>> {
+    let mut runs = vec![Vec::new()];
+    for (period, point) in &series.points {
+        match point.value {
+            Some(value) => runs
+                .last_mut()
+                .map(|run| run.push([period.position(), value])),
+            None => {
+                runs.push(Vec::new());
+                None
+            }
+        };
+    }
+    runs.retain(|run| !run.is_empty());
+    runs
+}
+
+fn nearest(positions: &[(f64, Period)], x: f64) -> Option<Period> {
+    positions
+        .iter()
+        .min_by(|a, b| (a.0 - x).abs().total_cmp(&(b.0 - x).abs()))
+        .map(|(_, p)| *p)
+}
+
+/// Marks on whole years, and on quarters (or months) where there is room.
+fn time_marks(input: GridInput, frequency: Frequency) -> Vec<GridMark> {
+    let (start, end) = input.bounds;
+    let steps_per_year = match frequency {
+        Frequency::Kwartaal => 4,
+        Frequency::Halfjaar => 2,
+        Frequency::Maand => 12,
+        _ => 1,
+    };
+    let mut marks = Vec::new();
+    let first = start.floor() as i64;
+    for year in first..=end.ceil() as i64 {
+        for step in 0..steps_per_year {
+            let value = year as f64 + step as f64 / steps_per_year as f64;
+            if value < start || value > end {
+                continue;
+            }
+            let step_size = if step == 0 {
+                1.0
+            } else {
+                1.0 / steps_per_year as f64
+            };
+            marks.push(GridMark { value, step_size });
+        }
+    }
+    marks
+}
+
+fn axis_label(value: f64, frequency: Frequency) -> String {
+    let year = value.floor() as i32;
+    let step = |per_year: f64| ((value - f64::from(year)) * per_year).round() as u8 + 1;
+    let period = match frequency {
+        Frequency::Kwartaal => Period::Quarter(year, step(4.0)),
+        Frequency::Halfjaar => Period::HalfYear(year, step(2.0)),
+        Frequency::Maand if step(12.0) > 1 => Period::Month(year, step(12.0)),
+        _ => Period::Year(year),
+    };
+    period.short_label()
+}
+
+fn axis_decimals(step: f64) -> usize {
+    if step < 0.1 {
+        2
+    } else if step < 1.0 {
+        1
+    } else {
+        0
+    }
+}

@@ -1,0 +1,250 @@
+//! Strategisch: the Signalen strip, then a tile per strategic indicator in a column per domain.
+//! A tile shows the latest region value, the change against a year earlier, a sparkline and the
+//! signal; clicking it opens the indicator in the tactical layer.
+
+use eframe::egui::{self, Frame, Margin, RichText, Sense, Stroke, vec2};
+
+use super::theme;
+use super::widgets::{arrow, movement_chip, muted, section_label, sparkline, tone_colors};
+use crate::analysis::SignalKind;
+use crate::app::{Dashboard, Direction, IndicatorFigures, SignalRow, Tone};
+use crate::domain::{Coded, Domain, Layer, Polarity};
+
+/// Draws the layer; returns the indicator the user opened.
+pub(super) fn strategic(ui: &mut egui::Ui, dashboard: &Dashboard) -> Option<String> {
+    let palette = theme::palette(ui);
+    let mut opened = None;
+    ui.label(
+        RichText::new("Strategisch overzicht")
+            .size(theme::PAGE_TITLE)
+            .strong(),
+    );
+    let compared = dashboard
+        .period
+        .year_before()
+        .map(|p| {
+            format!(
+                ", vergeleken met hetzelfde kwartaal vorig jaar ({})",
+                p.label()
+            )
+        })
+        .unwrap_or_default();
+    ui.label(
+        RichText::new(format!(
+            "Zaanstreek-Waterland · {}{compared}",
+            dashboard.period.label()
+        ))
+        .color(palette.text_secondary),
+    );
+    ui.add_space(12.0);
+    if let Some(id) = signals(ui, &dashboard.signals) {
+        opened = Some(id);
+    }
+    let domains: Vec<(Domain, Vec<&IndicatorFigures>)> = Domain::ALL
+        .iter()
+        .map(|domain| {
+            let mut tiles: Vec<&IndicatorFigures> = dashboard
+                .indicators
+                .iter()
+                .filter(|f| {
+                    f.indicator.layer == Layer::Strategisch && f.indicator.domain == *domain
+                })
+                .collect();
+            tiles.sort_by_key(|f| f.indicator.name.to_lowercase());
+            (*domain, tiles)
+        })
+        .filter(|(_, tiles)| !tiles.is_empty())
+        .collect();
+    ui.columns(domains.len().max(1), |columns| {
+        for (column, (domain, tiles)) in columns.iter_mut().zip(&domains) {
+            section_label(column, domain.label());
+            for figures in tiles {
+                if tile(column, figures) {
+                    opened = Some(figures.indicator.id.clone());
+                }
+                column.add_space(10.0);
+            }
+        }
+    });
+    opened
+}
+
+/// The indicators whose latest region value breaks from their own history: red or green by polarity,
+/// always with the arrow; grey where neither direction is better.
+fn signals(ui: &mut egui::Ui, rows: &[SignalRow]) -> Option<String> {
+    let palette = theme::palette(ui);
+    section_label(ui, "Signalen");
+    if rows.is_empty() {
+        ui.label(
+            RichText::new(
+                "Geen signalen: alle indicatoren liggen binnen wat hun eigen geschiedenis voorspelt.",
+            )
+            .color(palette.text_secondary),
+        );
+    }
+    let mut opened = None;
+    for row in rows {
+        let tone = match row.signal.kind {
+            SignalKind::Verslechtering => Tone::Worse,
+            SignalKind::Verbetering => Tone::Better,
+            _ => Tone::Neutral,
+        };
+        let (text, background) = tone_colors(palette, tone);
+        let direction = if row.signal.rising {
+            Direction::Up
+        } else {
+            Direction::Down
+        };
+        let response = Frame::new()
+            .fill(background)
+            .corner_radius(6)
+            .inner_margin(Margin::symmetric(12, 6))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    arrow(ui, direction, text);
+                    ui.label(RichText::new(row.headline()).color(text).strong());
+                    ui.label(RichText::new(row.detail()).color(palette.text_secondary));
+                });
+            })
+            .response
+            .interact(Sense::click())
+            .on_hover_cursor(egui::CursorIcon::PointingHand);
+        if response.clicked() {
+            opened = Some(row.indicator.id.clone());
+        }
+        ui.add_space(4.0);
+    }
+    ui.add_space(14.0);
+    opened
+}
+
+fn polarity_text(polarity: Polarity) -> &'static str {
+    match polarity {
+        Polarity::HigherIsBetter => "hoger is beter",
+        Polarity::LowerIsBetter => "lager is beter",
+        Polarity::Neutral => "neutraal",
+    }
+}
+
+/// One tile; returns whether it was clicked.
+fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures) -> bool {
+    let palette = theme::palette(ui);
+    let indicator = &figures.indicator;
+    let response = Frame::new()
+        .fill(palette.card)
+        .stroke(Stroke::new(1.0, palette.border))
+        .corner_radius(8)
+        .inner_margin(Margin::same(14))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let mut clicked = false;
+            ui.allocate_ui(vec2(ui.available_width(), 40.0), |ui| {
+                ui.set_min_height(40.0);
+                let title = RichText::new(&indicator.name)
+                    .size(theme::CARD_TITLE)
+                    .strong();
+                clicked = ui
+                    .add(egui::Button::new(title).frame(false).wrap())
+                    .clicked();
+            });
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "{} · {}",
+                        indicator.supplier,
+                        indicator.frequency.label()
+                    ))
+                    .size(theme::META)
+                    .color(palette.text_muted),
+                )
+                .truncate(),
+            );
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(figures.value_text())
+                        .size(theme::TILE_VALUE)
+                        .strong(),
+                );
+                if figures.per_1000 {
+                    muted(ui, "per 1.000 inwoners");
+                }
+            });
+            let period = figures
+                .latest
+                .map_or("nog geen cijfers".to_string(), |p| p.label());
+            muted(ui, period);
+            ui.horizontal(|ui| {
+                ui.set_min_height(22.0);
+                match (figures.movement(), &figures.year_on_year) {
+                    (Some(movement), Some(change)) => {
+                        movement_chip(ui, &movement);
+                        muted(ui, format!("t.o.v. {}", change.from.label()));
+                    }
+                    _ => muted(ui, "geen vergelijking met vorig jaar"),
+                }
+            });
+            let points = figures.sparkline();
+            sparkline(
+                ui,
+                &points,
+                figures.year_on_year.map(|c| c.from),
+                vec2(ui.available_width(), 36.0),
+            );
+            ui.horizontal(|ui| {
+                if let (Some(first), Some(last)) = (points.first(), points.last())
+                    && points.len() > 1
+                {
+                    muted(ui, first.0.label());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        muted(ui, last.0.label());
+                    });
+                }
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                muted(ui, polarity_text(indicator.polarity));
+                if let Some(signal) = figures.region.signal.filter(|s| s.kind.is_signal()) {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        signal_badge(ui, signal.kind, signal.rising);
+                    });
+                }
+            });
+            clicked
+        });
+    let whole = response
+        .response
+        .interact(Sense::click())
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    response.inner || whole.clicked()
+}
+
+fn signal_badge(ui: &mut egui::Ui, kind: SignalKind, rising: bool) {
+    let tone = match kind {
+        SignalKind::Verslechtering => Tone::Worse,
+        SignalKind::Verbetering => Tone::Better,
+        _ => Tone::Neutral,
+    };
+    let (text, background) = tone_colors(theme::palette(ui), tone);
+    Frame::new()
+        .fill(background)
+        .stroke(Stroke::new(1.0, text))
+        .corner_radius(10)
+        .inner_margin(Margin::symmetric(8, 1))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                let direction = if rising {
+                    Direction::Up
+                } else {
+                    Direction::Down
+                };
+                arrow(ui, direction, text);
+                ui.label(
+                    RichText::new(format!("signaal: {}", kind.label()))
+                        .size(theme::META)
+                        .color(text),
+                );
+            });
+        });
+}

@@ -1,0 +1,275 @@
+//! Tactisch: one indicator in depth. The trend per gemeente and for the region, the numbers of the
+//! last periods, what the indicator means and where its values came from.
+
+use eframe::egui::{self, RichText};
+
+use super::plot::trend_plot;
+use super::theme;
+use super::widgets::{card, movement_chip, muted, section_label};
+use crate::app::{Dashboard, IndicatorFigures};
+use crate::domain::{BatchKind, Source, StockOrFlow, dutch_datetime};
+
+/// Periods the numbers table shows.
+const TABLE_PERIODS: usize = 6;
+
+/// Draws the layer for `selected`; returns another indicator the user picked.
+pub(super) fn tactical(ui: &mut egui::Ui, dashboard: &Dashboard, selected: &str) -> Option<String> {
+    let figures = dashboard
+        .indicators
+        .iter()
+        .find(|f| f.indicator.id == selected)
+        .or(dashboard.indicators.first())?;
+    let mut picked = None;
+    egui::Panel::right("indicator_info")
+        .resizable(false)
+        .exact_size(340.0)
+        .frame(egui::Frame::new().inner_margin(egui::Margin {
+            left: 20,
+            ..egui::Margin::ZERO
+        }))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("indicator_info_scroll")
+                .show(ui, |ui| info(ui, figures));
+        });
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("tactical_scroll")
+            .show(ui, |ui| {
+                ui.set_max_width(ui.available_width() - 14.0);
+                if let Some(id) = header(ui, dashboard, figures) {
+                    picked = Some(id);
+                }
+                ui.add_space(8.0);
+                card(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    trend_plot(ui, figures);
+                });
+                ui.add_space(12.0);
+                card(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    numbers_table(ui, figures);
+                });
+            });
+    });
+    picked
+}
+
+fn header(ui: &mut egui::Ui, dashboard: &Dashboard, figures: &IndicatorFigures) -> Option<String> {
+    let palette = theme::palette(ui);
+    let indicator = &figures.indicator;
+    let mut picked = None;
+    muted(
+        ui,
+        format!("{} · {}", indicator.domain.label(), indicator.theme),
+    );
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt("indicator_picker")
+            .selected_text(
+                RichText::new(&indicator.name)
+                    .size(theme::PAGE_TITLE - 4.0)
+                    .strong(),
+            )
+            .height(600.0)
+            .show_ui(ui, |ui| {
+                for other in &dashboard.indicators {
+                    let chosen = other.indicator.id == indicator.id;
+                    if ui.selectable_label(chosen, &other.indicator.name).clicked() && !chosen {
+                        picked = Some(other.indicator.id.clone());
+                    }
+                }
+            })
+            .response
+            .accessible_name("Indicator");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.vertical(|ui| {
+                let period = figures.latest.map_or(String::new(), |p| p.label());
+                muted(ui, format!("Zaanstreek-Waterland · {period}"));
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(figures.value_text())
+                            .size(theme::KPI)
+                            .strong(),
+                    );
+                    if let (Some(movement), Some(change)) =
+                        (figures.movement(), figures.year_on_year)
+                    {
+                        movement_chip(ui, &movement);
+                        muted(ui, format!("t.o.v. {}", change.from.label()));
+                    }
+                });
+            });
+        });
+    });
+    let measure = if figures.per_1000 {
+        "Per 1.000 inwoners"
+    } else {
+        "Aantallen zoals geleverd"
+    };
+    let periods = figures.periods();
+    let span = match (periods.first(), periods.last()) {
+        (Some(first), Some(last)) => format!(" · {} – {}", first.label(), last.label()),
+        _ => String::new(),
+    };
+    ui.label(
+        RichText::new(format!(
+            "{measure}, {}{span} · {}",
+            indicator.frequency.label(),
+            indicator.polarity.label()
+        ))
+        .color(palette.text_secondary),
+    );
+    picked
+}
+
+fn numbers_table(ui: &mut egui::Ui, figures: &IndicatorFigures) {
+    let palette = theme::palette(ui);
+    let shown: Vec<_> = figures
+        .periods()
+        .into_iter()
+        .filter(|p| figures.latest.is_none_or(|latest| *p <= latest))
+        .collect();
+    let shown = &shown[shown.len().saturating_sub(TABLE_PERIODS)..];
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new("Cijfers per gemeente")
+                .size(theme::CARD_TITLE)
+                .strong(),
+        );
+        if figures.per_1000 {
+            muted(ui, "per 1.000 inwoners (aantal)");
+        }
+    });
+    ui.add_space(6.0);
+    let compared = figures
+        .latest
+        .and_then(|p| p.year_before())
+        .map_or("t.o.v. vorig jaar".to_string(), |p| {
+            format!("t.o.v. {}", p.label())
+        });
+    egui::Grid::new("numbers_table")
+        .striped(true)
+        .spacing([28.0, 6.0])
+        .min_col_width(60.0)
+        .show(ui, |ui| {
+            muted(ui, "Gebied");
+            for period in shown {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    muted(ui, period.label());
+                });
+            }
+            muted(ui, compared);
+            ui.end_row();
+            for area in std::iter::once(&figures.region).chain(&figures.gemeenten) {
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(14.0, 4.0), egui::Sense::hover());
+                    ui.painter()
+                        .rect_filled(rect, 1.0, palette.area(&area.area));
+                    let name = RichText::new(area.area.name);
+                    ui.label(if area.area.kind == crate::domain::AreaKind::Regio {
+                        name.strong()
+                    } else {
+                        name
+                    });
+                });
+                for period in shown {
+                    let point = area.series.points.get(period);
+                    let mut text = figures.point_text(point);
+                    if let Some(counts) = &area.counts
+                        && let Some(count) = counts.points.get(period).and_then(|p| p.value)
+                        && point.is_some_and(|p| !p.shielded)
+                    {
+                        text = format!("{text} ({})", figures.indicator.value_text(count));
+                    }
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.label(text);
+                    });
+                }
+                match figures.movement_of(area) {
+                    Some(movement) => movement_chip(ui, &movement),
+                    None => {
+                        ui.label("—");
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    muted(
+        ui,
+        format!(
+            "* voorlopig · <{} afgeschermd: minder dan {} (ook per 1.000 niet getoond) · — niet geleverd (geen nul)",
+            figures.indicator.shielding_threshold, figures.indicator.shielding_threshold
+        ),
+    );
+}
+
+fn info(ui: &mut egui::Ui, figures: &IndicatorFigures) {
+    let indicator = &figures.indicator;
+    section_label(ui, "Over deze indicator");
+    ui.label(&indicator.description);
+    ui.add_space(8.0);
+    let source = match &indicator.source {
+        Source::Manual => "Handmatige levering (CSV/Excel)".to_string(),
+        Source::Cbs(cbs) => format!("CBS StatLine, tabel {}", cbs.table),
+    };
+    let shielding = if indicator.shielding_threshold > 0 {
+        format!(
+            "Aantallen onder {} per gebied",
+            indicator.shielding_threshold
+        )
+    } else {
+        "Geen".to_string()
+    };
+    egui::Grid::new("indicator_facts")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for (key, value) in [
+                ("Leverancier", indicator.supplier.clone()),
+                ("Bron", source),
+                ("Thema", indicator.theme.clone()),
+                ("Levering", indicator.frequency.label().to_string()),
+                ("Soort", stock_or_flow(indicator.stock_or_flow).to_string()),
+                ("Afscherming", shielding),
+            ] {
+                muted(ui, key);
+                ui.add(egui::Label::new(value).wrap());
+                ui.end_row();
+            }
+        });
+    ui.add_space(14.0);
+    section_label(ui, "Herkomst");
+    if figures.provenance.is_empty() {
+        muted(ui, "Nog geen waarden ingelezen.");
+    }
+    for (batch, count) in figures.provenance.iter().take(4) {
+        let when = dutch_datetime(batch.finished_at.as_ref().unwrap_or(&batch.started_at));
+        let what = match (&batch.source.kind, &batch.source.file_name) {
+            (BatchKind::Manual, Some(file)) => format!("ingevoerd {when} uit {file}"),
+            (kind, Some(file)) => format!("{} {when} ({file})", kind.label()),
+            (kind, None) => format!("{} {when}", kind.label()),
+        };
+        card(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(format!("{what} door {}", batch.source.user));
+            muted(
+                ui,
+                format!(
+                    "batch {} · {}",
+                    batch.id,
+                    crate::domain::count_of(*count, "waarde", "waarden")
+                ),
+            );
+        });
+        ui.add_space(4.0);
+    }
+}
+
+fn stock_or_flow(kind: StockOrFlow) -> &'static str {
+    match kind {
+        StockOrFlow::Stand => "stand op een datum",
+        StockOrFlow::Stroom => "stroom over de periode",
+    }
+}

@@ -459,6 +459,15 @@ fn status_lists_who_delivered_and_who_is_missing() {
         "{}",
         out.stdout
     );
+    // A region-only figure asks nothing of the gemeenten.
+    let demo_round = run(&store.path, &["status", "--period", "2025-K4"]).stdout;
+    assert!(
+        demo_round.contains(
+            "Aanmeldingen ZVH binnen twee weken opgepakt (zvh_aanmeldingen_binnen_twee_weken, \
+             ZVH ZaWa): alleen regiocijfer, regio geleverd\n"
+        ),
+        "{demo_round}"
+    );
     let dossiers = run(&store.path, &["status", "--period", "2023-K1"]).stdout;
     assert!(
         dossiers.contains(

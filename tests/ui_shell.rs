@@ -2,30 +2,11 @@
 
 mod support;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use regio_in_beeld::app::{OpenOptions, Workspace, read_paths};
-use regio_in_beeld::ui::Shell;
-
-fn open_window(db: &std::path::Path) -> Harness<'static, Shell> {
-    open_window_with_cbs(db, "http://127.0.0.1:9")
-}
-
-fn open_window_with_cbs(db: &std::path::Path, cbs_base_url: &str) -> Harness<'static, Shell> {
-    let options = OpenOptions {
-        db: db.to_path_buf(),
-        indicators: None,
-    };
-    let opened = Workspace::open(&options);
-    let cbs_base_url = cbs_base_url.to_string();
-    let mut harness = Harness::builder()
-        .with_size(eframe::egui::vec2(1280.0, 820.0))
-        // Scrolling to a widget animates over a few frames.
-        .with_max_steps(16)
-        .build_eframe(move |cc| Shell::new(cc, opened, options, cbs_base_url));
-    harness.run();
-    harness
-}
+use support::window::{
+    click_below, drop_file, open_window, open_window_with_cbs, pick_period, step_until,
+};
 
 #[test]
 fn a_new_store_opens_on_the_strategic_layer_with_dutch_figures() {
@@ -100,20 +81,6 @@ fn a_shielded_count_stays_shielded_per_1000() {
     );
 }
 
-fn pick_period(harness: &mut Harness<'static, Shell>, wanted: &str) {
-    harness.get_by_label("Periode").click();
-    harness.run();
-    click_below(harness, wanted);
-}
-
-/// Scrolls to `label`, as a user would, and clicks it.
-fn click_below(harness: &mut Harness<'static, Shell>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
 #[test]
 fn the_gemeenten_layer_shows_one_gemeente_against_the_others() {
     let dir = tempfile::tempdir().unwrap();
@@ -181,37 +148,13 @@ fn the_gegevens_screen_shows_the_delivery_and_undoes_a_batch() {
     harness.get_by_label("Dossiers in behandeling bij het ZVH");
 }
 
-/// A file dropped on the window, as the window system hands it over.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl eframe::egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-fn drop_file(harness: &mut Harness<'static, Shell>, name: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name);
-    harness
-        .input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(Dropped(path)));
-    harness.run();
-}
-
 #[test]
 fn a_dropped_file_is_checked_first_and_saved_only_when_valid() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = open_window(&dir.path().join("regio.sqlite"));
 
     drop_file(&mut harness, "fouten.csv");
+    step_until(&mut harness, "problemen gevonden");
     harness.get_by_label("7 problemen gevonden; er wordt niets opgeslagen. Verbeter het bestand en lees het opnieuw in.");
     harness.get_by_label(
         "fouten.csv, rij 2, kolom gebied: onbekend gebied 'Zaandstad'; bedoelt u 'Zaanstad'?",
@@ -223,25 +166,15 @@ fn a_dropped_file_is_checked_first_and_saved_only_when_valid() {
     assert!(harness.query_by_label("Batch 2 ongedaan maken").is_none());
 
     drop_file(&mut harness, "excel-nl.csv");
-    harness.get_by_label("5 toegevoegd, 0 gewijzigd, 0 ongewijzigd, 1 waarschuwing.");
+    step_until(
+        &mut harness,
+        "5 toegevoegd, 0 gewijzigd, 0 ongewijzigd, 1 waarschuwing.",
+    );
     harness.get_by_label("Opslaan").click();
-    harness.run();
+    step_until(&mut harness, "opgeslagen als batch");
     harness.get_by_label("excel-nl.csv: opgeslagen als batch 2 (5 toegevoegd, 0 gewijzigd)");
     click_below(&mut harness, "Batch 2 ongedaan maken");
     harness.get_by_label("Batch 2 is ongedaan gemaakt: 0 waarden hersteld, 5 waarden verwijderd.");
-}
-
-/// Steps the window (as frames do) until `label` shows up, for work that runs on another thread.
-fn step_until(harness: &mut Harness<'static, Shell>, label: &str) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while harness.query_by_label_contains(label).is_none() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "'{label}' never appeared"
-        );
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
 }
 
 #[test]
@@ -257,4 +190,50 @@ fn open_data_is_fetched_in_the_background_and_shows_what_it_stored() {
     harness.get_by_label_contains("CBS 83648NED: 32 waarden opgehaald, batch 3");
     harness.get_by_label("Batch 6 ongedaan maken");
     harness.get_by_label("Open data ophalen bij CBS");
+}
+
+#[test]
+fn an_earlier_quarter_shows_the_figures_known_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&dir.path().join("regio.sqlite"));
+    pick_period(&mut harness, "2024 K2");
+    harness.get_by_label(
+        "Zaanstreek-Waterland · 2024 K2, vergeleken met hetzelfde kwartaal vorig jaar (2023 K2)",
+    );
+    // Every quarterly tile compares with the same quarter a year before the chosen one.
+    assert!(harness.query_all_by_label("t.o.v. 2023 K2").count() >= 5);
+    assert!(harness.query_by_label("t.o.v. 2024 K4").is_none());
+}
+
+#[test]
+fn after_undoing_the_demo_data_the_window_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&dir.path().join("regio.sqlite"));
+    harness.get_by_label("Gegevens").click();
+    harness.run();
+    click_below(&mut harness, "Batch 1 ongedaan maken");
+    harness.get_by_label("Strategisch").click();
+    harness.run();
+    harness.get_by_label("Nog geen cijfers in deze database");
+    harness.get_by_label("Ga naar Gegevens om een bestand in te lezen of open data op te halen,");
+    assert!(
+        harness
+            .query_by_label("Voorbeelddata — geen officiële cijfers")
+            .is_none()
+    );
+}
+
+#[test]
+fn ctrl_plus_and_minus_zoom_the_whole_window() {
+    use eframe::egui::{Key, Modifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&dir.path().join("regio.sqlite"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert!(harness.ctx.zoom_factor() > 1.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.run();
+    assert!(harness.ctx.zoom_factor() < 1.0);
+    harness.get_by_label("Strategisch overzicht");
 }

@@ -78,3 +78,41 @@ impl FetchJob {
         }
     }
 }
+
+/// Other long work (checking or saving an import) on a worker thread with its own workspace.
+pub struct WorkJob<T> {
+    result: Receiver<Result<T, AppError>>,
+    worker: Option<JoinHandle<()>>,
+}
+
+impl<T: Send + 'static> WorkJob<T> {
+    /// Runs `work` on a fresh workspace for the store in `open`; `wake` is called when it is done.
+    pub fn start(
+        open: OpenOptions,
+        work: impl FnOnce(&mut Workspace) -> Result<T, AppError> + Send + 'static,
+        wake: impl Fn() + Send + 'static,
+    ) -> WorkJob<T> {
+        let (sender, result) = channel();
+        let worker = std::thread::Builder::new()
+            .name("work".to_string())
+            .spawn(move || {
+                let outcome = Workspace::open(&open).and_then(|mut workspace| work(&mut workspace));
+                let _ = sender.send(outcome);
+                wake();
+            })
+            .expect("a thread can be started");
+        WorkJob {
+            result,
+            worker: Some(worker),
+        }
+    }
+
+    /// The outcome once the work is done, without waiting.
+    pub fn poll(&mut self) -> Option<Result<T, AppError>> {
+        let outcome = self.result.try_recv().ok()?;
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+        Some(outcome)
+    }
+}

@@ -20,7 +20,7 @@ pub use fetch::{FetchOptions, FetchProgress, FetchReport};
 pub use import::{
     ImportPreview, ImportReport, MAX_FILE_BYTES, default_user, describe_earlier, read_paths,
 };
-pub use jobs::{FetchEvent, FetchJob};
+pub use jobs::{FetchEvent, FetchJob, WorkJob};
 pub use movement::{Direction, Movement, Tone, rate_text};
 pub use signals::SignalRow;
 pub use template::TemplateFormat;

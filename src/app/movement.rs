@@ -117,3 +117,88 @@ fn movement(figures: &IndicatorFigures, change: &Change) -> Option<Movement> {
         size,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{DashboardChoice, Workspace};
+    use crate::catalog::Catalog;
+    use crate::domain::Period;
+    use crate::store::Store;
+
+    /// The demo figures of `id` with a year-on-year change from `before` to `after`.
+    fn moved(id: &str, before: f64, after: f64) -> Option<Movement> {
+        let workspace = Workspace::with_store(
+            Catalog::builtin().unwrap(),
+            Store::open_in_memory().unwrap(),
+        )
+        .unwrap();
+        let dashboard = workspace.dashboard(DashboardChoice::default()).unwrap();
+        let mut figures = dashboard
+            .indicators
+            .into_iter()
+            .find(|f| f.indicator.id == id)
+            .unwrap();
+        figures.year_on_year = Some(Change {
+            from: Period::Quarter(2024, 4),
+            before,
+            after,
+        });
+        figures.movement()
+    }
+
+    fn movement(direction: Direction, tone: Tone, size: &str) -> Option<Movement> {
+        Some(Movement {
+            direction,
+            tone,
+            size: size.to_string(),
+        })
+    }
+
+    #[test]
+    fn counts_change_in_percent_with_the_tone_of_their_polarity() {
+        assert_eq!(
+            moved("verward_gedrag_meldingen_e33", 599.0, 684.0),
+            movement(Direction::Up, Tone::Worse, "14,2%")
+        );
+        assert_eq!(
+            moved("geregistreerde_misdrijven", 143.0, 118.0),
+            movement(Direction::Down, Tone::Better, "17,5%")
+        );
+        assert_eq!(
+            moved("veilig_thuis_meldingen", 329.0, 373.0),
+            movement(Direction::Up, Tone::Neutral, "13,4%")
+        );
+        assert_eq!(
+            moved("veilig_thuis_meldingen", 373.0, 373.0),
+            movement(Direction::Flat, Tone::Neutral, "0,0%")
+        );
+    }
+
+    #[test]
+    fn small_counts_change_in_numbers_and_percentages_in_points() {
+        assert_eq!(
+            moved("ervaringsverhalen_besproken", 9.0, 11.0),
+            movement(Direction::Up, Tone::Better, "2")
+        );
+        assert_eq!(
+            moved("jeugdbescherming_jongeren", 15.9, 14.6),
+            movement(Direction::Down, Tone::Better, "1,3 %-punt")
+        );
+    }
+
+    #[test]
+    fn a_change_that_would_reveal_a_shielded_count_is_not_shown() {
+        assert_eq!(moved("veilig_thuis_meldingen", 3.0, 12.0), None);
+        assert_eq!(
+            moved("veilig_thuis_meldingen", 12.0, 0.0).map(|m| m.size),
+            Some("12".to_string())
+        );
+    }
+
+    #[test]
+    fn rates_keep_two_decimals_below_ten() {
+        assert_eq!(rate_text(1.0714), "1,07");
+        assert_eq!(rate_text(40.71), "40,7");
+    }
+}

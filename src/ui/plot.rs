@@ -38,7 +38,18 @@ pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures) {
 /// A checkbox with the area's line beside it.
 fn legend_entry(ui: &mut egui::Ui, area: &AreaFigures, hidden: &mut BTreeSet<&'static str>) {
     let palette = theme::palette(ui);
-    if ui.available_width() < 160.0 {
+    // Keep the line and its checkbox together on one row.
+    let needed = 48.0
+        + ui.fonts_mut(|f| {
+            f.layout_no_wrap(
+                area.area.name.to_string(),
+                egui::FontId::proportional(theme::BODY),
+                palette.text,
+            )
+            .size()
+            .x
+        });
+    if ui.max_rect().right() - ui.cursor().min.x < needed {
         ui.end_row();
     }
     let mut shown = !hidden.contains(area.area.code);
@@ -83,6 +94,7 @@ fn plot(
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .show_grid([false, true])
+        .y_grid_spacer(round_steps)
         .x_grid_spacer(move |input| time_marks(input, frequency))
         .x_axis_formatter(move |mark, _| axis_label(mark.value, frequency))
         .y_axis_formatter(|mark, _| format_number(mark.value, axis_decimals(mark.step_size)))
@@ -203,4 +215,25 @@ fn axis_decimals(step: f64) -> usize {
     } else {
         0
     }
+}
+
+/// Horizontal lines at round steps (1, 2 or 5 × 10ⁿ), about five over the range, each labelled.
+fn round_steps(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let span = (high - low).max(1e-9);
+    let rough = span / 5.0;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|f| f * magnitude)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * magnitude);
+    let first = (low / step).ceil() as i64;
+    let last = (high / step).floor() as i64;
+    (first..=last)
+        .map(|i| GridMark {
+            value: i as f64 * step,
+            step_size: step,
+        })
+        .collect()
 }

@@ -13,8 +13,8 @@ use super::tactical::tactical;
 use super::theme;
 use crate::app::{
     AppError, Dashboard, DashboardChoice, FetchEvent, FetchJob, FetchOptions, FetchProgress,
-    FetchReport, ImportPreview, ImportReport, OpenOptions, TemplateFormat, Workspace, default_user,
-    read_paths,
+    FetchReport, ImportPreview, ImportReport, OpenOptions, TemplateFormat, WorkJob, Workspace,
+    default_user, read_paths,
 };
 use crate::domain::{Area, BatchId, Period, count_of, dutch_datetime};
 use crate::ingest::ImportProblem;
@@ -95,6 +95,12 @@ enum Command {
     WriteTemplate(Period, std::path::PathBuf, TemplateFormat),
 }
 
+/// An import being checked or saved on a worker thread.
+enum ImportWork {
+    Checking(WorkJob<ImportPreview>),
+    Saving(WorkJob<ImportReport>),
+}
+
 pub struct Shell {
     workspace: Option<Workspace>,
     /// What the layers show, or why the store could not be opened.
@@ -109,6 +115,7 @@ pub struct Shell {
     pending: Option<ImportPreview>,
     /// A CBS fetch running on its own thread, with its latest progress.
     fetch: Option<(FetchJob, Option<FetchProgress>)>,
+    import: Option<ImportWork>,
     dialog: Option<Dialog>,
     options: OpenOptions,
     cbs_base_url: String,
@@ -158,6 +165,7 @@ impl Shell {
             message: None,
             pending: None,
             fetch: None,
+            import: None,
             dialog: None,
             options,
             cbs_base_url,
@@ -188,6 +196,35 @@ impl Shell {
             Err(error) => Err(error.to_string()),
         });
         self.refresh();
+    }
+
+    /// Takes in a finished import check (shown for the user to save or discard) or save.
+    fn poll_import(&mut self) {
+        let finished = match self.import.as_mut() {
+            Some(ImportWork::Checking(job)) => job.poll().map(|outcome| match outcome {
+                Ok(preview) => {
+                    self.message = None;
+                    self.pending = Some(preview);
+                }
+                Err(error) => self.message = Some(Err(error.to_string())),
+            }),
+            Some(ImportWork::Saving(job)) => job.poll().map(|outcome| {
+                self.message = Some(match outcome {
+                    Ok(report) => Ok(import_message(&report)),
+                    Err(error) => Err(error.to_string()),
+                });
+            }),
+            None => None,
+        };
+        if finished.is_some() {
+            self.import = None;
+            self.refresh();
+        }
+    }
+
+    fn waker(&self) -> impl Fn() + Send + 'static {
+        let ctx = self.ctx.clone();
+        move || ctx.request_repaint()
     }
 
     /// What a closed file dialog chose, as a command.
@@ -228,23 +265,32 @@ impl Shell {
                         .map_err(|e| e.to_string()),
                 );
             }
-            Command::Preview(files) => {
+            Command::Preview(files) if self.import.is_none() => {
                 self.settings.screen = Screen::Gegevens;
-                match workspace.preview_import(files, &default_user()) {
-                    Ok(preview) => {
-                        self.message = None;
-                        self.pending = Some(preview);
-                    }
-                    Err(error) => self.message = Some(Err(error.to_string())),
+                self.pending = None;
+                self.message = None;
+                let user = default_user();
+                let job = WorkJob::start(
+                    self.options.clone(),
+                    move |workspace| workspace.preview_import(files, &user),
+                    self.waker(),
+                );
+                self.import = Some(ImportWork::Checking(job));
+            }
+            Command::CommitImport if self.import.is_none() => {
+                if let Some(preview) = self.pending.take() {
+                    let job = WorkJob::start(
+                        self.options.clone(),
+                        move |workspace| workspace.commit_import(&preview),
+                        self.waker(),
+                    );
+                    self.import = Some(ImportWork::Saving(job));
                 }
             }
-            Command::CommitImport => {
-                if let Some(preview) = self.pending.take() {
-                    self.message = Some(match workspace.commit_import(&preview) {
-                        Ok(report) => Ok(import_message(&report)),
-                        Err(error) => Err(error.to_string()),
-                    });
-                }
+            Command::Preview(_) | Command::CommitImport => {
+                self.message = Some(Err(
+                    "Er wordt al een bestand ingelezen; wacht tot dat klaar is.".to_string(),
+                ));
             }
             Command::StartFetch if self.fetch.is_none() => {
                 let options = FetchOptions {
@@ -253,9 +299,7 @@ impl Shell {
                     timeout: std::time::Duration::from_secs(60),
                     user: default_user(),
                 };
-                let ctx = self.ctx.clone();
-                let job =
-                    FetchJob::start(self.options.clone(), options, move || ctx.request_repaint());
+                let job = FetchJob::start(self.options.clone(), options, self.waker());
                 self.message = None;
                 self.fetch = Some((job, None));
             }
@@ -392,7 +436,17 @@ fn data_view(
 
 impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // The chosen theme, also when something else (a test harness, the system) set another.
+        let theme = if self.settings.dark {
+            Theme::Dark
+        } else {
+            Theme::Light
+        };
+        if ui.ctx().theme() != theme {
+            ui.ctx().set_theme(theme);
+        }
         self.poll_fetch();
+        self.poll_import();
         let palette = theme::palette(ui);
         let mut commands: Vec<Command> = self.poll_dialog().into_iter().collect();
         let can_switch = self.workspace.is_some();
@@ -476,6 +530,9 @@ impl Shell {
         match (self.settings.screen, &self.data) {
             (Screen::Gegevens, Some(view)) => {
                 ScrollArea::vertical().show(ui, |ui| {
+                    if let Some(work) = &self.import {
+                        import_progress(ui, work);
+                    }
                     if let Some(preview) = &self.pending {
                         match import_preview(ui, preview) {
                             Some(true) => commands.push(Command::CommitImport),
@@ -583,6 +640,18 @@ fn top_bar(ui: &mut egui::Ui, shell: &Shell, can_switch: bool, commands: &mut Ve
             painted_label(ui, "Periode", palette.text_muted);
         });
     });
+}
+
+fn import_progress(ui: &mut egui::Ui, work: &ImportWork) {
+    let text = match work {
+        ImportWork::Checking(_) => "Bestand wordt gecontroleerd…",
+        ImportWork::Saving(_) => "Import wordt opgeslagen…",
+    };
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(text);
+    });
+    ui.add_space(12.0);
 }
 
 /// Text that is seen but not read out: for a caption whose widget already carries it.

@@ -4,6 +4,7 @@
 
 pub mod cbs;
 pub mod synthetic;
+pub mod window;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

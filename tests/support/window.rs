@@ -1,0 +1,91 @@
+//! Driving the window as a user does: open it on a store, click, drop files, wait for work that runs
+//! on another thread.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use regio_in_beeld::app::{OpenOptions, Workspace};
+use regio_in_beeld::ui::Shell;
+
+pub fn open_window(db: &std::path::Path) -> Harness<'static, Shell> {
+    open_window_with_cbs(db, "http://127.0.0.1:9")
+}
+
+pub fn open_window_with_cbs(db: &std::path::Path, cbs_base_url: &str) -> Harness<'static, Shell> {
+    open(db, cbs_base_url, false)
+}
+
+/// The same, drawn by wgpu, for snapshots.
+pub fn open_rendered_window(db: &std::path::Path) -> Harness<'static, Shell> {
+    open(db, "http://127.0.0.1:9", true)
+}
+
+fn open(db: &std::path::Path, cbs_base_url: &str, rendered: bool) -> Harness<'static, Shell> {
+    let options = OpenOptions {
+        db: db.to_path_buf(),
+        indicators: None,
+    };
+    let opened = Workspace::open(&options);
+    let cbs_base_url = cbs_base_url.to_string();
+    let mut builder = Harness::builder()
+        .with_size(eframe::egui::vec2(1280.0, 820.0))
+        // Scrolling to a widget animates over a few frames.
+        .with_max_steps(16);
+    if rendered {
+        builder = builder.wgpu();
+    }
+    let mut harness = builder.build_eframe(move |cc| Shell::new(cc, opened, options, cbs_base_url));
+    harness.run();
+    harness
+}
+
+pub fn pick_period(harness: &mut Harness<'static, Shell>, wanted: &str) {
+    harness.get_by_label("Periode").click();
+    harness.run();
+    click_below(harness, wanted);
+}
+
+/// Scrolls to `label`, as a user would, and clicks it.
+pub fn click_below(harness: &mut Harness<'static, Shell>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// A file dropped on the window, as the window system hands it over.
+#[derive(Debug)]
+pub struct Dropped(std::path::PathBuf);
+
+impl eframe::egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+pub fn drop_file(harness: &mut Harness<'static, Shell>, name: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    harness.step();
+}
+
+/// Steps the window (as frames do) until `label` shows up, for work that runs on another thread.
+pub fn step_until(harness: &mut Harness<'static, Shell>, label: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.query_by_label_contains(label).is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "'{label}' never appeared"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}

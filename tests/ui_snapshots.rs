@@ -1,0 +1,70 @@
+//! How the main screens look, rendered by wgpu (Mesa llvmpipe headless) and compared with the
+//! images in tests/snapshots. `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots` writes new ones.
+
+mod support;
+
+use egui_kittest::kittest::Queryable;
+use regio_in_beeld::app::{OpenOptions, Workspace};
+use support::window::open_rendered_window;
+
+/// The demo store, with its batch written at a fixed time so the "bijgewerkt" date and the provenance
+/// read the same in every run.
+fn demo_store(dir: &std::path::Path) -> std::path::PathBuf {
+    let db = dir.join("regio.sqlite");
+    let options = OpenOptions {
+        db: db.clone(),
+        indicators: None,
+    };
+    drop(Workspace::open(&options).unwrap());
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    connection
+        .execute(
+            "UPDATE batches SET started_at = '2025-10-12T08:00:00Z', finished_at = '2025-10-12T08:00:02Z'",
+            [],
+        )
+        .unwrap();
+    db
+}
+
+#[test]
+fn strategic_layer_in_light_and_dark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_rendered_window(&demo_store(dir.path()));
+    harness.snapshot("strategisch");
+
+    harness.get_by_label("Donker thema").click();
+    harness.run();
+    harness.get_by_label("Licht thema");
+    harness.snapshot("strategisch-donker");
+}
+
+#[test]
+fn tactical_layer_per_1000() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_rendered_window(&demo_store(dir.path()));
+    harness.get_by_label("Meldingen Veilig Thuis").click();
+    harness.run();
+    harness.get_by_label("Per 1.000 inwoners").click();
+    harness.run();
+    harness.snapshot("tactisch-per-1000");
+}
+
+#[test]
+fn gemeenten_layer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_rendered_window(&demo_store(dir.path()));
+    harness.get_by_label("Gemeenten").click();
+    harness.run();
+    harness.get_by_label("Purmerend").click();
+    harness.run();
+    harness.snapshot("gemeenten");
+}
+
+#[test]
+fn gegevens_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_rendered_window(&demo_store(dir.path()));
+    harness.get_by_label("Gegevens").click();
+    harness.run();
+    harness.snapshot("gegevens");
+}

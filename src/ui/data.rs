@@ -111,7 +111,16 @@ fn open_data(ui: &mut egui::Ui, fetching: Option<Option<&FetchProgress>>) -> Opt
 /// What a dropped file would do: its problems (nothing can be saved) or its changes and warnings.
 /// Returns `Some(true)` to save, `Some(false)` to discard.
 pub(super) fn import_preview(ui: &mut egui::Ui, preview: &ImportPreview) -> Option<bool> {
-    let names: Vec<&str> = preview.files.iter().map(|f| f.file.as_str()).collect();
+    let names: Vec<&str> = preview
+        .files
+        .iter()
+        .map(|f| {
+            std::path::Path::new(&f.file)
+                .file_name()
+                .and_then(|name| name.to_str())
+                .unwrap_or(&f.file)
+        })
+        .collect();
     section_label(ui, &format!("Controle van {}", names.join(", ")));
     let palette = theme::palette(ui);
     let mut choice = None;

@@ -2,11 +2,15 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use eframe::egui;
 
 use crate::app::TemplateFormat;
 use crate::domain::Period;
+
+/// The system has no file dialog to show (no desktop portal and no zenity).
+pub(super) struct NoDialog;
 
 /// What the user chose in a dialog.
 pub(super) enum Chosen {
@@ -19,7 +23,11 @@ pub(super) enum Chosen {
 /// A dialog that is open, or has just closed.
 pub(super) struct Dialog {
     receiver: mpsc::Receiver<Option<Chosen>>,
+    opened_at: Instant,
 }
+
+/// A dialog that "closed" sooner than a person can cancel it never opened (no portal, no zenity).
+const TOO_QUICK: Duration = Duration::from_millis(400);
 
 impl Dialog {
     pub fn pick_import(ctx: &egui::Context) -> Dialog {
@@ -55,15 +63,23 @@ impl Dialog {
             let _ = sender.send(run());
             ctx.request_repaint();
         });
-        Dialog { receiver }
+        Dialog {
+            receiver,
+            opened_at: Instant::now(),
+        }
     }
 
-    /// `Some` once the dialog closed: what was chosen, or `None` when it was cancelled.
-    pub fn poll(&self) -> Option<Option<Chosen>> {
-        match self.receiver.try_recv() {
-            Ok(chosen) => Some(chosen),
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => Some(None),
+    /// `Some` once the dialog closed: what was chosen, `Ok(None)` when it was cancelled, or `Err` when
+    /// the system could not show one.
+    pub fn poll(&self) -> Option<Result<Option<Chosen>, NoDialog>> {
+        let chosen = match self.receiver.try_recv() {
+            Ok(chosen) => chosen,
+            Err(mpsc::TryRecvError::Empty) => return None,
+            Err(mpsc::TryRecvError::Disconnected) => None,
+        };
+        if chosen.is_none() && self.opened_at.elapsed() < TOO_QUICK {
+            return Some(Err(NoDialog));
         }
+        Some(Ok(chosen))
     }
 }

@@ -6,7 +6,7 @@ use eframe::egui::{self, Frame, Margin, RichText, ScrollArea, Theme};
 use serde::{Deserialize, Serialize};
 
 use super::data::{DataAction, DataView, data_screen, import_preview};
-use super::dialogs::{Chosen, Dialog};
+use super::dialogs::{Chosen, Dialog, NoDialog};
 use super::gemeenten::gemeenten;
 use super::strategic::strategic;
 use super::tactical::tactical;
@@ -229,11 +229,20 @@ impl Shell {
 
     /// What a closed file dialog chose, as a command.
     fn poll_dialog(&mut self) -> Option<Command> {
-        let chosen = self.dialog.as_ref()?.poll()?;
+        let outcome = self.dialog.as_ref()?.poll()?;
         self.dialog = None;
-        match chosen? {
-            Chosen::Import(paths) => Some(Command::Preview(read_paths(&paths))),
-            Chosen::Template(period, path, format) => {
+        match outcome {
+            Err(NoDialog) => {
+                self.message = Some(Err(
+                    "De bestandskiezer van het systeem kan niet geopend worden. Sleep het bestand in \
+                     dit venster, of gebruik regio-in-beeld import of template op de opdrachtregel."
+                        .to_string(),
+                ));
+                None
+            }
+            Ok(None) => None,
+            Ok(Some(Chosen::Import(paths))) => Some(Command::Preview(read_paths(&paths))),
+            Ok(Some(Chosen::Template(period, path, format))) => {
                 Some(Command::WriteTemplate(period, path, format))
             }
         }
@@ -317,8 +326,8 @@ impl Shell {
                 self.dialog = Some(Dialog::pick_import(&self.ctx));
             }
             Command::SaveTemplate(format) if self.dialog.is_none() => {
-                if let Ok(dashboard) = &self.state {
-                    self.dialog = Some(Dialog::save_template(&self.ctx, dashboard.period, format));
+                if let Some(view) = &self.data {
+                    self.dialog = Some(Dialog::save_template(&self.ctx, view.period, format));
                 }
             }
             Command::PickFiles | Command::SaveTemplate(_) => {}

@@ -51,3 +51,42 @@ pub fn long_csv(indicators: usize, months: usize) -> String {
     }
     text
 }
+
+/// Writes `count` quarterly count indicators for the dashboard: the first half strategic, spread over
+/// the five domains.
+pub fn write_dashboard_catalog(dir: &Path, count: usize) {
+    const DOMAINS: [&str; 5] = ["zorg", "veiligheid", "sociaal", "casuistiek", "beleving"];
+    for index in 0..count {
+        let id = indicator_id(index);
+        let layer = if index < count / 2 {
+            "strategisch"
+        } else {
+            "tactisch"
+        };
+        let domain = DOMAINS[index % DOMAINS.len()];
+        let text = format!(
+            "id = \"{id}\"\nname = \"Synthetisch {index}\"\ndescription = \"Testindicator\"\n\
+             domain = \"{domain}\"\ntheme = \"jeugd\"\nlayer = \"{layer}\"\nunit = \"aantal\"\n\
+             frequency = \"kwartaal\"\nkind = \"stroom\"\npolarity = \"lager_is_beter\"\n\
+             aggregation = \"som\"\nper_1000 = false\nsupplier = \"Test\"\n\n[source]\ntype = \"handmatig\"\n"
+        );
+        std::fs::write(dir.join(format!("{id}.toml")), text).unwrap();
+    }
+}
+
+/// A long CSV with one value per indicator, area and quarter: `indicators × 8 × quarters` rows.
+pub fn quarterly_csv(indicators: usize, quarters: usize) -> String {
+    let mut text = String::new();
+    text.push_str("indicator;gebied;periode;waarde\n");
+    for index in 0..indicators {
+        let id = indicator_id(index);
+        for quarter in 0..quarters {
+            let (year, q) = (2016 + quarter / 4, quarter % 4 + 1);
+            for (a, area) in AREAS.iter().enumerate() {
+                let value = 50 + (index * 31 + quarter * 7 + a * 3) % 500;
+                writeln!(text, "{id};{area};{year}-K{q};{value}").unwrap();
+            }
+        }
+    }
+    text
+}

@@ -169,7 +169,8 @@ fn header(ui: &mut egui::Ui, names: &[&str]) {
     ui.end_row();
 }
 
-/// How one cell of the matrix reads; the shape carries it as well as the colour.
+/// How one cell of the matrix reads; the shape carries it as well as the colour (no red or green:
+/// those are kept for polarity).
 #[derive(Clone, Copy)]
 enum Delivery {
     Delivered,
@@ -187,7 +188,7 @@ fn delivery_mark(ui: &mut egui::Ui, delivery: Delivery, width: f32) {
     let painter = ui.painter();
     let hint = match delivery {
         Delivery::Delivered => {
-            painter.circle_filled(center, 5.0, palette.better);
+            painter.circle_filled(center, 5.0, palette.accent);
             "geleverd"
         }
         Delivery::Missing => {
@@ -196,7 +197,7 @@ fn delivery_mark(ui: &mut egui::Ui, delivery: Delivery, width: f32) {
         }
         Delivery::NotDelivered => {
             let d = 4.0;
-            let stroke = Stroke::new(2.0, palette.worse);
+            let stroke = Stroke::new(2.0, palette.attention);
             painter.line_segment([center + vec2(-d, -d), center + vec2(d, d)], stroke);
             painter.line_segment([center + vec2(-d, d), center + vec2(d, -d)], stroke);
             "gemeld als niet geleverd"

@@ -7,7 +7,7 @@ use super::plot::trend_plot;
 use super::theme;
 use super::widgets::{card, movement_chip, muted, section_label};
 use crate::app::{Dashboard, IndicatorFigures};
-use crate::domain::{BatchKind, Source, StockOrFlow, dutch_datetime};
+use crate::domain::{BatchKind, Period, Source, StockOrFlow, dutch_datetime};
 
 /// Periods the numbers table shows.
 const TABLE_PERIODS: usize = 6;
@@ -123,7 +123,6 @@ fn header(ui: &mut egui::Ui, dashboard: &Dashboard, figures: &IndicatorFigures) 
 }
 
 fn numbers_table(ui: &mut egui::Ui, figures: &IndicatorFigures) {
-    let palette = theme::palette(ui);
     let shown: Vec<_> = figures
         .periods()
         .into_iter()
@@ -147,6 +146,21 @@ fn numbers_table(ui: &mut egui::Ui, figures: &IndicatorFigures) {
         .map_or("t.o.v. vorig jaar".to_string(), |p| {
             format!("t.o.v. {}", p.label())
         });
+    egui::ScrollArea::horizontal()
+        .id_salt("numbers_table_scroll")
+        .show(ui, |ui| numbers_grid(ui, figures, shown, &compared));
+    ui.add_space(6.0);
+    muted(
+        ui,
+        format!(
+            "* voorlopig · <{} afgeschermd: minder dan {} (ook per 1.000 niet getoond) · — niet geleverd (geen nul)",
+            figures.indicator.shielding_threshold, figures.indicator.shielding_threshold
+        ),
+    );
+}
+
+fn numbers_grid(ui: &mut egui::Ui, figures: &IndicatorFigures, shown: &[Period], compared: &str) {
+    let palette = theme::palette(ui);
     egui::Grid::new("numbers_table")
         .striped(true)
         .spacing([28.0, 6.0])
@@ -195,14 +209,6 @@ fn numbers_table(ui: &mut egui::Ui, figures: &IndicatorFigures) {
                 ui.end_row();
             }
         });
-    ui.add_space(6.0);
-    muted(
-        ui,
-        format!(
-            "* voorlopig · <{} afgeschermd: minder dan {} (ook per 1.000 niet getoond) · — niet geleverd (geen nul)",
-            figures.indicator.shielding_threshold, figures.indicator.shielding_threshold
-        ),
-    );
 }
 
 fn info(ui: &mut egui::Ui, figures: &IndicatorFigures) {

@@ -8,6 +8,11 @@ use crate::ingest::read_file;
 
 pub(super) const FILE_NAME: &str = "assets/demo/observations.csv";
 const CSV: &[u8] = include_bytes!("../../assets/demo/observations.csv");
+/// Example stories and duiding notes, in the JSON of `stories export` and `notes export`.
+pub(super) const STORIES_FILE: &str = "assets/demo/stories.json";
+pub(super) const STORIES: &[u8] = include_bytes!("../../assets/demo/stories.json");
+pub(super) const NOTES_FILE: &str = "assets/demo/notes.json";
+pub(super) const NOTES: &[u8] = include_bytes!("../../assets/demo/notes.json");
 
 /// The demo values for the indicators of `catalog` (which may be another set than the built-in one:
 /// values of indicators it lacks, or defines with another frequency, are left out).

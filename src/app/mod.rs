@@ -7,9 +7,12 @@ mod demo;
 mod error;
 mod fetch;
 mod import;
+mod interchange;
 mod jobs;
 mod movement;
+mod notes;
 mod signals;
+mod stories;
 mod template;
 mod workspace;
 

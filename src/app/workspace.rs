@@ -1,5 +1,6 @@
 use std::path::{Path, PathBuf};
 
+use super::interchange::{NoteRecord, StoryRecord, read_list};
 use super::{AppError, demo};
 use crate::catalog::Catalog;
 use crate::domain::{Batch, BatchId, Indicator, count_of};
@@ -104,7 +105,33 @@ impl Workspace {
             )));
         }
         let observations = demo::observations(&self.catalog)?;
-        Ok(self.store.write_batch(&demo::source(), &observations)?)
+        let summary = self.store.write_batch(&demo::source(), &observations)?;
+        self.seed_demo_texts()?;
+        Ok(summary)
+    }
+
+    /// The example stories and notes, marked as demo, once: with another indicator set, those that
+    /// name unknown indicators are left out.
+    fn seed_demo_texts(&mut self) -> Result<(), AppError> {
+        let demo_on_record = self.store.stories()?.iter().any(|s| s.demo)
+            || self.store.notes()?.iter().any(|n| n.demo);
+        if demo_on_record {
+            return Ok(());
+        }
+        let records: Vec<NoteRecord> = read_list(demo::NOTES_FILE, demo::NOTES)?;
+        let notes: Vec<_> = records
+            .iter()
+            .filter_map(|r| r.to_note().ok())
+            .filter(|(draft, _)| self.catalog.get(&draft.indicator).is_some())
+            .collect();
+        let stories: Vec<_> = read_list::<StoryRecord>(demo::STORIES_FILE, demo::STORIES)?
+            .iter()
+            .filter_map(|r| r.to_story().ok())
+            .filter(|d| d.indicators.iter().all(|i| self.catalog.get(i).is_some()))
+            .collect();
+        self.store.add_notes(&notes, true)?;
+        self.store.add_stories(&stories, true)?;
+        Ok(())
     }
 
     pub fn batches(&self) -> Result<Vec<Batch>, AppError> {

@@ -6,10 +6,12 @@ mod batch;
 mod digest;
 mod fast_hash;
 mod indicator;
+mod note;
 mod number;
 mod observation;
 mod period;
 mod shielding;
+mod story;
 mod text;
 mod time;
 
@@ -21,9 +23,11 @@ pub use indicator::{
     Aggregation, CbsSource, Coded, Domain, Frequency, Indicator, Layer, Polarity, Source,
     StockOrFlow, THEMES, Unit,
 };
+pub use note::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion, dutch_date, parse_date};
 pub use number::{NumberParseError, count_of, format_number, parse_number, plain_number};
 pub use observation::{Observation, Reason, Value};
 pub use period::{Period, PeriodParseError};
 pub use shielding::Shown;
+pub use story::{Story, StoryDraft, StoryId, StoryKind, UrlError, WebUrl};
 pub use text::fold;
 pub use time::dutch_datetime;

@@ -5,8 +5,10 @@ mod areas;
 mod batches;
 mod error;
 mod indicators;
+mod notes;
 mod observations;
 mod schema;
+mod stories;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -8,7 +8,10 @@ use rusqlite_migration::{M, Migrations};
 
 use super::StoreError;
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("schema/v1.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("schema/v1.sql")),
+    M::up(include_str!("schema/v2.sql")),
+];
 
 pub(super) fn latest_version() -> usize {
     MIGRATIONS.len()

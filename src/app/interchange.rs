@@ -1,0 +1,163 @@
+//! Notes and stories as JSON, to move them between machines (`notes export|import`,
+//! `stories export|import`). Field names are Dutch, like the CSV columns.
+
+use serde::{Deserialize, Serialize};
+
+use super::AppError;
+use crate::domain::{
+    Area, Note, NoteDraft, NoteStatus, Period, Story, StoryDraft, StoryKind, WebUrl, parse_date,
+};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteRecord {
+    pub indicator: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gebied: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub periode: Option<String>,
+    /// `2025-11-06`.
+    pub bo_datum: String,
+    pub auteur: String,
+    pub status: String,
+    pub tekst: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryRecord {
+    pub titel: String,
+    pub samenvatting: String,
+    pub soort: String,
+    pub url: String,
+    #[serde(default)]
+    pub themas: Vec<String>,
+    #[serde(default)]
+    pub indicatoren: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gebied: Option<String>,
+}
+
+impl NoteRecord {
+    pub fn of(note: &Note) -> NoteRecord {
+        NoteRecord {
+            indicator: note.draft.indicator.clone(),
+            gebied: note.draft.area.map(|a| a.name.to_string()),
+            periode: note.draft.period.map(|p| p.canonical()),
+            bo_datum: note.draft.bo_date.to_string(),
+            auteur: note.draft.author.clone(),
+            status: note.status.code().to_string(),
+            tekst: note.draft.text.clone(),
+        }
+    }
+
+    /// The note this record describes, or every reason it cannot be one.
+    pub fn to_note(&self) -> Result<(NoteDraft, NoteStatus), Vec<String>> {
+        let mut problems = Vec::new();
+        let area = optional(
+            &self.gebied,
+            |g| Area::parse(g).map_err(|e| e.to_string()),
+            &mut problems,
+        );
+        let period = optional(
+            &self.periode,
+            |p| Period::parse(p).map_err(|_| format!("onbekende periode '{p}'")),
+            &mut problems,
+        );
+        let bo_date = parse_date(&self.bo_datum);
+        if bo_date.is_none() {
+            problems.push(format!("onbekende BO-datum '{}'", self.bo_datum));
+        }
+        let status = NoteStatus::from_code(&self.status);
+        if status.is_none() {
+            problems.push(format!(
+                "onbekende status '{}' (concept of definitief)",
+                self.status
+            ));
+        }
+        match (bo_date, status) {
+            (Some(bo_date), Some(status)) if problems.is_empty() => Ok((
+                NoteDraft {
+                    indicator: self.indicator.clone(),
+                    area,
+                    period,
+                    bo_date,
+                    author: self.auteur.clone(),
+                    text: self.tekst.clone(),
+                },
+                status,
+            )),
+            _ => Err(problems),
+        }
+    }
+}
+
+impl StoryRecord {
+    pub fn of(story: &Story) -> StoryRecord {
+        let draft = &story.draft;
+        StoryRecord {
+            titel: draft.title.clone(),
+            samenvatting: draft.summary.clone(),
+            soort: draft.kind.code().to_string(),
+            url: draft.url.as_str().to_string(),
+            themas: draft.themes.clone(),
+            indicatoren: draft.indicators.clone(),
+            gebied: draft.area.map(|a| a.name.to_string()),
+        }
+    }
+
+    pub fn to_story(&self) -> Result<StoryDraft, Vec<String>> {
+        let mut problems = Vec::new();
+        let kind = StoryKind::from_code(&self.soort);
+        if kind.is_none() {
+            problems.push(format!(
+                "onbekende soort '{}' (video, klantreis of ervaringsverhaal)",
+                self.soort
+            ));
+        }
+        let url = WebUrl::parse(&self.url)
+            .map_err(|e| problems.push(e.to_string()))
+            .ok();
+        let area = optional(
+            &self.gebied,
+            |g| Area::parse(g).map_err(|e| e.to_string()),
+            &mut problems,
+        );
+        match (kind, url) {
+            (Some(kind), Some(url)) if problems.is_empty() => Ok(StoryDraft {
+                title: self.titel.clone(),
+                summary: self.samenvatting.clone(),
+                kind,
+                url,
+                themes: self.themas.clone(),
+                indicators: self.indicatoren.clone(),
+                area,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+fn optional<T>(
+    text: &Option<String>,
+    parse: impl Fn(&str) -> Result<T, String>,
+    problems: &mut Vec<String>,
+) -> Option<T> {
+    let text = text.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
+    parse(text).map_err(|e| problems.push(e)).ok()
+}
+
+/// Reads a JSON list, naming the file and what is wrong when it is no list of such records.
+pub fn read_list<T: for<'de> Deserialize<'de>>(
+    file: &str,
+    json: &[u8],
+) -> Result<Vec<T>, AppError> {
+    serde_json::from_slice(json)
+        .map_err(|e| AppError::Refused(format!("{file}: geen geldige JSON-lijst: {e}")))
+}
+
+pub fn write_list<T: Serialize>(records: &[T]) -> String {
+    let mut text = serde_json::to_string_pretty(records).unwrap_or_else(|_| "[]".to_string());
+    text.push('\n');
+    text
+}

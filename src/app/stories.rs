@@ -1,0 +1,113 @@
+//! Verhalen: managing stories, linking them to themes and indicators, importing and exporting them.
+
+use super::interchange::{StoryRecord, read_list, write_list};
+use super::notes::non_empty;
+use super::{AppError, Workspace};
+use crate::domain::{Story, StoryDraft, StoryId, THEMES};
+
+impl Workspace {
+    pub fn stories(&self) -> Result<Vec<Story>, AppError> {
+        Ok(self.store().stories()?)
+    }
+
+    /// The stories that belong beside `indicator`: linked to it, or to its theme.
+    pub fn stories_for(&self, indicator: &str) -> Result<Vec<Story>, AppError> {
+        let theme = &self.indicator(indicator)?.theme;
+        Ok(self
+            .stories()?
+            .into_iter()
+            .filter(|s| {
+                s.draft.indicators.iter().any(|i| i == indicator) || s.draft.themes.contains(theme)
+            })
+            .collect())
+    }
+
+    pub fn add_story(&mut self, draft: &StoryDraft) -> Result<StoryId, AppError> {
+        self.check_story(draft)?;
+        Ok(self.store_mut().add_story(draft, false)?)
+    }
+
+    pub fn update_story(&mut self, id: StoryId, draft: &StoryDraft) -> Result<(), AppError> {
+        self.check_story(draft)?;
+        Ok(self.store_mut().update_story(id, draft)?)
+    }
+
+    pub fn remove_story(&mut self, id: StoryId) -> Result<(), AppError> {
+        Ok(self.store_mut().remove_story(id)?)
+    }
+
+    fn check_story(&self, draft: &StoryDraft) -> Result<(), AppError> {
+        non_empty(&draft.title, "titel")?;
+        let mut problems = Vec::new();
+        for theme in &draft.themes {
+            if !THEMES.contains(&theme.as_str()) {
+                problems.push(format!("onbekend thema '{theme}'"));
+            }
+        }
+        for indicator in &draft.indicators {
+            if self.catalog().get(indicator).is_none() {
+                problems.push(format!("onbekende indicator '{indicator}'"));
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Refused(problems.join("\n")))
+        }
+    }
+
+    pub fn export_stories(&self) -> Result<String, AppError> {
+        let records: Vec<StoryRecord> = self.stories()?.iter().map(StoryRecord::of).collect();
+        Ok(write_list(&records))
+    }
+
+    /// Adds the stories of a JSON file: every record is checked first (with any problem nothing is
+    /// added); a story already on record (same title and link) is skipped. Returns how many were
+    /// added.
+    pub fn import_stories(&mut self, file: &str, json: &[u8]) -> Result<usize, AppError> {
+        let drafts = self.read_stories(file, json)?;
+        let existing = self.stories()?;
+        let new: Vec<StoryDraft> = drafts
+            .into_iter()
+            .filter(|d| {
+                !existing
+                    .iter()
+                    .any(|s| s.draft.title == d.title && s.draft.url == d.url)
+            })
+            .collect();
+        Ok(self.store_mut().add_stories(&new, false)?.len())
+    }
+
+    pub(super) fn read_stories(
+        &self,
+        file: &str,
+        json: &[u8],
+    ) -> Result<Vec<StoryDraft>, AppError> {
+        let records: Vec<StoryRecord> = read_list(file, json)?;
+        let mut problems = Vec::new();
+        let mut drafts = Vec::new();
+        for (index, record) in records.iter().enumerate() {
+            let checked = record.to_story().and_then(|draft| {
+                self.check_story(&draft)
+                    .map_err(|e| e.lines())
+                    .map(|()| draft)
+            });
+            match checked {
+                Ok(draft) => drafts.push(draft),
+                Err(found) => problems.extend(
+                    found
+                        .into_iter()
+                        .map(|p| format!("{file}, verhaal {}: {p}", index + 1)),
+                ),
+            }
+        }
+        if problems.is_empty() {
+            Ok(drafts)
+        } else {
+            Err(AppError::Refused(format!(
+                "{}\ner is niets ingelezen",
+                problems.join("\n")
+            )))
+        }
+    }
+}

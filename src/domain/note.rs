@@ -1,0 +1,97 @@
+//! Duiding: a note by a named author that interprets an indicator (optionally for one gebied and
+//! period) for a Bestuurlijk Overleg. A definitive note is locked until it is reopened.
+
+use chrono::NaiveDate;
+
+use super::{Area, Period};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoteStatus {
+    Concept,
+    Definitief,
+}
+
+impl NoteStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            NoteStatus::Concept => "concept",
+            NoteStatus::Definitief => "definitief",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<NoteStatus> {
+        [NoteStatus::Concept, NoteStatus::Definitief]
+            .into_iter()
+            .find(|s| s.code() == code.trim().to_lowercase())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NoteId(pub i64);
+
+/// What a writer fills in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteDraft {
+    pub indicator: String,
+    /// `None`: the whole region.
+    pub area: Option<Area>,
+    pub period: Option<Period>,
+    /// The BO the note is written for.
+    pub bo_date: NaiveDate,
+    pub author: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub id: NoteId,
+    pub draft: NoteDraft,
+    pub status: NoteStatus,
+    /// UTC, RFC 3339.
+    pub created_at: String,
+    pub updated_at: String,
+    /// Part of the demo data set.
+    pub demo: bool,
+}
+
+/// An earlier version of a note, kept when it was edited, locked or reopened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteVersion {
+    pub author: String,
+    pub status: NoteStatus,
+    pub text: String,
+    /// When this version was written (UTC, RFC 3339).
+    pub written_at: String,
+}
+
+/// "6 november 2025".
+pub fn dutch_date(date: NaiveDate) -> String {
+    Period::Date(date).label()
+}
+
+/// Reads a BO date as people write it: `6-11-2025`, `06-11-2025` or `2025-11-06`.
+pub fn parse_date(input: &str) -> Option<NaiveDate> {
+    match Period::parse(input.trim()) {
+        Ok(Period::Date(date)) => Some(date),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bo_dates_read_the_dutch_way() {
+        let date = NaiveDate::from_ymd_opt(2025, 11, 6).unwrap();
+        assert_eq!(parse_date("6-11-2025"), Some(date));
+        assert_eq!(parse_date(" 2025-11-06 "), Some(date));
+        assert_eq!(parse_date("2025 K3"), None);
+        assert_eq!(parse_date("31-2-2025"), None);
+        assert_eq!(dutch_date(date), "6 november 2025");
+        assert_eq!(
+            NoteStatus::from_code("Definitief"),
+            Some(NoteStatus::Definitief)
+        );
+    }
+}

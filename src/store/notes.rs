@@ -1,0 +1,167 @@
+//! Duiding notes and their history.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
+
+use super::{Store, StoreError, now_utc};
+use crate::domain::{Area, Note, NoteDraft, NoteId, NoteStatus, NoteVersion, Period};
+
+const COLUMNS: &str = "id, indicator_id, area_code, period, bo_date, author, status, text, \
+                       created_at, updated_at, demo";
+
+impl Store {
+    pub fn add_note(
+        &mut self,
+        draft: &NoteDraft,
+        status: NoteStatus,
+        demo: bool,
+    ) -> Result<NoteId, StoreError> {
+        let ids = self.add_notes(&[(draft.clone(), status)], demo)?;
+        Ok(ids[0])
+    }
+
+    /// Adds notes in one transaction: all or none.
+    pub fn add_notes(
+        &mut self,
+        notes: &[(NoteDraft, NoteStatus)],
+        demo: bool,
+    ) -> Result<Vec<NoteId>, StoreError> {
+        let now = now_utc();
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::with_capacity(notes.len());
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO notes (indicator_id, area_code, period, bo_date, author, status, text,
+                                    created_at, updated_at, demo)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+            )?;
+            for (draft, status) in notes {
+                insert.execute(params![
+                    draft.indicator,
+                    draft.area.map(|a| a.code),
+                    draft.period.map(|p| p.canonical()),
+                    draft.bo_date.to_string(),
+                    draft.author,
+                    status.code(),
+                    draft.text,
+                    now,
+                    demo
+                ])?;
+                ids.push(NoteId(tx.last_insert_rowid()));
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    pub fn note(&self, id: NoteId) -> Result<Option<Note>, StoreError> {
+        let mut query = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM notes WHERE id = ?1"))?;
+        query.query_row([id.0], row_to_note).optional()?.transpose()
+    }
+
+    /// Every note, newest BO first, then by indicator.
+    pub fn notes(&self) -> Result<Vec<Note>, StoreError> {
+        let mut query = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM notes ORDER BY bo_date DESC, indicator_id, id"
+        ))?;
+        let rows = query.query_map([], row_to_note)?;
+        rows.map(|row| row?).collect()
+    }
+
+    /// Replaces text, author and status in one transaction, keeping the version before in the
+    /// history.
+    pub fn update_note(
+        &mut self,
+        id: NoteId,
+        author: &str,
+        status: NoteStatus,
+        text: &str,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let kept = tx.execute(
+            "INSERT INTO note_history (note_id, author, status, text, written_at)
+             SELECT id, author, status, text, updated_at FROM notes WHERE id = ?1",
+            [id.0],
+        )?;
+        if kept == 0 {
+            return Err(StoreError::Refused(format!(
+                "duiding {} bestaat niet",
+                id.0
+            )));
+        }
+        tx.execute(
+            "UPDATE notes SET author = ?2, status = ?3, text = ?4, updated_at = ?5 WHERE id = ?1",
+            params![id.0, author, status.code(), text, now_utc()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Earlier versions of a note, oldest first.
+    pub fn note_history(&self, id: NoteId) -> Result<Vec<NoteVersion>, StoreError> {
+        let mut query = self.conn.prepare_cached(
+            "SELECT author, status, text, written_at FROM note_history WHERE note_id = ?1 ORDER BY id",
+        )?;
+        let rows = query.query_map([id.0], |row| {
+            let status: String = row.get(1)?;
+            Ok(NoteStatus::from_code(&status).map(|status| NoteVersion {
+                author: row.get(0).unwrap_or_default(),
+                status,
+                text: row.get(2).unwrap_or_default(),
+                written_at: row.get(3).unwrap_or_default(),
+            }))
+        })?;
+        rows.map(|row| row?.ok_or_else(|| StoreError::Corrupt("onbekende status".into())))
+            .collect()
+    }
+}
+
+fn row_to_note(row: &Row) -> rusqlite::Result<Result<Note, StoreError>> {
+    let id: i64 = row.get("id")?;
+    let corrupt = |what: String| Ok(Err(StoreError::Corrupt(format!("duiding {id}: {what}"))));
+    let area_code: Option<String> = row.get("area_code")?;
+    let area = match area_code
+        .as_deref()
+        .map(|code| (code, Area::from_code(code)))
+    {
+        None => None,
+        Some((_, Some(area))) => Some(area),
+        Some((code, None)) => return corrupt(format!("onbekend gebied '{code}'")),
+    };
+    let period_text: Option<String> = row.get("period")?;
+    let period = match period_text
+        .as_deref()
+        .map(|text| (text, Period::parse(text)))
+    {
+        None => None,
+        Some((_, Ok(period))) => Some(period),
+        Some((text, Err(_))) => return corrupt(format!("onbekende periode '{text}'")),
+    };
+    let bo_text: String = row.get("bo_date")?;
+    let Ok(bo_date) = bo_text.parse::<NaiveDate>() else {
+        return corrupt(format!("onbekende BO-datum '{bo_text}'"));
+    };
+    let status_text: String = row.get("status")?;
+    let Some(status) = NoteStatus::from_code(&status_text) else {
+        return corrupt(format!("onbekende status '{status_text}'"));
+    };
+    Ok(Ok(Note {
+        id: NoteId(id),
+        draft: NoteDraft {
+            indicator: row.get("indicator_id")?,
+            area,
+            period,
+            bo_date,
+            author: row.get("author")?,
+            text: row.get("text")?,
+        },
+        status,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        demo: row.get("demo")?,
+    }))
+}

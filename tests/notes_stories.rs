@@ -1,0 +1,244 @@
+//! Duiding notes (write, edit, lock, reopen, history) and stories (links, themes), through the same
+//! calls the window and the command line use.
+
+use chrono::NaiveDate;
+use regio_in_beeld::app::{OpenOptions, Workspace};
+use regio_in_beeld::domain::{Area, NoteDraft, NoteStatus, StoryDraft, StoryKind, WebUrl};
+
+fn workspace(dir: &std::path::Path) -> Workspace {
+    Workspace::open(&OpenOptions {
+        db: dir.join("regio.sqlite"),
+        indicators: None,
+    })
+    .unwrap()
+}
+
+fn draft(text: &str) -> NoteDraft {
+    NoteDraft {
+        indicator: "veilig_thuis_meldingen".to_string(),
+        area: Some(Area::parse("Zaanstad").unwrap()),
+        period: None,
+        bo_date: NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(),
+        author: "Marieke".to_string(),
+        text: text.to_string(),
+    }
+}
+
+#[test]
+fn a_note_is_written_edited_locked_and_reopened_with_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = workspace(dir.path());
+    let id = workspace.add_note(&draft("Eerste versie.")).unwrap();
+    workspace.edit_note(id, "Jeroen", "Tweede versie.").unwrap();
+
+    let note = workspace
+        .notes()
+        .unwrap()
+        .into_iter()
+        .find(|n| n.id == id)
+        .unwrap();
+    assert_eq!(note.status, NoteStatus::Concept);
+    assert_eq!(note.draft.text, "Tweede versie.");
+    assert_eq!(note.draft.author, "Jeroen");
+    assert!(!note.demo);
+
+    workspace.finalize_note(id, "Jeroen").unwrap();
+    let refused = workspace
+        .edit_note(id, "Jeroen", "Stiekem aangepast.")
+        .unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        format!("duiding {} is definitief; heropen haar eerst", id.0)
+    );
+    assert!(workspace.finalize_note(id, "Jeroen").is_err());
+
+    workspace.reopen_note(id, "Marieke").unwrap();
+    workspace.edit_note(id, "Marieke", "Derde versie.").unwrap();
+    let history: Vec<(String, NoteStatus, String)> = workspace
+        .note_history(id)
+        .unwrap()
+        .into_iter()
+        .map(|v| (v.author, v.status, v.text))
+        .collect();
+    assert_eq!(
+        history,
+        [
+            (
+                "Marieke".into(),
+                NoteStatus::Concept,
+                "Eerste versie.".into()
+            ),
+            (
+                "Jeroen".into(),
+                NoteStatus::Concept,
+                "Tweede versie.".into()
+            ),
+            (
+                "Jeroen".into(),
+                NoteStatus::Definitief,
+                "Tweede versie.".into()
+            ),
+            (
+                "Marieke".into(),
+                NoteStatus::Concept,
+                "Tweede versie.".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_note_needs_a_known_indicator_an_author_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = workspace(dir.path());
+    let before = workspace.notes().unwrap().len();
+    let mut unknown = draft("Tekst.");
+    unknown.indicator = "bestaat_niet".to_string();
+    assert!(workspace.add_note(&unknown).is_err());
+    assert_eq!(
+        workspace.add_note(&draft("  ")).unwrap_err().to_string(),
+        "tekst ontbreekt"
+    );
+    let mut anonymous = draft("Tekst.");
+    anonymous.author = String::new();
+    assert!(workspace.add_note(&anonymous).is_err());
+    assert_eq!(workspace.notes().unwrap().len(), before);
+}
+
+#[test]
+fn the_demo_store_holds_example_notes_and_stories_marked_as_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = workspace(dir.path());
+    let notes = workspace.notes().unwrap();
+    assert_eq!(notes.len(), 3);
+    assert!(notes.iter().all(|n| n.demo));
+    assert_eq!(
+        notes
+            .iter()
+            .filter(|n| n.status == NoteStatus::Definitief)
+            .count(),
+        1
+    );
+    let stories = workspace.stories().unwrap();
+    assert_eq!(stories.len(), 4);
+    assert!(stories.iter().all(|s| s.demo));
+    assert!(
+        stories
+            .iter()
+            .all(|s| s.draft.url.host().ends_with("example.org"))
+    );
+    let beside_e33 = workspace
+        .stories_for("verward_gedrag_meldingen_e33")
+        .unwrap();
+    assert_eq!(beside_e33.len(), 1);
+    // Linked by theme: huiselijk geweld.
+    let beside_huisverboden = workspace.stories_for("tijdelijk_huisverboden").unwrap();
+    assert_eq!(beside_huisverboden[0].draft.title, "Eindelijk één plan");
+}
+
+#[test]
+fn a_story_links_only_to_known_themes_and_indicators() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = workspace(dir.path());
+    let story = StoryDraft {
+        title: "Een nieuw verhaal".to_string(),
+        summary: "Samenvatting.".to_string(),
+        kind: StoryKind::Ervaringsverhaal,
+        url: WebUrl::parse("https://www.example.org/nieuw").unwrap(),
+        themes: vec!["verzonnen-thema".to_string()],
+        indicators: vec!["bestaat_niet".to_string()],
+        area: None,
+    };
+    let refused = workspace.add_story(&story).unwrap_err().to_string();
+    assert_eq!(
+        refused,
+        "onbekend thema 'verzonnen-thema'\nonbekende indicator 'bestaat_niet'"
+    );
+    let fixed = StoryDraft {
+        themes: vec!["mensenhandel".to_string()],
+        indicators: vec!["mensenhandel_signalen".to_string()],
+        ..story
+    };
+    let id = workspace.add_story(&fixed).unwrap();
+    assert_eq!(
+        workspace.stories_for("mensenhandel_signalen").unwrap()[0].id,
+        id
+    );
+    workspace.remove_story(id).unwrap();
+    assert!(
+        workspace
+            .stories_for("mensenhandel_signalen")
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn notes_and_stories_move_between_stores_as_json_and_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = workspace(&dir.path().join("a"));
+    let notes = source.export_notes().unwrap();
+    let stories = source.export_stories().unwrap();
+    assert!(notes.contains("\"bo_datum\": \"2026-02-12\""), "{notes}");
+
+    let mut target = workspace(&dir.path().join("b"));
+    // The target has the demo set too: every record is already on record.
+    assert_eq!(
+        target
+            .import_notes("duiding.json", notes.as_bytes())
+            .unwrap(),
+        0
+    );
+    let mut extra = source.notes().unwrap()[0].clone();
+    extra.draft.text = "Aanvulling na het BO.".to_string();
+    target.add_note(&extra.draft).unwrap();
+    let with_extra = target.export_notes().unwrap();
+
+    let mut third = workspace(&dir.path().join("c"));
+    assert_eq!(
+        third
+            .import_notes("duiding.json", with_extra.as_bytes())
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        third
+            .import_notes("duiding.json", with_extra.as_bytes())
+            .unwrap(),
+        0
+    );
+    assert_eq!(third.export_notes().unwrap(), with_extra);
+    assert_eq!(
+        third
+            .import_stories("verhalen.json", stories.as_bytes())
+            .unwrap(),
+        0
+    );
+}
+
+#[test]
+fn an_import_with_one_bad_record_adds_nothing_and_names_every_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = workspace(dir.path());
+    let before = workspace.export_stories().unwrap();
+    let json = r#"[
+        {"titel": "Goed", "samenvatting": "", "soort": "video", "url": "https://example.org/a"},
+        {"titel": "Fout", "samenvatting": "", "soort": "podcast", "url": "javascript:alert(1)"}
+    ]"#;
+    let refused = workspace
+        .import_stories("verhalen.json", json.as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        refused,
+        "verhalen.json, verhaal 2: onbekende soort 'podcast' (video, klantreis of ervaringsverhaal)\n\
+         verhalen.json, verhaal 2: ongeldige link 'javascript:alert(1)': alleen http- en https-links zijn toegestaan\n\
+         er is niets ingelezen"
+    );
+    assert_eq!(workspace.export_stories().unwrap(), before);
+    assert!(
+        workspace
+            .import_notes("duiding.json", b"{\"geen\": \"lijst\"}")
+            .is_err()
+    );
+}

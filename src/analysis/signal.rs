@@ -6,7 +6,7 @@
 //! pattern that returns every year (more incidents every summer), so only the unusual remains.
 
 use super::Series;
-use crate::domain::{Indicator, Period, Polarity};
+use crate::domain::{Indicator, Period, Polarity, Tone};
 
 /// Seasonal differences of history needed before a signal can be trusted.
 pub const MIN_HISTORY: usize = 6;
@@ -35,6 +35,15 @@ impl SignalKind {
             SignalKind::Opvallend => "opvallend",
             SignalKind::Stabiel => "stabiel",
             SignalKind::TeWeinigData => "te weinig data",
+        }
+    }
+
+    /// Red for worse, green for better, grey otherwise.
+    pub fn tone(self) -> Tone {
+        match self {
+            SignalKind::Verslechtering => Tone::Worse,
+            SignalKind::Verbetering => Tone::Better,
+            _ => Tone::Neutral,
         }
     }
 

@@ -3,22 +3,7 @@
 
 use super::{AreaFigures, IndicatorFigures};
 use crate::analysis::{Change, Point, change_vs_year_before};
-use crate::domain::{Polarity, Shown, Unit, format_number};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Up,
-    Down,
-    Flat,
-}
-
-/// Whether a change is good news, by the indicator's polarity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Better,
-    Worse,
-    Neutral,
-}
+use crate::domain::{Direction, Polarity, Shown, Tone, Unit, format_number};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Movement {

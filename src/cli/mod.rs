@@ -25,6 +25,7 @@ macro_rules! say_error {
 mod data;
 mod fetch;
 mod import;
+mod texts;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -109,11 +110,40 @@ pub enum Command {
         #[arg(long, value_name = "NAAM")]
         user: Option<String>,
     },
+    /// Schrijf het BO-pakket (één HTML-bestand) voor een Bestuurlijk Overleg
+    Report {
+        /// Datum van het BO, bijvoorbeeld 12-2-2026
+        #[arg(long, value_name = "DATUM")]
+        bo: String,
+        #[arg(long, value_name = "BESTAND.html")]
+        out: PathBuf,
+    },
+    /// Duidingen als JSON exporteren of inlezen
+    Notes {
+        #[command(subcommand)]
+        action: Transfer,
+    },
+    /// Verhalen als JSON exporteren of inlezen
+    Stories {
+        #[command(subcommand)]
+        action: Transfer,
+    },
     /// Toon de indicatoren waarvan de laatste regiowaarde een signaal geeft, sterkste eerst
     Signals {
         /// Kijk vanaf deze periode terug (standaard: de laatste waarde)
         #[arg(long, value_name = "PERIODE")]
         period: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Transfer {
+    /// Schrijf alles als JSON naar stdout
+    Export,
+    /// Voeg toe wat in een JSON-bestand staat (wat er al is, wordt overgeslagen)
+    Import {
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
     },
 }
 
@@ -163,6 +193,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Template { period, out } => data::template(cli, period, out),
         Command::Status { period } => data::status(cli, period),
         Command::Signals { period } => data::signals(cli, period.as_deref()),
+        Command::Report { bo, out } => texts::report(cli, bo, out),
+        Command::Notes { action } => texts::notes(cli, action),
+        Command::Stories { action } => texts::stories(cli, action),
         Command::Fetch {
             indicator,
             base_url,

@@ -82,6 +82,22 @@ impl Area {
         }
     }
 
+    /// The design palette's colour of this area as 0xRRGGBB, the same in every view and export:
+    /// Okabe-Ito without vermillion and green (kept for polarity), plus oker, brown and indigo.
+    pub fn color(&self) -> u32 {
+        match self.code {
+            "GM0385" => 0xE69F00,
+            "GM0415" => 0x56B4E9,
+            "GM0431" => 0xCC79A7,
+            "GM0439" => 0x0072B2,
+            "GM0852" => 0x9A7B00,
+            "GM0880" => 0x8C564B,
+            "GM0479" => 0x332288,
+            "RG_ZAWA" => 0x1B2430,
+            _ => 0x7A8494,
+        }
+    }
+
     pub fn region() -> Area {
         AREAS[7]
     }

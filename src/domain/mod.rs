@@ -14,6 +14,7 @@ mod shielding;
 mod story;
 mod text;
 mod time;
+mod tone;
 
 pub use area::{AREAS, Area, AreaKind, AreaParseError};
 pub use batch::{Batch, BatchId, BatchKind, BatchSource};
@@ -31,3 +32,4 @@ pub use shielding::Shown;
 pub use story::{Story, StoryDraft, StoryId, StoryKind, UrlError, WebUrl};
 pub use text::fold;
 pub use time::dutch_datetime;
+pub use tone::{Direction, Tone};

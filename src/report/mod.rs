@@ -1,5 +1,6 @@
-//! Outputs for people and other programs: the long-format export (and later the BO-pakket).
+//! Outputs for people and other programs: the long-format export and the BO-pakket.
 
+pub mod bo;
 mod export;
 
 pub use export::{ExportFormat, export};

@@ -5,8 +5,7 @@ use eframe::egui::{self, Align2, FontId, RichText, Sense, Stroke, pos2, vec2};
 
 use super::theme;
 use super::widgets::{arrow, card, movement_chip, muted, section_label, tone_colors};
-use crate::analysis::SignalKind;
-use crate::app::{Dashboard, Direction, IndicatorFigures, Tone};
+use crate::app::{Dashboard, Direction, IndicatorFigures};
 use crate::domain::{Aggregation, Area, Layer};
 
 /// Draws the layer for `gemeente`; returns another gemeente the user picked.
@@ -73,11 +72,7 @@ fn own_signals(ui: &mut egui::Ui, dashboard: &Dashboard, gemeente: Area) {
             continue;
         };
         any = true;
-        let tone = match signal.kind {
-            SignalKind::Verslechtering => Tone::Worse,
-            SignalKind::Verbetering => Tone::Better,
-            _ => Tone::Neutral,
-        };
+        let tone = signal.kind.tone();
         let (text, _) = tone_colors(palette, tone);
         ui.horizontal(|ui| {
             let direction = if signal.rising {

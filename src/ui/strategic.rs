@@ -7,7 +7,7 @@ use eframe::egui::{self, Frame, Margin, RichText, Sense, Stroke, vec2};
 use super::theme;
 use super::widgets::{arrow, movement_chip, muted, section_label, sparkline, tone_colors};
 use crate::analysis::SignalKind;
-use crate::app::{Dashboard, Direction, IndicatorFigures, SignalRow, Tone};
+use crate::app::{Dashboard, Direction, IndicatorFigures, SignalRow};
 use crate::domain::{Coded, Domain, Layer, Polarity};
 
 /// Draws the layer; returns the indicator the user opened.
@@ -84,11 +84,7 @@ fn signals(ui: &mut egui::Ui, rows: &[SignalRow]) -> Option<String> {
     }
     let mut opened = None;
     for row in rows {
-        let tone = match row.signal.kind {
-            SignalKind::Verslechtering => Tone::Worse,
-            SignalKind::Verbetering => Tone::Better,
-            _ => Tone::Neutral,
-        };
+        let tone = row.signal.kind.tone();
         let (text, background) = tone_colors(palette, tone);
         let direction = if row.signal.rising {
             Direction::Up
@@ -220,11 +216,7 @@ fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures) -> bool {
 }
 
 fn signal_badge(ui: &mut egui::Ui, kind: SignalKind, rising: bool) {
-    let tone = match kind {
-        SignalKind::Verslechtering => Tone::Worse,
-        SignalKind::Verbetering => Tone::Better,
-        _ => Tone::Neutral,
-    };
+    let tone = kind.tone();
     let (text, background) = tone_colors(theme::palette(ui), tone);
     Frame::new()
         .fill(background)

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Color32, FontFamily, FontId, TextStyle, Theme};
 
-use crate::domain::{Area, AreaKind};
+use crate::domain::Area;
 
 pub struct Palette {
     pub background: Color32,
@@ -23,9 +23,8 @@ pub struct Palette {
     pub worse_background: Color32,
     pub neutral: Color32,
     pub neutral_background: Color32,
-    /// One colour per gemeente, in the order of `Area::gemeenten()`; then the region.
-    areas: [Color32; 8],
-    pub nederland: Color32,
+    /// Lighter area colours where the design's would vanish on a dark background.
+    dark: bool,
 }
 
 const fn rgb(hex: u32) -> Color32 {
@@ -49,17 +48,7 @@ pub const LIGHT: Palette = Palette {
     worse_background: rgb(0xFBE8E6),
     neutral: rgb(0x4B5563),
     neutral_background: rgb(0xEDEFF3),
-    areas: [
-        rgb(0xE69F00),
-        rgb(0x56B4E9),
-        rgb(0xCC79A7),
-        rgb(0x0072B2),
-        rgb(0x9A7B00),
-        rgb(0x8C564B),
-        rgb(0x332288),
-        rgb(0x1B2430),
-    ],
-    nederland: rgb(0x7A8494),
+    dark: false,
 };
 
 /// The same hues, lifted where they would vanish on a dark background.
@@ -80,28 +69,23 @@ pub const DARK: Palette = Palette {
     worse_background: rgb(0x3A1A18),
     neutral: rgb(0xB4BCC8),
     neutral_background: rgb(0x262C35),
-    areas: [
-        rgb(0xE69F00),
-        rgb(0x56B4E9),
-        rgb(0xCC79A7),
-        rgb(0x3A9BE0),
-        rgb(0xC9A400),
-        rgb(0xC08A7E),
-        rgb(0x8877DD),
-        rgb(0xE6E9EE),
-    ],
-    nederland: rgb(0x8C95A3),
+    dark: true,
 };
 
 impl Palette {
-    /// The colour of an area, the same on every screen.
+    /// The colour of an area, the same on every screen (and in the BO-pakket).
     pub fn area(&self, area: &Area) -> Color32 {
-        match area.kind {
-            AreaKind::Gemeente => Area::gemeenten()
-                .position(|g| g == *area)
-                .map_or(self.text_muted, |i| self.areas[i]),
-            AreaKind::Regio => self.areas[7],
-            AreaKind::Nederland => self.nederland,
+        let design = rgb(area.color());
+        if !self.dark {
+            return design;
+        }
+        match area.code {
+            "GM0439" => rgb(0x3A9BE0),
+            "GM0852" => rgb(0xC9A400),
+            "GM0880" => rgb(0xC08A7E),
+            "GM0479" => rgb(0x8877DD),
+            "RG_ZAWA" => rgb(0xE6E9EE),
+            _ => design,
         }
     }
 }

@@ -1,0 +1,361 @@
+//! The BO-pakket as the meeting papers get it: written by the command line, read back as XML, and
+//! checked against the store (the export and the notes), shielded cells included.
+
+mod support;
+
+use std::collections::HashMap;
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use support::{run, temp_store};
+
+/// A parsed element: its name, attributes and children.
+#[derive(Debug)]
+struct Element {
+    name: String,
+    attributes: HashMap<String, String>,
+    children: Vec<Node>,
+}
+
+#[derive(Debug)]
+enum Node {
+    Element(Element),
+    Text(String),
+}
+
+impl Element {
+    fn text(&self) -> String {
+        let mut out = String::new();
+        for child in &self.children {
+            match child {
+                Node::Text(text) => out.push_str(text),
+                Node::Element(element) => out.push_str(&element.text()),
+            }
+        }
+        out
+    }
+
+    fn class(&self) -> &str {
+        self.attributes.get("class").map_or("", String::as_str)
+    }
+
+    /// Every element below this one (depth first) that `keep` accepts.
+    fn find_all<'a>(&'a self, keep: &dyn Fn(&Element) -> bool, found: &mut Vec<&'a Element>) {
+        for child in &self.children {
+            if let Node::Element(element) = child {
+                if keep(element) {
+                    found.push(element);
+                }
+                element.find_all(keep, found);
+            }
+        }
+    }
+
+    fn all(&self, keep: &dyn Fn(&Element) -> bool) -> Vec<&Element> {
+        let mut found = Vec::new();
+        self.find_all(keep, &mut found);
+        found
+    }
+}
+
+fn entity(name: &str) -> String {
+    match name {
+        "amp" => "&".into(),
+        "lt" => "<".into(),
+        "gt" => ">".into(),
+        "quot" => "\"".into(),
+        _ => name
+            .strip_prefix('#')
+            .and_then(|n| n.parse::<u32>().ok())
+            .and_then(char::from_u32)
+            .map(String::from)
+            .unwrap_or_else(|| panic!("unknown entity &{name};")),
+    }
+}
+
+/// Parses the document; panics on anything that is not well-formed.
+fn parse(html: &str) -> Element {
+    let mut reader = Reader::from_str(html);
+    let mut stack = vec![Element {
+        name: "#document".into(),
+        attributes: HashMap::new(),
+        children: Vec::new(),
+    }];
+    let open = |start: &quick_xml::events::BytesStart| Element {
+        name: start.name().as_ref().to_string(),
+        attributes: start
+            .attributes()
+            .map(|a| {
+                let a = a.unwrap();
+                (a.key.as_ref().to_string(), a.value.to_string())
+            })
+            .collect(),
+        children: Vec::new(),
+    };
+    loop {
+        match reader.read_event().expect("well-formed markup") {
+            Event::Start(start) => stack.push(open(&start)),
+            Event::Empty(start) => {
+                let element = open(&start);
+                stack
+                    .last_mut()
+                    .unwrap()
+                    .children
+                    .push(Node::Element(element));
+            }
+            Event::End(_) => {
+                let element = stack.pop().unwrap();
+                stack
+                    .last_mut()
+                    .unwrap()
+                    .children
+                    .push(Node::Element(element));
+            }
+            Event::Text(text) => {
+                let text: &str = &text;
+                stack
+                    .last_mut()
+                    .unwrap()
+                    .children
+                    .push(Node::Text(text.to_string()));
+            }
+            Event::GeneralRef(reference) => {
+                let name: &str = &reference;
+                stack
+                    .last_mut()
+                    .unwrap()
+                    .children
+                    .push(Node::Text(entity(name)));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(stack.len(), 1, "every element is closed");
+    stack.pop().unwrap()
+}
+
+/// The export as (indicator, gebied, periode) → shown value, `<5` for every shielded one (the
+/// supplier's `<5` is exported with an empty value and status `afgeschermd`).
+fn exported(db: &std::path::Path) -> HashMap<(String, String, String), String> {
+    let export = run(db, &["export"]);
+    assert_eq!(export.code, 0);
+    export
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let cells: Vec<&str> = line.split(';').collect();
+            let value = if cells[4] == "afgeschermd" {
+                "<5"
+            } else {
+                cells[3]
+            };
+            (
+                (
+                    cells[0].to_string(),
+                    cells[1].to_string(),
+                    cells[2].to_string(),
+                ),
+                value.to_string(),
+            )
+        })
+        .collect()
+}
+
+const GEMEENTEN: [&str; 7] = [
+    "Edam-Volendam",
+    "Landsmeer",
+    "Oostzaan",
+    "Purmerend",
+    "Waterland",
+    "Wormerland",
+    "Zaanstad",
+];
+
+/// The sum of the gemeenten's exported values, or "—" when one is missing or shielded.
+fn region_sum(
+    values: &HashMap<(String, String, String), String>,
+    id: &str,
+    period: &str,
+) -> String {
+    let parts: Option<Vec<f64>> = GEMEENTEN
+        .iter()
+        .map(|g| {
+            values
+                .get(&(id.to_string(), g.to_string(), period.to_string()))
+                .and_then(|v| v.parse::<f64>().ok())
+        })
+        .collect();
+    parts.map_or("—".to_string(), |p| p.iter().sum::<f64>().to_string())
+}
+
+/// "1.234" and "1234" read the same; "<5" stays "<5"; "12,5 %" loses its unit.
+fn same_value(shown: &str, exported: &str) -> bool {
+    let plain = |text: &str| {
+        text.trim_end_matches('*')
+            .trim_end_matches(" %")
+            .trim_start_matches("€ ")
+            .replace('.', "")
+            .replace(',', ".")
+    };
+    plain(shown) == plain(exported)
+}
+
+#[test]
+fn the_bo_pakket_holds_the_stores_figures_notes_and_stories() {
+    let store = temp_store();
+    let out = store.path.with_file_name("bo.html");
+    let written = run(
+        &store.path,
+        &[
+            "report",
+            "--bo",
+            "12-2-2026",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    assert!(written.stdout.contains("BO-pakket voor 12 februari 2026"));
+    let html = std::fs::read_to_string(&out).unwrap();
+    // Self-contained: nothing is fetched when it is opened.
+    for external in ["src=\"http", "<link", "@import", "url(http"] {
+        assert!(!html.contains(external), "{external}");
+    }
+    let document = parse(html.strip_prefix("<!DOCTYPE html>").unwrap());
+
+    let cover = document.all(&|e| e.class() == "cover");
+    assert!(
+        cover[0]
+            .text()
+            .contains("Bestuurlijk Overleg van 12 februari 2026")
+    );
+    assert!(
+        cover[0]
+            .text()
+            .contains("Voorbeelddata — geen officiële cijfers")
+    );
+    assert!(cover[0].text().contains("2025 K4"));
+
+    let signals = document.all(&|e| e.name == "ul" && e.class() == "signals");
+    assert!(
+        signals[0]
+            .text()
+            .contains("Meldingen overlast verward persoon (E33): verslechtering in 2025 K4")
+    );
+
+    let store_values = exported(&store.path);
+    let pages = document.all(&|e| e.class() == "page indicator");
+    assert_eq!(pages.len(), 11, "a page per strategic indicator");
+    let mut cells_checked = 0;
+    let mut shielded_checked = 0;
+    for page in &pages {
+        let id = page.attributes["id"].strip_prefix("indicator-").unwrap();
+        assert_eq!(
+            page.all(&|e| e.name == "svg" && e.class() == "chart").len(),
+            1
+        );
+        let table = page.all(&|e| e.name == "table" && e.class() == "numbers")[0];
+        let periods: Vec<String> = table
+            .all(&|e| e.name == "th")
+            .iter()
+            .skip(1)
+            .map(|e| e.attributes["data-periode"].clone())
+            .collect();
+        for row in table.all(&|e| e.name == "tr").iter().skip(1) {
+            let cells: Vec<String> = row
+                .all(&|e| e.name == "td")
+                .iter()
+                .map(|e| e.text())
+                .collect();
+            let area = &cells[0];
+            for (period, shown) in periods.iter().zip(&cells[1..]) {
+                let key = (id.to_string(), area.clone(), period.clone());
+                match store_values.get(&key) {
+                    Some(value) => {
+                        assert!(
+                            same_value(shown, value),
+                            "{key:?}: {shown} in the report, {value} in the store"
+                        );
+                        cells_checked += 1;
+                        if value.starts_with('<') {
+                            assert_eq!(shown, "<5");
+                            shielded_checked += 1;
+                        }
+                    }
+                    // The region where it was not delivered: the sum of the seven gemeenten.
+                    None if area == "Zaanstreek-Waterland" => {
+                        let sum = region_sum(&store_values, id, period);
+                        assert!(same_value(shown, &sum), "{key:?}: {shown}, sum {sum}");
+                        cells_checked += 1;
+                    }
+                    // Not delivered: shown as a dash, never 0.
+                    None => assert_eq!(shown, "—", "{key:?}"),
+                }
+            }
+        }
+    }
+    assert!(cells_checked > 400, "{cells_checked} cells compared");
+    assert!(shielded_checked > 0, "a shielded cell is in the report");
+
+    // The notes for this BO, as the store holds them.
+    let notes = run(&store.path, &["notes", "export"]).stdout;
+    let notes: Vec<serde_json::Value> = serde_json::from_str(&notes).unwrap();
+    let reported: Vec<String> = document
+        .all(&|e| e.name == "article" && e.class() == "note")
+        .iter()
+        .map(|e| e.text())
+        .collect();
+    assert_eq!(reported.len(), 3);
+    for note in notes.iter().filter(|n| n["bo_datum"] == "2026-02-12") {
+        let text = note["tekst"].as_str().unwrap();
+        let status = note["status"].as_str().unwrap();
+        assert!(
+            reported
+                .iter()
+                .any(|r| r.contains(text) && r.contains(status)),
+            "{text}"
+        );
+    }
+    let e33 = document.all(&|e| {
+        e.attributes
+            .get("id")
+            .is_some_and(|id| id == "indicator-verward_gedrag_meldingen_e33")
+    });
+    assert!(
+        e33[0]
+            .text()
+            .contains("Het aantal E33-meldingen ligt in 2025 K4")
+    );
+
+    // The stories, with their links.
+    let links: Vec<&str> = document
+        .all(&|e| e.name == "a" && e.attributes["href"].starts_with("https://"))
+        .iter()
+        .map(|e| e.attributes["href"].as_str())
+        .collect();
+    assert!(links.contains(&"https://video.example.org/allen-voor-een/eindelijk-een-plan"));
+}
+
+#[test]
+fn a_bo_date_that_is_no_date_is_refused() {
+    let store = temp_store();
+    let out = store.path.with_file_name("bo.html");
+    let refused = run(
+        &store.path,
+        &[
+            "report",
+            "--bo",
+            "volgende week",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(refused.code, 1);
+    assert_eq!(
+        refused.stderr,
+        "onbekende BO-datum 'volgende week'; schrijf bijvoorbeeld 12-2-2026 of 2026-02-12\n"
+    );
+    assert!(!out.exists());
+}

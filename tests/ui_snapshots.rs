@@ -7,8 +7,8 @@ use egui_kittest::kittest::Queryable;
 use regio_in_beeld::app::{OpenOptions, Workspace};
 use support::window::open_rendered_window;
 
-/// The demo store, with its batch written at a fixed time so the "bijgewerkt" date and the provenance
-/// read the same in every run.
+/// The demo store, with its batch and notes written at a fixed time so the "bijgewerkt" dates and the
+/// provenance read the same in every run.
 fn demo_store(dir: &std::path::Path) -> std::path::PathBuf {
     let db = dir.join("regio.sqlite");
     let options = OpenOptions {
@@ -18,9 +18,9 @@ fn demo_store(dir: &std::path::Path) -> std::path::PathBuf {
     drop(Workspace::open(&options).unwrap());
     let connection = rusqlite::Connection::open(&db).unwrap();
     connection
-        .execute(
-            "UPDATE batches SET started_at = '2025-10-12T08:00:00Z', finished_at = '2025-10-12T08:00:02Z'",
-            [],
+        .execute_batch(
+            "UPDATE batches SET started_at = '2025-10-12T08:00:00Z', finished_at = '2025-10-12T08:00:02Z';
+             UPDATE notes SET created_at = '2026-02-02T09:30:00Z', updated_at = '2026-02-02T09:30:00Z';",
         )
         .unwrap();
     db
@@ -67,4 +67,16 @@ fn gegevens_screen() {
     harness.get_by_label("Gegevens").click();
     harness.run();
     harness.snapshot("gegevens");
+}
+
+#[test]
+fn duiding_and_verhalen_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_rendered_window(&demo_store(dir.path()));
+    harness.get_by_label("Duiding").click();
+    harness.run();
+    harness.snapshot("duiding");
+    harness.get_by_label("Verhalen").click();
+    harness.run();
+    harness.snapshot("verhalen");
 }

@@ -157,10 +157,7 @@ impl Workspace {
                 .collect(),
             stories: stories
                 .iter()
-                .filter(|s| {
-                    s.draft.indicators.contains(&indicator.id)
-                        || s.draft.themes.contains(&indicator.theme)
-                })
+                .filter(|s| s.belongs_beside(indicator))
                 .map(|s| s.draft.title.clone())
                 .collect(),
         }

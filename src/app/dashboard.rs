@@ -10,7 +10,9 @@ use crate::analysis::{
     Change, POPULATION_INDICATOR, Population, Series, Signal, area_series, change_vs_year_before,
     per_1000, region_series, signal,
 };
-use crate::domain::{Area, Batch, Frequency, Indicator, Observation, Period};
+use chrono::NaiveDate;
+
+use crate::domain::{Area, Batch, Frequency, Indicator, Note, Observation, Period, Story};
 use crate::store::ObservationFilter;
 
 /// Periods a tile's sparkline covers.
@@ -41,6 +43,41 @@ pub struct Dashboard {
     pub observation_count: u64,
     /// When the newest batch on record was written (RFC 3339): how fresh the figures are.
     pub updated_at: Option<String>,
+    /// Every duiding note, newest BO first.
+    pub notes: Vec<Note>,
+    pub stories: Vec<Story>,
+}
+
+impl Dashboard {
+    /// The BO dates notes were written for, newest first.
+    pub fn bo_dates(&self) -> Vec<NaiveDate> {
+        let dates: BTreeSet<NaiveDate> = self.notes.iter().map(|n| n.draft.bo_date).collect();
+        dates.into_iter().rev().collect()
+    }
+
+    /// The notes on `indicator`, newest BO first.
+    pub fn notes_on<'a>(&'a self, indicator: &'a str) -> impl Iterator<Item = &'a Note> + 'a {
+        self.notes
+            .iter()
+            .filter(move |n| n.draft.indicator == indicator)
+    }
+
+    /// Whether the coming (or latest) BO has a note on `indicator`: the marker on a tile.
+    pub fn has_current_note(&self, indicator: &str) -> bool {
+        let latest = self.bo_dates().first().copied();
+        self.notes_on(indicator)
+            .any(|n| Some(n.draft.bo_date) == latest)
+    }
+
+    /// The stories beside `indicator`: linked to it or to its theme.
+    pub fn stories_beside<'a>(
+        &'a self,
+        indicator: &'a IndicatorFigures,
+    ) -> impl Iterator<Item = &'a Story> + 'a {
+        self.stories
+            .iter()
+            .filter(move |s| s.belongs_beside(&indicator.indicator))
+    }
 }
 
 /// One area's series of one indicator, as shown.
@@ -189,6 +226,8 @@ impl Workspace {
                 .filter(|b| b.undone_at.is_none())
                 .filter_map(|b| b.finished_at.clone())
                 .max(),
+            notes: self.notes()?,
+            stories: self.stories()?,
         })
     }
 }

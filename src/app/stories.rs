@@ -12,13 +12,11 @@ impl Workspace {
 
     /// The stories that belong beside `indicator`: linked to it, or to its theme.
     pub fn stories_for(&self, indicator: &str) -> Result<Vec<Story>, AppError> {
-        let theme = &self.indicator(indicator)?.theme;
+        let indicator = self.indicator(indicator)?;
         Ok(self
             .stories()?
             .into_iter()
-            .filter(|s| {
-                s.draft.indicators.iter().any(|i| i == indicator) || s.draft.themes.contains(theme)
-            })
+            .filter(|s| s.belongs_beside(indicator))
             .collect())
     }
 

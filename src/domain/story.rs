@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::Area;
+use super::{Area, Indicator};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StoryKind {
@@ -132,6 +132,14 @@ pub struct Story {
     pub draft: StoryDraft,
     /// Part of the demo data set.
     pub demo: bool,
+}
+
+impl Story {
+    /// Whether the story belongs beside `indicator`: linked to it, or to its theme.
+    pub fn belongs_beside(&self, indicator: &Indicator) -> bool {
+        self.draft.indicators.contains(&indicator.id)
+            || self.draft.themes.contains(&indicator.theme)
+    }
 }
 
 #[cfg(test)]

@@ -88,11 +88,15 @@ fn backup(conn: &Connection, path: &Path, version: i32) -> Result<PathBuf, Store
 mod tests {
     use super::*;
 
-    fn two_versions() -> Migrations<'static> {
-        Migrations::new(vec![
-            M::up(include_str!("schema/v1.sql")),
-            M::up("ALTER TABLE batches ADD COLUMN comment TEXT;"),
-        ])
+    /// Every shipped version and one more, as a newer app would have.
+    fn one_more_version() -> Migrations<'static> {
+        let mut migrations = MIGRATIONS.to_vec();
+        migrations.push(M::up("ALTER TABLE batches ADD COLUMN comment TEXT;"));
+        Migrations::new(migrations)
+    }
+
+    fn latest() -> i32 {
+        latest_version() as i32
     }
 
     #[test]
@@ -111,7 +115,7 @@ mod tests {
         )
         .unwrap();
 
-        let backup = migrate_with(&two_versions(), &mut conn, Some(&path))
+        let backup = migrate_with(&one_more_version(), &mut conn, Some(&path))
             .unwrap()
             .expect("backup");
         let copy = Connection::open(&backup).unwrap();
@@ -121,25 +125,20 @@ mod tests {
         let batches: i64 = copy
             .query_row("SELECT count(*) FROM batches", [], |r| r.get(0))
             .unwrap();
-        assert_eq!((version, batches), (1, 1));
-        assert_eq!(user_version(&conn).unwrap(), 2);
+        assert_eq!((version, batches), (latest(), 1));
+        assert_eq!(user_version(&conn).unwrap(), latest() + 1);
     }
 
     #[test]
     fn refuses_a_file_from_a_newer_version_untouched() {
         let mut conn = Connection::open_in_memory().unwrap();
-        two_versions().to_latest(&mut conn).unwrap();
+        one_more_version().to_latest(&mut conn).unwrap();
         let error = migrate(&mut conn, None).unwrap_err();
+        let expected = (latest() + 1, latest());
         assert!(
-            matches!(
-                error,
-                StoreError::TooNew {
-                    found: 2,
-                    supported: 1
-                }
-            ),
+            matches!(error, StoreError::TooNew { found, supported } if (found, supported) == expected),
             "{error}"
         );
-        assert_eq!(user_version(&conn).unwrap(), 2);
+        assert_eq!(user_version(&conn).unwrap(), latest() + 1);
     }
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
 use eframe::egui;
 
 use crate::app::TemplateFormat;
@@ -18,6 +19,10 @@ pub(super) enum Chosen {
     Import(Vec<PathBuf>),
     /// Where to write the template for a period.
     Template(Period, PathBuf, TemplateFormat),
+    /// Where to write the BO-pakket of a BO.
+    Report(NaiveDate, PathBuf),
+    /// Where to write a picture of a plot.
+    Png(PathBuf, Vec<u8>),
 }
 
 /// A dialog that is open, or has just closed.
@@ -52,6 +57,28 @@ impl Dialog {
                 .add_filter(filter, &[extension])
                 .save_file()
                 .map(|path| Chosen::Template(period, path, format))
+        })
+    }
+
+    pub fn save_report(ctx: &egui::Context, bo: NaiveDate) -> Dialog {
+        Dialog::open(ctx, move || {
+            rfd::FileDialog::new()
+                .set_title("BO-pakket opslaan")
+                .set_file_name(format!("bo-pakket-{bo}.html"))
+                .add_filter("HTML", &["html"])
+                .save_file()
+                .map(|path| Chosen::Report(bo, path))
+        })
+    }
+
+    pub fn save_png(ctx: &egui::Context, name: String, bytes: Vec<u8>) -> Dialog {
+        Dialog::open(ctx, move || {
+            rfd::FileDialog::new()
+                .set_title("Grafiek bewaren als PNG")
+                .set_file_name(name)
+                .add_filter("PNG", &["png"])
+                .save_file()
+                .map(|path| Chosen::Png(path, bytes))
         })
     }
 

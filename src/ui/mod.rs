@@ -1,13 +1,16 @@
 //! The window: eframe and egui live here and nowhere else.
 
+mod chart_image;
 mod data;
 mod dialogs;
+mod duiding;
 mod gemeenten;
 mod plot;
 mod shell;
 mod strategic;
 mod tactical;
 mod theme;
+mod verhalen;
 mod widgets;
 
 use std::process::ExitCode;

@@ -2,21 +2,25 @@
 //! Actions the user asks for are collected while drawing and carried out after it, never in the
 //! middle of a layout.
 
+use chrono::NaiveDate;
 use eframe::egui::{self, Frame, Margin, RichText, ScrollArea, Theme};
 use serde::{Deserialize, Serialize};
 
+use super::chart_image::{Capture, ChartUse, png_bytes};
 use super::data::{DataAction, DataView, data_screen, import_preview};
 use super::dialogs::{Chosen, Dialog, NoDialog};
+use super::duiding::{DuidingAction, DuidingView, NoteEditor, duiding};
 use super::gemeenten::gemeenten;
 use super::strategic::strategic;
-use super::tactical::tactical;
+use super::tactical::{TacticalAction, tactical};
 use super::theme;
+use super::verhalen::{StoryAction, StoryEditor, verhalen};
 use crate::app::{
     AppError, Dashboard, DashboardChoice, FetchEvent, FetchJob, FetchOptions, FetchProgress,
     FetchReport, ImportPreview, ImportReport, OpenOptions, TemplateFormat, WorkJob, Workspace,
     default_user, read_paths,
 };
-use crate::domain::{Area, BatchId, Period, count_of, dutch_datetime};
+use crate::domain::{Area, BatchId, Period, WebUrl, count_of, dutch_date, dutch_datetime};
 use crate::ingest::ImportProblem;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,14 +29,18 @@ enum Screen {
     Tactisch,
     Gemeenten,
     Gegevens,
+    Duiding,
+    Verhalen,
 }
 
 impl Screen {
-    const ALL: [Screen; 4] = [
+    const ALL: [Screen; 6] = [
         Screen::Strategisch,
         Screen::Tactisch,
         Screen::Gemeenten,
         Screen::Gegevens,
+        Screen::Duiding,
+        Screen::Verhalen,
     ];
 
     fn label(self) -> &'static str {
@@ -41,6 +49,8 @@ impl Screen {
             Screen::Tactisch => "Tactisch",
             Screen::Gemeenten => "Gemeenten",
             Screen::Gegevens => "Gegevens",
+            Screen::Duiding => "Duiding",
+            Screen::Verhalen => "Verhalen",
         }
     }
 }
@@ -57,6 +67,8 @@ struct Settings {
     per_1000: bool,
     dark: bool,
     zoom: f32,
+    /// The BO of the Duiding screen (`2026-02-12`).
+    bo: Option<String>,
 }
 
 impl Default for Settings {
@@ -68,6 +80,7 @@ impl Default for Settings {
             per_1000: false,
             dark: false,
             zoom: 1.0,
+            bo: None,
         }
     }
 }
@@ -93,6 +106,15 @@ enum Command {
     PickFiles,
     SaveTemplate(TemplateFormat),
     WriteTemplate(Period, std::path::PathBuf, TemplateFormat),
+    Duiding(DuidingAction),
+    /// Write a note on this indicator: the Duiding screen with the form filled in.
+    WriteNote(String),
+    Story(StoryAction),
+    OpenLink,
+    CancelLink,
+    Capture(ChartUse, egui::Rect),
+    WriteReport(NaiveDate, std::path::PathBuf),
+    WritePng(std::path::PathBuf, Vec<u8>),
 }
 
 /// An import being checked or saved on a worker thread.
@@ -117,6 +139,13 @@ pub struct Shell {
     fetch: Option<(FetchJob, Option<FetchProgress>)>,
     import: Option<ImportWork>,
     dialog: Option<Dialog>,
+    duiding: Option<DuidingView>,
+    note_editor: NoteEditor,
+    story_editor: StoryEditor,
+    /// A link the user asked to open, waiting for "Openen in browser": the title and where it goes.
+    pending_link: Option<(String, WebUrl)>,
+    /// A picture of the plot on its way.
+    capture: Option<Capture>,
     options: OpenOptions,
     cbs_base_url: String,
     /// To wake the window from worker threads.
@@ -167,6 +196,14 @@ impl Shell {
             fetch: None,
             import: None,
             dialog: None,
+            duiding: None,
+            note_editor: NoteEditor {
+                author: default_user(),
+                ..NoteEditor::default()
+            },
+            story_editor: StoryEditor::default(),
+            pending_link: None,
+            capture: None,
             options,
             cbs_base_url,
             ctx: ctx.clone(),
@@ -245,6 +282,8 @@ impl Shell {
             Ok(Some(Chosen::Template(period, path, format))) => {
                 Some(Command::WriteTemplate(period, path, format))
             }
+            Ok(Some(Chosen::Report(bo, path))) => Some(Command::WriteReport(bo, path)),
+            Ok(Some(Chosen::Png(path, bytes))) => Some(Command::WritePng(path, bytes)),
         }
     }
 
@@ -332,14 +371,9 @@ impl Shell {
             }
             Command::PickFiles | Command::SaveTemplate(_) => {}
             Command::WriteTemplate(period, path, format) => {
-                let written = workspace.template(&period, format).and_then(|bytes| {
-                    std::fs::write(&path, bytes).map_err(|e| {
-                        AppError::Refused(format!(
-                            "{} kan niet geschreven worden: {e}",
-                            path.display()
-                        ))
-                    })
-                });
+                let written = workspace
+                    .template(&period, format)
+                    .and_then(|bytes| write_file(&path, &bytes));
                 self.message = Some(match written {
                     Ok(()) => Ok(format!(
                         "Sjabloon voor {} opgeslagen als {}",
@@ -349,8 +383,174 @@ impl Shell {
                     Err(error) => Err(error.to_string()),
                 });
             }
+            Command::Duiding(action) => self.on_duiding(action),
+            Command::WriteNote(indicator) => {
+                self.note_editor.start(Some(indicator));
+                self.settings.screen = Screen::Duiding;
+            }
+            Command::Story(action) => self.on_story(action),
+            Command::OpenLink => {
+                if let Some((_, url)) = self.pending_link.take() {
+                    self.ctx.open_url(egui::OpenUrl::new_tab(url.as_str()));
+                }
+            }
+            Command::CancelLink => self.pending_link = None,
+            Command::Capture(purpose, region) => {
+                self.capture = Some(Capture::request(&self.ctx, purpose, region));
+            }
+            Command::WriteReport(bo, path) => {
+                let written = workspace
+                    .bo_report(bo)
+                    .and_then(|html| write_file(&path, html.as_bytes()));
+                self.message = Some(
+                    written
+                        .map(|()| {
+                            format!(
+                                "BO-pakket voor {} opgeslagen als {}",
+                                dutch_date(bo),
+                                path.display()
+                            )
+                        })
+                        .map_err(|e| e.to_string()),
+                );
+            }
+            Command::WritePng(path, bytes) => {
+                self.message = Some(
+                    write_file(&path, &bytes)
+                        .map(|()| format!("Grafiek opgeslagen als {}", path.display()))
+                        .map_err(|e| e.to_string()),
+                );
+            }
         }
         self.refresh();
+    }
+
+    /// Saves, edits, locks and reopens notes; picks the BO; starts the BO-pakket.
+    fn on_duiding(&mut self, action: DuidingAction) {
+        let bo = self.bo();
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let author = self.note_editor.author.clone();
+        let outcome = match action {
+            DuidingAction::PickBo(date) => {
+                self.settings.bo = Some(date.to_string());
+                self.note_editor.other_bo.clear();
+                return;
+            }
+            DuidingAction::BadDate(text) => Err(AppError::Refused(format!(
+                "'{text}' is geen datum; schrijf bijvoorbeeld 12-2-2026"
+            ))),
+            DuidingAction::NewNote => {
+                self.note_editor.start(None);
+                return;
+            }
+            DuidingAction::Edit(id) => {
+                if let Ok(Some(note)) = workspace.store().note(id) {
+                    self.note_editor.edit(&note);
+                }
+                return;
+            }
+            DuidingAction::Save => {
+                let saved = match self.note_editor.editing {
+                    Some(id) => workspace
+                        .edit_note(id, &author, &self.note_editor.text)
+                        .map(|()| id),
+                    None => workspace.add_note(&self.note_editor.draft(bo)),
+                };
+                saved.map(|id| {
+                    self.note_editor.start(None);
+                    format!(
+                        "Duiding {} opgeslagen voor het BO van {}.",
+                        id.0,
+                        dutch_date(bo)
+                    )
+                })
+            }
+            DuidingAction::Finalize(id) => workspace
+                .finalize_note(id, &author)
+                .map(|()| format!("Duiding {} is definitief en vergrendeld.", id.0)),
+            DuidingAction::Reopen(id) => workspace
+                .reopen_note(id, &author)
+                .map(|()| format!("Duiding {} is heropend als concept.", id.0)),
+            DuidingAction::SaveReport => {
+                if self.dialog.is_none() {
+                    self.dialog = Some(Dialog::save_report(&self.ctx, bo));
+                }
+                return;
+            }
+        };
+        self.message = Some(outcome.map_err(|e| e.to_string()));
+    }
+
+    fn on_story(&mut self, action: StoryAction) {
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let outcome = match action {
+            StoryAction::Open(title, url) => {
+                self.pending_link = Some((title, url));
+                return;
+            }
+            StoryAction::Remove(id) => workspace
+                .remove_story(id)
+                .map(|()| format!("Verhaal {} is verwijderd.", id.0)),
+            StoryAction::Save => match self.story_editor.draft() {
+                Ok(draft) => workspace.add_story(&draft).map(|id| {
+                    self.story_editor = StoryEditor::default();
+                    format!("Verhaal {} '{}' is opgeslagen.", id.0, draft.title)
+                }),
+                Err(problem) => Err(AppError::Refused(problem)),
+            },
+        };
+        self.message = Some(outcome.map_err(|e| e.to_string()));
+    }
+
+    /// The BO of the Duiding screen: the chosen one, else the newest with notes, else today.
+    fn bo(&self) -> NaiveDate {
+        self.settings
+            .bo
+            .as_deref()
+            .and_then(|d| d.parse().ok())
+            .or_else(|| {
+                self.state
+                    .as_ref()
+                    .ok()
+                    .and_then(|d| d.bo_dates().first().copied())
+            })
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Takes in the picture of the plot: to the clipboard, or on to a file dialog.
+    fn poll_capture(&mut self, pixels_per_point: f32) {
+        let Some(image) = self.capture.as_ref().and_then(|c| c.poll(pixels_per_point)) else {
+            return;
+        };
+        let Some(capture) = self.capture.take() else {
+            return;
+        };
+        match capture.purpose {
+            ChartUse::Copy => {
+                self.ctx.copy_image(image);
+                self.message = Some(Ok(
+                    "Grafiek gekopieerd; plak haar in een document of e-mail.".to_string(),
+                ));
+            }
+            ChartUse::Save => match png_bytes(&image) {
+                Ok(bytes) if self.dialog.is_none() => {
+                    let name = self
+                        .settings
+                        .indicator
+                        .clone()
+                        .unwrap_or_else(|| "grafiek".into());
+                    self.dialog = Some(Dialog::save_png(&self.ctx, format!("{name}.png"), bytes));
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    self.message = Some(Err(format!("De grafiek kan niet bewaard worden: {error}")))
+                }
+            },
+        }
     }
 
     /// Reads again what the layers show, after a change or a new choice.
@@ -362,6 +562,19 @@ impl Shell {
             period: self.period,
             per_1000: self.settings.per_1000,
         });
+        self.duiding = match (self.settings.screen, &self.state) {
+            (Screen::Duiding, Ok(dashboard)) => {
+                let bo = self.bo();
+                let histories = dashboard
+                    .notes
+                    .iter()
+                    .filter(|n| n.draft.bo_date == bo)
+                    .filter_map(|n| Some((n.id, workspace.note_history(n.id).ok()?)))
+                    .collect();
+                Some(DuidingView { bo, histories })
+            }
+            _ => None,
+        };
         self.data = match (self.settings.screen, &self.state) {
             (Screen::Gegevens, Ok(dashboard)) => data_view(workspace, self.period, dashboard)
                 .map_err(|e| self.message = Some(Err(e.to_string())))
@@ -375,6 +588,15 @@ impl Shell {
             .filter(|a| a.kind == crate::domain::AreaKind::Gemeente)
             .unwrap_or_else(|| Area::gemeenten().last().unwrap_or(Area::region()))
     }
+}
+
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
+    std::fs::write(path, bytes).map_err(|e| {
+        AppError::Refused(format!(
+            "{} kan niet geschreven worden: {e}",
+            path.display()
+        ))
+    })
 }
 
 /// "kwartaal.csv: opgeslagen als batch 7 (12 toegevoegd, 3 gewijzigd)" per file.
@@ -456,6 +678,7 @@ impl eframe::App for Shell {
         }
         self.poll_fetch();
         self.poll_import();
+        self.poll_capture(ui.ctx().pixels_per_point());
         let palette = theme::palette(ui);
         let mut commands: Vec<Command> = self.poll_dialog().into_iter().collect();
         let can_switch = self.workspace.is_some();
@@ -472,6 +695,13 @@ impl eframe::App for Shell {
             .show(ui, |ui| {
                 top_bar(ui, self, can_switch, &mut commands);
             });
+        egui::Panel::bottom("status_bar")
+            .frame(
+                Frame::new()
+                    .fill(palette.card)
+                    .inner_margin(Margin::symmetric(20, 4)),
+            )
+            .show(ui, |ui| status_bar(ui, self, &mut commands));
         if let Ok(dashboard) = &self.state
             && dashboard.demo
         {
@@ -512,6 +742,36 @@ impl eframe::App for Shell {
                     ui.label(RichText::new(text).color(color));
                 });
         }
+        if let Some((title, url)) = &self.pending_link {
+            egui::Panel::top("open_link")
+                .frame(
+                    Frame::new()
+                        .fill(palette.selected)
+                        .inner_margin(Margin::symmetric(20, 8)),
+                )
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(format!(
+                                "'{title}' opent in uw browser op {}",
+                                url.host()
+                            ))
+                            .strong(),
+                        );
+                        ui.label(
+                            RichText::new(url.as_str())
+                                .size(theme::META)
+                                .color(palette.text_secondary),
+                        );
+                        if ui.button("Openen in browser").clicked() {
+                            commands.push(Command::OpenLink);
+                        }
+                        if ui.button("Niet openen").clicked() {
+                            commands.push(Command::CancelLink);
+                        }
+                    });
+                });
+        }
         egui::CentralPanel::default()
             .frame(
                 Frame::new()
@@ -531,7 +791,7 @@ impl eframe::App for Shell {
 }
 
 impl Shell {
-    fn central(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    fn central(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let dashboard = match &self.state {
             Err(error) => return error_state(ui, error, &self.options.db),
             Ok(dashboard) => dashboard,
@@ -562,7 +822,30 @@ impl Shell {
             _ if dashboard.observation_count == 0 => empty_state(ui, &self.options.db),
             (Screen::Tactisch, _) => {
                 let selected = self.settings.indicator.as_deref().unwrap_or_default();
-                commands.extend(tactical(ui, dashboard, selected).map(Command::OpenIndicator));
+                commands.extend(
+                    tactical(ui, dashboard, selected).map(|action| match action {
+                        TacticalAction::Pick(id) => Command::OpenIndicator(id),
+                        TacticalAction::WriteNote(id) => Command::WriteNote(id),
+                        TacticalAction::Open(title, url) => {
+                            Command::Story(StoryAction::Open(title, url))
+                        }
+                        TacticalAction::Chart(purpose, region) => Command::Capture(purpose, region),
+                    }),
+                );
+            }
+            (Screen::Duiding, _) => {
+                if let Some(view) = &self.duiding {
+                    let editor = &mut self.note_editor;
+                    ScrollArea::vertical().show(ui, |ui| {
+                        commands.extend(duiding(ui, dashboard, view, editor).map(Command::Duiding));
+                    });
+                }
+            }
+            (Screen::Verhalen, _) => {
+                let editor = &mut self.story_editor;
+                ScrollArea::vertical().show(ui, |ui| {
+                    commands.extend(verhalen(ui, dashboard, editor).map(Command::Story));
+                });
             }
             (Screen::Gemeenten, _) => {
                 ScrollArea::vertical().show(ui, |ui| {
@@ -610,20 +893,6 @@ fn top_bar(ui: &mut egui::Ui, shell: &Shell, can_switch: bool, commands: &mut Ve
         });
         let Ok(dashboard) = &shell.state else { return };
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let dark = shell.settings.dark;
-            if ui
-                .button(if dark { "Licht thema" } else { "Donker thema" })
-                .clicked()
-            {
-                commands.push(Command::Dark(!dark));
-            }
-            if let Some(updated) = &dashboard.updated_at {
-                ui.label(
-                    RichText::new(format!("bijgewerkt {}", dutch_datetime(updated)))
-                        .size(theme::META)
-                        .color(palette.text_muted),
-                );
-            }
             let mut per_1000 = shell.settings.per_1000;
             if ui.checkbox(&mut per_1000, "Per 1.000 inwoners").changed() {
                 commands.push(Command::Per1000(per_1000));
@@ -672,6 +941,45 @@ fn painted_label(ui: &mut egui::Ui, text: &str, color: egui::Color32) {
     );
     let (rect, _) = ui.allocate_exact_size(galley.size(), egui::Sense::hover());
     ui.painter().galley(rect.min, galley, color);
+}
+
+/// At the bottom: how many indicators and signals, how fresh the figures are, and the theme.
+fn status_bar(ui: &mut egui::Ui, shell: &Shell, commands: &mut Vec<Command>) {
+    let palette = theme::palette(ui);
+    ui.horizontal(|ui| {
+        if let Ok(dashboard) = &shell.state {
+            let mut parts = vec![
+                count_of(
+                    dashboard.indicators.len() as u64,
+                    "indicator",
+                    "indicatoren",
+                ),
+                count_of(dashboard.signals.len() as u64, "signaal", "signalen"),
+            ];
+            if let Some(updated) = &dashboard.updated_at {
+                parts.push(format!("bijgewerkt {}", dutch_datetime(updated)));
+            }
+            ui.label(
+                RichText::new(parts.join(" · "))
+                    .size(theme::META)
+                    .color(palette.text_muted),
+            );
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let dark = shell.settings.dark;
+            if ui
+                .button(if dark { "Licht thema" } else { "Donker thema" })
+                .clicked()
+            {
+                commands.push(Command::Dark(!dark));
+            }
+            ui.label(
+                RichText::new("Ctrl + / Ctrl − zoomen")
+                    .size(theme::META)
+                    .color(palette.text_muted),
+            );
+        });
+    });
 }
 
 fn empty_state(ui: &mut egui::Ui, db_path: &std::path::Path) {

@@ -8,7 +8,7 @@ use super::theme;
 use super::widgets::{arrow, movement_chip, muted, section_label, sparkline, tone_colors};
 use crate::analysis::SignalKind;
 use crate::app::{Dashboard, Direction, IndicatorFigures, SignalRow};
-use crate::domain::{Coded, Domain, Layer, Polarity};
+use crate::domain::{Coded, Domain, Layer};
 
 /// Draws the layer; returns the indicator the user opened.
 pub(super) fn strategic(ui: &mut egui::Ui, dashboard: &Dashboard) -> Option<String> {
@@ -59,7 +59,8 @@ pub(super) fn strategic(ui: &mut egui::Ui, dashboard: &Dashboard) -> Option<Stri
         for (column, (domain, tiles)) in columns.iter_mut().zip(&domains) {
             section_label(column, domain.label());
             for figures in tiles {
-                if tile(column, figures) {
+                let noted = dashboard.has_current_note(&figures.indicator.id);
+                if tile(column, figures, noted) {
                     opened = Some(figures.indicator.id.clone());
                 }
                 column.add_space(10.0);
@@ -115,16 +116,8 @@ fn signals(ui: &mut egui::Ui, rows: &[SignalRow]) -> Option<String> {
     opened
 }
 
-fn polarity_text(polarity: Polarity) -> &'static str {
-    match polarity {
-        Polarity::HigherIsBetter => "hoger is beter",
-        Polarity::LowerIsBetter => "lager is beter",
-        Polarity::Neutral => "neutraal",
-    }
-}
-
-/// One tile; returns whether it was clicked.
-fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures) -> bool {
+/// One tile; `noted` when the coming BO has a duiding on it. Returns whether it was clicked.
+fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures, noted: bool) -> bool {
     let palette = theme::palette(ui);
     let indicator = &figures.indicator;
     let response = Frame::new()
@@ -162,14 +155,17 @@ fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures) -> bool {
                         .size(theme::TILE_VALUE)
                         .strong(),
                 );
-                if figures.per_1000 {
-                    muted(ui, "per 1.000 inwoners");
-                }
+                ui.vertical(|ui| {
+                    ui.add_space(12.0);
+                    let period = figures
+                        .latest
+                        .map_or("nog geen cijfers".to_string(), |p| p.label());
+                    muted(ui, period);
+                    if figures.per_1000 {
+                        muted(ui, "per 1.000 inwoners");
+                    }
+                });
             });
-            let period = figures
-                .latest
-                .map_or("nog geen cijfers".to_string(), |p| p.label());
-            muted(ui, period);
             ui.horizontal(|ui| {
                 ui.set_min_height(22.0);
                 match (figures.movement(), &figures.year_on_year) {
@@ -199,12 +195,15 @@ fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures) -> bool {
             });
             ui.separator();
             ui.horizontal(|ui| {
-                muted(ui, polarity_text(indicator.polarity));
-                if let Some(signal) = figures.region.signal.filter(|s| s.kind.is_signal()) {
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                muted(ui, indicator.polarity.label());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if let Some(signal) = figures.region.signal.filter(|s| s.kind.is_signal()) {
                         signal_badge(ui, signal.kind, signal.rising);
-                    });
-                }
+                    }
+                    if noted {
+                        note_marker(ui);
+                    }
+                });
             });
             clicked
         });
@@ -238,5 +237,21 @@ fn signal_badge(ui: &mut egui::Ui, kind: SignalKind, rising: bool) {
                         .color(text),
                 );
             });
+        });
+}
+
+/// "duiding" on the accent tint: there is a note on this indicator for the coming BO.
+fn note_marker(ui: &mut egui::Ui) {
+    let palette = theme::palette(ui);
+    Frame::new()
+        .fill(palette.selected)
+        .corner_radius(10)
+        .inner_margin(Margin::symmetric(8, 1))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new("duiding")
+                    .size(theme::META)
+                    .color(palette.accent),
+            );
         });
 }

@@ -3,17 +3,33 @@
 
 use eframe::egui::{self, RichText};
 
+use super::chart_image::ChartUse;
+use super::duiding::status_badge;
 use super::plot::trend_plot;
 use super::theme;
+use super::verhalen::open_button;
 use super::widgets::{card, movement_chip, muted, section_label};
 use crate::app::{Dashboard, IndicatorFigures};
-use crate::domain::{BatchKind, Period, Source, StockOrFlow, dutch_datetime};
+use crate::domain::{BatchKind, Period, Source, StockOrFlow, WebUrl, dutch_date, dutch_datetime};
 
 /// Periods the numbers table shows.
 const TABLE_PERIODS: usize = 6;
 
-/// Draws the layer for `selected`; returns another indicator the user picked.
-pub(super) fn tactical(ui: &mut egui::Ui, dashboard: &Dashboard, selected: &str) -> Option<String> {
+/// What the user asked for on this layer.
+pub(super) enum TacticalAction {
+    Pick(String),
+    WriteNote(String),
+    Open(String, WebUrl),
+    /// Copy or save the plot, which is drawn in this part of the window.
+    Chart(ChartUse, egui::Rect),
+}
+
+/// Draws the layer for `selected`.
+pub(super) fn tactical(
+    ui: &mut egui::Ui,
+    dashboard: &Dashboard,
+    selected: &str,
+) -> Option<TacticalAction> {
     let figures = dashboard
         .indicators
         .iter()
@@ -30,7 +46,12 @@ pub(super) fn tactical(ui: &mut egui::Ui, dashboard: &Dashboard, selected: &str)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("indicator_info_scroll")
-                .show(ui, |ui| info(ui, figures));
+                .show(ui, |ui| {
+                    info(ui, figures);
+                    if let Some(action) = notes_and_stories(ui, dashboard, figures) {
+                        picked = Some(action);
+                    }
+                });
         });
     egui::CentralPanel::no_frame().show(ui, |ui| {
         egui::ScrollArea::vertical()
@@ -38,12 +59,25 @@ pub(super) fn tactical(ui: &mut egui::Ui, dashboard: &Dashboard, selected: &str)
             .show(ui, |ui| {
                 ui.set_max_width(ui.available_width() - 14.0);
                 if let Some(id) = header(ui, dashboard, figures) {
-                    picked = Some(id);
+                    picked = Some(TacticalAction::Pick(id));
                 }
                 ui.add_space(8.0);
-                card(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    trend_plot(ui, figures);
+                let chart = ui
+                    .scope(|ui| {
+                        card(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            trend_plot(ui, figures);
+                        })
+                    })
+                    .response
+                    .rect;
+                ui.horizontal(|ui| {
+                    if ui.button("Grafiek kopiëren").clicked() {
+                        picked = Some(TacticalAction::Chart(ChartUse::Copy, chart));
+                    }
+                    if ui.button("Grafiek bewaren als PNG…").clicked() {
+                        picked = Some(TacticalAction::Chart(ChartUse::Save, chart));
+                    }
                 });
                 ui.add_space(12.0);
                 card(ui, |ui| {
@@ -271,6 +305,59 @@ fn info(ui: &mut egui::Ui, figures: &IndicatorFigures) {
         });
         ui.add_space(4.0);
     }
+}
+
+/// The notes on this indicator, newest BO first, and the stories beside it.
+fn notes_and_stories(
+    ui: &mut egui::Ui,
+    dashboard: &Dashboard,
+    figures: &IndicatorFigures,
+) -> Option<TacticalAction> {
+    let mut action = None;
+    let id = &figures.indicator.id;
+    ui.add_space(14.0);
+    section_label(ui, "Duiding");
+    let notes: Vec<_> = dashboard.notes_on(id).take(3).collect();
+    if notes.is_empty() {
+        muted(ui, "Nog geen duiding bij deze indicator.");
+    }
+    for note in notes {
+        card(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                status_badge(ui, note.status);
+                muted(ui, format!("BO {}", dutch_date(note.draft.bo_date)));
+            });
+            muted(ui, &note.draft.author);
+            ui.label(&note.draft.text);
+        });
+        ui.add_space(4.0);
+    }
+    if ui.button("Duiding schrijven").clicked() {
+        action = Some(TacticalAction::WriteNote(id.clone()));
+    }
+    let stories: Vec<_> = dashboard.stories_beside(figures).collect();
+    if !stories.is_empty() {
+        ui.add_space(14.0);
+        section_label(ui, "Gekoppelde verhalen");
+    }
+    for story in stories {
+        card(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(&story.draft.title).strong());
+            muted(ui, story.draft.kind.label());
+            ui.horizontal(|ui| {
+                if open_button(ui, story) {
+                    action = Some(TacticalAction::Open(
+                        story.draft.title.clone(),
+                        story.draft.url.clone(),
+                    ));
+                }
+            });
+        });
+        ui.add_space(4.0);
+    }
+    action
 }
 
 fn stock_or_flow(kind: StockOrFlow) -> &'static str {

@@ -89,3 +89,10 @@ pub fn step_until(harness: &mut Harness<'static, Shell>, label: &str) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+/// Scrolls to the text field named `label`, clicks in it and types, as a user would.
+pub fn type_into(harness: &mut Harness<'static, Shell>, label: &str, text: &str) {
+    click_below(harness, label);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}

@@ -1,0 +1,386 @@
+//! Duiding: the notes for one BO. Writing and editing them, locking and reopening, their history, and
+//! the BO-pakket for the meeting papers.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+use super::theme;
+use super::widgets::{card, muted, section_label};
+use crate::app::Dashboard;
+use crate::domain::{
+    Area, Note, NoteDraft, NoteId, NoteStatus, NoteVersion, Period, dutch_date, dutch_datetime,
+    parse_date,
+};
+
+/// What the writer is filling in: a new note, or changes to one.
+#[derive(Debug, Clone, Default)]
+pub(super) struct NoteEditor {
+    pub editing: Option<NoteId>,
+    pub indicator: String,
+    pub area: Option<Area>,
+    pub period: Option<Period>,
+    pub author: String,
+    pub text: String,
+    /// A BO date typed by hand, before it is chosen.
+    pub other_bo: String,
+}
+
+impl NoteEditor {
+    pub fn draft(&self, bo_date: NaiveDate) -> NoteDraft {
+        NoteDraft {
+            indicator: self.indicator.clone(),
+            area: self.area,
+            period: self.period,
+            bo_date,
+            author: self.author.clone(),
+            text: self.text.clone(),
+        }
+    }
+
+    /// Starts over on a new note (for `indicator`, when given), keeping the author.
+    pub fn start(&mut self, indicator: Option<String>) {
+        *self = NoteEditor {
+            author: std::mem::take(&mut self.author),
+            indicator: indicator.unwrap_or_default(),
+            ..NoteEditor::default()
+        };
+    }
+
+    pub fn edit(&mut self, note: &Note) {
+        *self = NoteEditor {
+            editing: Some(note.id),
+            indicator: note.draft.indicator.clone(),
+            area: note.draft.area,
+            period: note.draft.period,
+            author: std::mem::take(&mut self.author),
+            text: note.draft.text.clone(),
+            other_bo: String::new(),
+        };
+    }
+}
+
+/// The notes of the chosen BO with their earlier versions, read when the screen opens or changes.
+pub(super) struct DuidingView {
+    pub bo: NaiveDate,
+    pub histories: HashMap<NoteId, Vec<NoteVersion>>,
+}
+
+pub(super) enum DuidingAction {
+    PickBo(NaiveDate),
+    Edit(NoteId),
+    Finalize(NoteId),
+    Reopen(NoteId),
+    Save,
+    NewNote,
+    SaveReport,
+    /// A date typed that is no date.
+    BadDate(String),
+}
+
+pub(super) fn duiding(
+    ui: &mut egui::Ui,
+    dashboard: &Dashboard,
+    view: &DuidingView,
+    editor: &mut NoteEditor,
+) -> Option<DuidingAction> {
+    let palette = theme::palette(ui);
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!("Duiding voor het BO van {}", dutch_date(view.bo)))
+                .size(theme::PAGE_TITLE)
+                .strong(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("BO-pakket maken…").clicked() {
+                action = Some(DuidingAction::SaveReport);
+            }
+        });
+    });
+    ui.horizontal(|ui| {
+        muted(ui, "Ander BO:");
+        let mut dates = dashboard.bo_dates();
+        if !dates.contains(&view.bo) {
+            dates.insert(0, view.bo);
+        }
+        for date in dates {
+            let chosen = date == view.bo;
+            if ui.selectable_label(chosen, dutch_date(date)).clicked() && !chosen {
+                action = Some(DuidingAction::PickBo(date));
+            }
+        }
+        ui.add(
+            egui::TextEdit::singleline(&mut editor.other_bo)
+                .background_color(theme::palette(ui).background)
+                .hint_text("dd-mm-jjjj")
+                .desired_width(110.0),
+        )
+        .accessible_name("Datum van een ander BO");
+        if ui.button("Kies datum").clicked() {
+            action = Some(match parse_date(&editor.other_bo) {
+                Some(date) => DuidingAction::PickBo(date),
+                None => DuidingAction::BadDate(editor.other_bo.clone()),
+            });
+        }
+    });
+    ui.add_space(12.0);
+    if let Some(editing) = note_form(ui, dashboard, editor) {
+        action = Some(editing);
+    }
+    ui.add_space(16.0);
+    let notes: Vec<&Note> = dashboard
+        .notes
+        .iter()
+        .filter(|n| n.draft.bo_date == view.bo)
+        .collect();
+    section_label(
+        ui,
+        &format!(
+            "{} voor dit BO",
+            crate::domain::count_of(notes.len() as u64, "duiding", "duidingen")
+        ),
+    );
+    if notes.is_empty() {
+        ui.label(
+            RichText::new("Nog geen duiding voor dit BO. Schrijf de eerste hierboven, of vanuit een indicator in de laag Tactisch.")
+                .color(palette.text_secondary),
+        );
+    }
+    for note in notes {
+        if let Some(chosen) = note_card(ui, dashboard, note, view.histories.get(&note.id)) {
+            action = Some(chosen);
+        }
+        ui.add_space(8.0);
+    }
+    action
+}
+
+fn note_form(
+    ui: &mut egui::Ui,
+    dashboard: &Dashboard,
+    editor: &mut NoteEditor,
+) -> Option<DuidingAction> {
+    let mut action = None;
+    card(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let heading = match editor.editing {
+            Some(id) => format!("Duiding {} bewerken", id.0),
+            None => "Nieuwe duiding".to_string(),
+        };
+        ui.label(RichText::new(heading).size(theme::CARD_TITLE).strong());
+        ui.add_space(6.0);
+        egui::Grid::new("note_form")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                muted(ui, "Indicator");
+                let name = dashboard
+                    .indicators
+                    .iter()
+                    .find(|f| f.indicator.id == editor.indicator)
+                    .map_or("Kies een indicator", |f| f.indicator.name.as_str());
+                ui.add_enabled_ui(editor.editing.is_none(), |ui| {
+                    egui::ComboBox::from_id_salt("note_indicator")
+                        .selected_text(name)
+                        .width(380.0)
+                        .height(500.0)
+                        .show_ui(ui, |ui| {
+                            for figures in &dashboard.indicators {
+                                let id = &figures.indicator.id;
+                                ui.selectable_value(
+                                    &mut editor.indicator,
+                                    id.clone(),
+                                    &figures.indicator.name,
+                                );
+                            }
+                        })
+                        .response
+                        .accessible_name("Indicator van de duiding");
+                });
+                ui.end_row();
+                muted(ui, "Gebied");
+                ui.add_enabled_ui(editor.editing.is_none(), |ui| {
+                    egui::ComboBox::from_id_salt("note_area")
+                        .selected_text(editor.area.map_or("Hele regio", |a| a.name))
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut editor.area, None, "Hele regio");
+                            for area in Area::gemeenten() {
+                                ui.selectable_value(&mut editor.area, Some(area), area.name);
+                            }
+                        })
+                        .response
+                        .accessible_name("Gebied van de duiding");
+                });
+                ui.end_row();
+                muted(ui, "Over periode");
+                ui.add_enabled_ui(editor.editing.is_none(), |ui| {
+                    egui::ComboBox::from_id_salt("note_period")
+                        .selected_text(
+                            editor
+                                .period
+                                .map_or("Geen bepaalde periode".to_string(), |p| p.label()),
+                        )
+                        .height(400.0)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut editor.period, None, "Geen bepaalde periode");
+                            for period in &dashboard.periods {
+                                ui.selectable_value(
+                                    &mut editor.period,
+                                    Some(*period),
+                                    period.label(),
+                                );
+                            }
+                        })
+                        .response
+                        .accessible_name("Periode van de duiding");
+                });
+                ui.end_row();
+                muted(ui, "Auteur");
+                ui.add(
+                    egui::TextEdit::singleline(&mut editor.author)
+                        .background_color(theme::palette(ui).background)
+                        .desired_width(380.0),
+                )
+                .accessible_name("Auteur van de duiding");
+                ui.end_row();
+                muted(ui, "Tekst");
+                ui.add(
+                    egui::TextEdit::multiline(&mut editor.text)
+                        .background_color(theme::palette(ui).background)
+                        .desired_rows(5)
+                        .desired_width(f32::INFINITY),
+                )
+                .accessible_name("Tekst van de duiding");
+                ui.end_row();
+            });
+        ui.horizontal(|ui| {
+            if ui.button("Duiding opslaan").clicked() {
+                action = Some(DuidingAction::Save);
+            }
+            if editor.editing.is_some() && ui.button("Niet bewerken").clicked() {
+                action = Some(DuidingAction::NewNote);
+            }
+        });
+    });
+    action
+}
+
+fn note_card(
+    ui: &mut egui::Ui,
+    dashboard: &Dashboard,
+    note: &Note,
+    history: Option<&Vec<NoteVersion>>,
+) -> Option<DuidingAction> {
+    let palette = theme::palette(ui);
+    let mut action = None;
+    card(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            status_badge(ui, note.status);
+            let name = dashboard
+                .indicators
+                .iter()
+                .find(|f| f.indicator.id == note.draft.indicator)
+                .map_or(note.draft.indicator.as_str(), |f| f.indicator.name.as_str());
+            let scope: Vec<String> = [
+                Some(name.to_string()),
+                note.draft.area.map(|a| a.name.to_string()),
+                note.draft.period.map(|p| p.label()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            ui.label(RichText::new(scope.join(" · ")).strong());
+            if note.demo {
+                muted(ui, "voorbeeld");
+            }
+        });
+        muted(
+            ui,
+            format!(
+                "{} · bewerkt {}",
+                note.draft.author,
+                dutch_datetime(&note.updated_at)
+            ),
+        );
+        ui.add_space(4.0);
+        ui.label(&note.draft.text);
+        ui.add_space(4.0);
+        ui.horizontal(|ui| match note.status {
+            NoteStatus::Concept => {
+                if ui
+                    .button(format!("Duiding {} bewerken", note.id.0))
+                    .clicked()
+                {
+                    action = Some(DuidingAction::Edit(note.id));
+                }
+                if ui
+                    .button(format!("Duiding {} definitief maken", note.id.0))
+                    .clicked()
+                {
+                    action = Some(DuidingAction::Finalize(note.id));
+                }
+            }
+            NoteStatus::Definitief => {
+                ui.label(
+                    RichText::new("Definitief: vergrendeld")
+                        .size(theme::META)
+                        .color(palette.accent),
+                );
+                if ui
+                    .button(format!("Duiding {} heropenen", note.id.0))
+                    .clicked()
+                {
+                    action = Some(DuidingAction::Reopen(note.id));
+                }
+            }
+        });
+        if let Some(versions) = history.filter(|v| !v.is_empty()) {
+            egui::CollapsingHeader::new(format!(
+                "Geschiedenis van duiding {} ({})",
+                note.id.0,
+                crate::domain::count_of(versions.len() as u64, "eerdere versie", "eerdere versies")
+            ))
+            .id_salt(("note_history", note.id.0))
+            .show(ui, |ui| {
+                for version in versions.iter().rev() {
+                    muted(
+                        ui,
+                        format!(
+                            "{} · {} · {}",
+                            dutch_datetime(&version.written_at),
+                            version.author,
+                            version.status.code()
+                        ),
+                    );
+                    ui.label(&version.text);
+                    ui.add_space(4.0);
+                }
+            });
+        }
+    });
+    action
+}
+
+/// CONCEPT on amber, DEFINITIEF on the accent tint.
+pub(super) fn status_badge(ui: &mut egui::Ui, status: NoteStatus) {
+    let palette = theme::palette(ui);
+    let (text, background) = match status {
+        NoteStatus::Concept => (palette.attention, palette.attention_background),
+        NoteStatus::Definitief => (palette.accent, palette.selected),
+    };
+    egui::Frame::new()
+        .fill(background)
+        .corner_radius(4)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(status.code().to_uppercase())
+                    .size(theme::META)
+                    .strong()
+                    .color(text),
+            );
+        });
+}

@@ -138,3 +138,30 @@ fn the_plot_is_copied_as_a_picture_of_the_plot_only() {
         "{width}×{height}"
     );
 }
+
+#[test]
+fn a_story_is_changed_in_the_form_it_was_written_in() {
+    use eframe::egui::{Key, Modifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&dir.path().join("regio.sqlite"));
+    harness.get_by_label("Verhalen").click();
+    harness.run();
+    click_below(&mut harness, "Verhaal 3 bewerken");
+    harness.get_by_label("Verhaal 3 bewerken".to_uppercase().as_str());
+    let title = harness.get_by_label("Titel van het verhaal").value();
+    assert_eq!(title.as_deref(), Some("Terug in de wijk na detentie"));
+    click_below(&mut harness, "Titel van het verhaal");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Titel van het verhaal")
+        .type_text("Terug in Oostzaan");
+    harness.run();
+    click_below(&mut harness, "Verhaal opslaan");
+    harness.get_by_label("Verhaal 3 'Terug in Oostzaan' is opgeslagen.");
+    harness.get_by_label("Terug in Oostzaan");
+    assert!(
+        harness
+            .query_by_label("Terug in de wijk na detentie")
+            .is_none()
+    );
+}

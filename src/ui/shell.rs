@@ -495,11 +495,31 @@ impl Shell {
             StoryAction::Remove(id) => workspace
                 .remove_story(id)
                 .map(|()| format!("Verhaal {} is verwijderd.", id.0)),
+            StoryAction::Edit(id) => {
+                if let Some(story) = workspace
+                    .stories()
+                    .ok()
+                    .and_then(|all| all.into_iter().find(|s| s.id == id))
+                {
+                    self.story_editor = StoryEditor::edit(&story);
+                }
+                return;
+            }
+            StoryAction::NewStory => {
+                self.story_editor = StoryEditor::default();
+                return;
+            }
             StoryAction::Save => match self.story_editor.draft() {
-                Ok(draft) => workspace.add_story(&draft).map(|id| {
-                    self.story_editor = StoryEditor::default();
-                    format!("Verhaal {} '{}' is opgeslagen.", id.0, draft.title)
-                }),
+                Ok(draft) => {
+                    let saved = match self.story_editor.editing {
+                        Some(id) => workspace.update_story(id, &draft).map(|()| id),
+                        None => workspace.add_story(&draft),
+                    };
+                    saved.map(|id| {
+                        self.story_editor = StoryEditor::default();
+                        format!("Verhaal {} '{}' is opgeslagen.", id.0, draft.title)
+                    })
+                }
                 Err(problem) => Err(AppError::Refused(problem)),
             },
         };

@@ -13,6 +13,8 @@ use crate::domain::{Area, Story, StoryDraft, StoryId, StoryKind, THEMES, WebUrl}
 /// What the user is filling in for a new story.
 #[derive(Debug, Clone)]
 pub(super) struct StoryEditor {
+    /// The story being changed; `None` for a new one.
+    pub editing: Option<StoryId>,
     pub title: String,
     pub summary: String,
     pub kind: StoryKind,
@@ -25,6 +27,7 @@ pub(super) struct StoryEditor {
 impl Default for StoryEditor {
     fn default() -> StoryEditor {
         StoryEditor {
+            editing: None,
             title: String::new(),
             summary: String::new(),
             kind: StoryKind::Ervaringsverhaal,
@@ -37,6 +40,20 @@ impl Default for StoryEditor {
 }
 
 impl StoryEditor {
+    pub fn edit(story: &Story) -> StoryEditor {
+        let draft = &story.draft;
+        StoryEditor {
+            editing: Some(story.id),
+            title: draft.title.clone(),
+            summary: draft.summary.clone(),
+            kind: draft.kind,
+            url: draft.url.as_str().to_string(),
+            themes: draft.themes.iter().cloned().collect(),
+            indicators: draft.indicators.iter().cloned().collect(),
+            area: draft.area,
+        }
+    }
+
     /// The story, or why the link cannot be one.
     pub fn draft(&self) -> Result<StoryDraft, String> {
         let url = WebUrl::parse(&self.url).map_err(|e| e.to_string())?;
@@ -54,8 +71,11 @@ impl StoryEditor {
 
 pub(super) enum StoryAction {
     Open(String, WebUrl),
+    Edit(StoryId),
     Remove(StoryId),
     Save,
+    /// Stop changing a story; the form is for a new one again.
+    NewStory,
 }
 
 pub(super) fn verhalen(
@@ -83,9 +103,13 @@ pub(super) fn verhalen(
         ui.add_space(8.0);
     }
     ui.add_space(8.0);
-    section_label(ui, "Nieuw verhaal");
-    if story_form(ui, dashboard, editor) {
-        action = Some(StoryAction::Save);
+    let heading = match editor.editing {
+        Some(id) => format!("Verhaal {} bewerken", id.0),
+        None => "Nieuw verhaal".to_string(),
+    };
+    section_label(ui, &heading);
+    if let Some(chosen) = story_form(ui, dashboard, editor) {
+        action = Some(chosen);
     }
     action
 }
@@ -124,10 +148,15 @@ pub(super) fn story_card(
         if open_button(ui, story) {
             action = Some(StoryAction::Open(draft.title.clone(), draft.url.clone()));
         }
-        if !story.demo
-            && ui
-                .button(format!("Verhaal {} verwijderen", story.id.0))
-                .clicked()
+        if ui
+            .button(format!("Verhaal {} bewerken", story.id.0))
+            .clicked()
+        {
+            action = Some(StoryAction::Edit(story.id));
+        }
+        if ui
+            .button(format!("Verhaal {} verwijderen", story.id.0))
+            .clicked()
         {
             action = Some(StoryAction::Remove(story.id));
         }
@@ -150,8 +179,12 @@ pub(super) fn open_button(ui: &mut egui::Ui, story: &Story) -> bool {
     clicked
 }
 
-fn story_form(ui: &mut egui::Ui, dashboard: &Dashboard, editor: &mut StoryEditor) -> bool {
-    let mut save = false;
+fn story_form(
+    ui: &mut egui::Ui,
+    dashboard: &Dashboard,
+    editor: &mut StoryEditor,
+) -> Option<StoryAction> {
+    let mut action = None;
     card(ui, |ui| {
         ui.set_width(ui.available_width());
         egui::Grid::new("story_form")
@@ -226,11 +259,16 @@ fn story_form(ui: &mut egui::Ui, dashboard: &Dashboard, editor: &mut StoryEditor
                     }
                 });
             });
-        if ui.button("Verhaal opslaan").clicked() {
-            save = true;
-        }
+        ui.horizontal(|ui| {
+            if ui.button("Verhaal opslaan").clicked() {
+                action = Some(StoryAction::Save);
+            }
+            if editor.editing.is_some() && ui.button("Niet bewerken").clicked() {
+                action = Some(StoryAction::NewStory);
+            }
+        });
     });
-    save
+    action
 }
 
 fn toggle(ui: &mut egui::Ui, chosen: &mut BTreeSet<String>, key: &str, label: &str) {

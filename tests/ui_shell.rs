@@ -237,3 +237,23 @@ fn ctrl_plus_and_minus_zoom_the_whole_window() {
     assert!(harness.ctx.zoom_factor() < 1.0);
     harness.get_by_label("Strategisch overzicht");
 }
+
+#[test]
+fn the_window_picks_up_what_another_program_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("regio.sqlite");
+    let mut harness = open_window(&db);
+    harness.get_by_label("Strategisch overzicht");
+
+    // Meanwhile, on another connection (as the command line would): the demo data is undone.
+    let mut other = Workspace::open(&OpenOptions {
+        db: db.clone(),
+        indicators: None,
+    })
+    .unwrap();
+    other.undo(regio_in_beeld::domain::BatchId(1)).unwrap();
+
+    harness.step();
+    harness.run();
+    harness.get_by_label("Nog geen cijfers in deze database");
+}

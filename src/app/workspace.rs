@@ -56,6 +56,8 @@ pub struct Workspace {
     store: Store,
     /// Set when opening found a brand-new store and filled it with the demo data.
     demo_loaded_on_open: Option<WriteSummary>,
+    /// The store's data version when last looked at, to notice writes by others.
+    seen_version: Option<i64>,
 }
 
 impl Workspace {
@@ -72,11 +74,22 @@ impl Workspace {
             catalog,
             store,
             demo_loaded_on_open: None,
+            seen_version: None,
         };
         if workspace.store.batches()?.is_empty() {
             workspace.demo_loaded_on_open = Some(workspace.load_demo()?);
         }
         Ok(workspace)
+    }
+
+    /// Whether another process or a background job wrote to the store since the last call.
+    pub fn changed_elsewhere(&mut self) -> bool {
+        let Ok(version) = self.store.data_version() else {
+            return false;
+        };
+        let changed = self.seen_version.is_some_and(|seen| seen != version);
+        self.seen_version = Some(version);
+        changed
     }
 
     pub fn demo_loaded_on_open(&self) -> Option<WriteSummary> {

@@ -19,6 +19,11 @@ pub enum StoreError {
     Refused(String),
     /// A row in the store does not match the domain (e.g. a period that no longer parses).
     Corrupt(String),
+    /// SQLite's own check found damage; the copies made before earlier migrations can be restored.
+    Damaged {
+        problem: String,
+        backups: Vec<String>,
+    },
 }
 
 impl StoreError {
@@ -56,6 +61,22 @@ impl fmt::Display for StoreError {
             StoreError::Unsupported(e) => write!(f, "database niet bruikbaar: {e}"),
             StoreError::Refused(message) => f.write_str(message),
             StoreError::Corrupt(e) => write!(f, "onverwachte inhoud in de database: {e}"),
+            StoreError::Damaged { problem, backups } => {
+                write!(
+                    f,
+                    "de database is beschadigd ({problem}); er is niets gewijzigd en niets leeg begonnen"
+                )?;
+                match backups.last() {
+                    Some(newest) => write!(
+                        f,
+                        "\nzet een reservekopie terug, de nieuwste is {newest}, of open een andere database"
+                    ),
+                    None => write!(
+                        f,
+                        "\nzet een reservekopie van het bestand terug, of open een andere database"
+                    ),
+                }
+            }
         }
     }
 }

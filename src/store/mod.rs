@@ -36,6 +36,7 @@ impl Store {
         create_owner_only(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
         let conn = Connection::open_with_flags(path, flags)?;
+        check_integrity(&conn, path)?;
         Store::init(conn, Some(path.to_path_buf()))
     }
 
@@ -67,6 +68,14 @@ impl Store {
         Ok(store)
     }
 
+    /// A number that changes whenever another connection (another process, a background job) commits
+    /// to the file.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |row| row.get(0))?)
+    }
+
     pub fn migration_backup(&self) -> Option<&Path> {
         self.migration_backup.as_deref()
     }
@@ -96,6 +105,56 @@ fn create_owner_only(path: &Path) -> Result<(), StoreError> {
 #[cfg(not(unix))]
 fn create_owner_only(_path: &Path) -> Result<(), StoreError> {
     Ok(())
+}
+
+/// SQLite's quick check of the whole file, before anything is changed: a damaged store is reported
+/// with the backups next to it, never silently replaced or started empty.
+fn check_integrity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let checked: rusqlite::Result<Vec<String>> =
+        conn.prepare("PRAGMA quick_check").and_then(|mut check| {
+            check
+                .query_map([], |row| row.get::<_, String>(0))?
+                .collect()
+        });
+    let problems = match checked {
+        Ok(lines) if lines.iter().all(|line| line == "ok") => return Ok(()),
+        Ok(lines) => lines,
+        Err(error) if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            vec![error.to_string()]
+        }
+        Err(error) => return Err(error.into()),
+    };
+    Err(StoreError::Damaged {
+        problem: problems.into_iter().take(3).collect::<Vec<_>>().join("; "),
+        backups: backups_of(path),
+    })
+}
+
+/// The copies made before migrations (`regio.sqlite.v1-….backup`), oldest first.
+fn backups_of(path: &Path) -> Vec<String> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{}.v", name.to_string_lossy());
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let mut found: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".backup"))
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    found.sort();
+    found
 }
 
 fn now_utc() -> String {

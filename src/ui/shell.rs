@@ -87,6 +87,9 @@ impl Default for Settings {
 
 const SETTINGS_KEY: &str = "regio-in-beeld";
 
+/// How often an idle window checks whether another program changed the store.
+const CHANGE_CHECK: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// What the user asked for during a frame.
 enum Command {
     Show(Screen),
@@ -698,6 +701,15 @@ impl eframe::App for Shell {
         }
         self.poll_fetch();
         self.poll_import();
+        if self
+            .workspace
+            .as_mut()
+            .is_some_and(Workspace::changed_elsewhere)
+        {
+            self.refresh();
+        }
+        // Look again now and then: another program (a CLI import) may write to the same file.
+        ui.ctx().request_repaint_after(CHANGE_CHECK);
         self.poll_capture(ui.ctx().pixels_per_point());
         let palette = theme::palette(ui);
         let mut commands: Vec<Command> = self.poll_dialog().into_iter().collect();

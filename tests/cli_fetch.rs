@@ -185,6 +185,30 @@ fn a_truncated_answer_writes_nothing() {
 }
 
 #[test]
+fn a_deeply_nested_answer_is_refused_without_running_out_of_stack() {
+    let mut server = metadata_server();
+    let nested = format!(
+        "{{\"value\": {}{}}}",
+        "[".repeat(200_000),
+        "]".repeat(200_000)
+    );
+    server
+        .mock("GET", format!("/{TABLE}/TypedDataSet").as_str())
+        .match_query(Matcher::Any)
+        .with_body(nested)
+        .create();
+    let store = temp_store();
+    let before = export_all(&store.path);
+    let out = fetch(&store.path, &server.url(), &[]);
+    assert_nothing_written(
+        &store.path,
+        &before,
+        &out,
+        "het antwoord van CBS is onvolledig of onleesbaar",
+    );
+}
+
+#[test]
 fn a_server_that_does_not_answer_times_out_and_writes_nothing() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap();

@@ -12,7 +12,22 @@ use crate::ingest::{FileReading, ImportProblem, ReadObservation, read_file};
 use crate::store::{ObservationFilter, WriteSummary};
 
 /// Files larger than this are refused before they are read, to keep memory bounded.
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// Refuses a file of `size` bytes over the limit, before anything of it is read.
+pub fn check_size(name: &str, size: u64) -> Result<(), ImportProblem> {
+    if size > MAX_FILE_BYTES {
+        return Err(ImportProblem::file(
+            name,
+            format!(
+                "het bestand is {} MB; de grens is {} MB",
+                size >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        ));
+    }
+    Ok(())
+}
 
 /// A change of more than this fraction against the previous period is worth a second look.
 const JUMP_FRACTION: f64 = 0.5;
@@ -85,16 +100,7 @@ pub fn read_paths(paths: &[impl AsRef<Path>]) -> Vec<Result<(String, Vec<u8>), I
             let size = std::fs::metadata(path)
                 .map_err(|e| ImportProblem::file(&name, unreadable(&e)))?
                 .len();
-            if size > MAX_FILE_BYTES {
-                return Err(ImportProblem::file(
-                    &name,
-                    format!(
-                        "het bestand is {} MB; de grens is {} MB",
-                        size >> 20,
-                        MAX_FILE_BYTES >> 20
-                    ),
-                ));
-            }
+            check_size(&name, size)?;
             let bytes =
                 std::fs::read(path).map_err(|e| ImportProblem::file(&name, unreadable(&e)))?;
             Ok((name, bytes))

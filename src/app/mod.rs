@@ -23,7 +23,8 @@ pub use dashboard::{AreaFigures, Dashboard, DashboardChoice, IndicatorFigures, S
 pub use error::AppError;
 pub use fetch::{FetchOptions, FetchProgress, FetchReport};
 pub use import::{
-    ImportPreview, ImportReport, MAX_FILE_BYTES, default_user, describe_earlier, read_paths,
+    ImportPreview, ImportReport, MAX_FILE_BYTES, check_size, default_user, describe_earlier,
+    read_paths,
 };
 pub use jobs::{FetchEvent, FetchJob, WorkJob};
 pub use movement::{Movement, rate_text};

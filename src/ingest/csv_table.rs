@@ -1,6 +1,7 @@
 //! CSV bytes → a [`Table`]: UTF-8 with or without BOM, or Windows-1252 as Excel writes it; `;`, `,` or
 //! tab, detected; CRLF; quoted fields.
 
+use super::limits::check_columns;
 use super::table::{Cell, Row, Table};
 
 /// Decodes text as people's files come: UTF-8 (BOM optional), else Windows-1252.
@@ -71,6 +72,7 @@ pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, String> {
             Err(e) => return Err(format!("onleesbare regel: {e}")),
         }
         let number = record.position().map(|p| p.line()).unwrap_or(0);
+        check_columns(record.len(), number)?;
         let cells = record.iter().map(cell).collect();
         rows.push(Row { number, cells });
     }

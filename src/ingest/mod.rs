@@ -8,6 +8,7 @@ mod columns;
 mod context;
 mod csv_table;
 mod layout;
+mod limits;
 mod problem;
 mod sheet_table;
 mod table;
@@ -50,7 +51,7 @@ pub struct FileReading {
 pub fn read_file(name: &str, bytes: &[u8], indicators: &[Indicator]) -> FileReading {
     let mut context = context::Context::new(name, indicators);
     let tables = if is_spreadsheet(name, bytes) {
-        sheet_table::read_sheets(bytes)
+        limits::check_zip(bytes).and_then(|()| sheet_table::read_sheets(bytes))
     } else {
         csv_table::read_csv(bytes).map(|table| vec![table])
     };

@@ -5,6 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, DataType, Reader, open_workbook_auto_from_rs};
 
+use super::limits::check_columns;
 use super::table::{Cell, Row, Table};
 
 pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table>, String> {
@@ -17,6 +18,9 @@ pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table>, String> {
             .worksheet_range(&name)
             .map_err(|e| format!("werkblad '{name}' kan niet gelezen worden: {e}"))?;
         let (first_row, first_column) = range.start().unwrap_or((0, 0));
+        let (_, width) = range.get_size();
+        check_columns(width + first_column as usize, u64::from(first_row) + 1)
+            .map_err(|e| format!("werkblad '{name}': {e}"))?;
         let leading = vec![Cell::Empty; first_column as usize];
         let rows = range
             .rows()

@@ -18,7 +18,7 @@ use super::verhalen::{StoryAction, StoryEditor, verhalen};
 use crate::app::{
     AppError, Dashboard, DashboardChoice, FetchEvent, FetchJob, FetchOptions, FetchProgress,
     FetchReport, ImportPreview, ImportReport, OpenOptions, TemplateFormat, WorkJob, Workspace,
-    default_user, read_paths,
+    check_size, default_user, read_paths,
 };
 use crate::domain::{Area, BatchId, Period, WebUrl, count_of, dutch_date, dutch_datetime};
 use crate::ingest::ImportProblem;
@@ -661,11 +661,12 @@ fn dropped_files(ctx: &egui::Context) -> Vec<Result<(String, Vec<u8>), ImportPro
         .iter()
         .filter_map(|file| {
             let name = file.path().file_name()?.to_string_lossy().into_owned();
-            Some(
+            let size = std::fs::metadata(file.path()).map_or(0, |m| m.len());
+            Some(check_size(&name, size).and_then(|()| {
                 file.bytes()
                     .map(|bytes| (name.clone(), bytes))
-                    .map_err(|e| ImportProblem::file(&name, e)),
-            )
+                    .map_err(|e| ImportProblem::file(&name, e))
+            }))
         })
         .collect()
 }

@@ -1,0 +1,116 @@
+//! Bounds on what a delivered file may make the importer hold in memory: a zip bomb (a small XLSX or
+//! ODS that unpacks to gigabytes) or a row with a hundred thousand columns is refused with a clear
+//! message before it is read.
+
+/// What the parts of a spreadsheet may unpack to together.
+pub const MAX_UNPACKED_BYTES: u64 = 512 << 20;
+
+/// Columns in one row; a wide table has one per period, which is never this many.
+pub const MAX_COLUMNS: usize = 1_000;
+
+/// Checks the sizes a zip file (XLSX, ODS) declares for its parts, from its central directory, without
+/// unpacking anything. Files that are no zip are left to their reader.
+pub fn check_zip(bytes: &[u8]) -> Result<(), String> {
+    let Some(directory) = central_directory(bytes) else {
+        return Ok(());
+    };
+    let mut unpacked: u64 = 0;
+    let mut at = directory;
+    while let Some(entry) = bytes.get(at..at + 46) {
+        if entry[..4] != [0x50, 0x4b, 0x01, 0x02] {
+            break;
+        }
+        let size = u32::from_le_bytes([entry[24], entry[25], entry[26], entry[27]]);
+        if size == u32::MAX {
+            return Err(too_large("meer dan 4 GB"));
+        }
+        unpacked += u64::from(size);
+        if unpacked > MAX_UNPACKED_BYTES {
+            return Err(too_large(&format!(
+                "meer dan {} MB",
+                MAX_UNPACKED_BYTES >> 20
+            )));
+        }
+        let name = usize::from(u16::from_le_bytes([entry[28], entry[29]]));
+        let extra = usize::from(u16::from_le_bytes([entry[30], entry[31]]));
+        let comment = usize::from(u16::from_le_bytes([entry[32], entry[33]]));
+        at += 46 + name + extra + comment;
+    }
+    Ok(())
+}
+
+fn too_large(size: &str) -> String {
+    format!(
+        "het werkboek pakt uit tot {size}; dat is geen kwartaallevering (de grens is {} MB uitgepakt)",
+        MAX_UNPACKED_BYTES >> 20
+    )
+}
+
+/// Where the central directory starts, from the end-of-central-directory record.
+fn central_directory(bytes: &[u8]) -> Option<usize> {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return None;
+    }
+    let search_from = bytes.len().saturating_sub(22 + usize::from(u16::MAX));
+    let end = (search_from..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| bytes[i..i + 4] == [0x50, 0x4b, 0x05, 0x06])?;
+    let offset = &bytes[end + 16..end + 20];
+    Some(u32::from_le_bytes([offset[0], offset[1], offset[2], offset[3]]) as usize)
+}
+
+pub fn check_columns(columns: usize, row: u64) -> Result<(), String> {
+    if columns > MAX_COLUMNS {
+        return Err(format!(
+            "rij {row} heeft {columns} kolommen; de grens is {MAX_COLUMNS}"
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A zip with one stored part of `size` declared bytes.
+    fn zip_declaring(size: u32) -> Vec<u8> {
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend([0; 26]);
+        let directory = zip.len() as u32;
+        let mut entry = vec![0x50, 0x4b, 0x01, 0x02];
+        entry.extend([0; 20]);
+        entry.extend(size.to_le_bytes());
+        entry.extend([1, 0, 0, 0, 0, 0]);
+        entry.extend([0; 12]);
+        entry.push(b'x');
+        zip.extend(&entry);
+        let mut end = vec![0x50, 0x4b, 0x05, 0x06];
+        end.extend([0; 12]);
+        end.extend(directory.to_le_bytes());
+        end.extend([0, 0]);
+        zip.extend(end);
+        zip
+    }
+
+    #[test]
+    fn a_zip_that_unpacks_too_far_is_refused_unopened() {
+        assert_eq!(check_zip(&zip_declaring(1 << 20)), Ok(()));
+        let bomb = check_zip(&zip_declaring(600 << 20)).unwrap_err();
+        assert!(
+            bomb.starts_with("het werkboek pakt uit tot meer dan 512 MB"),
+            "{bomb}"
+        );
+        assert!(check_zip(&zip_declaring(u32::MAX)).is_err());
+        assert_eq!(check_zip(b"indicator;gebied"), Ok(()));
+        assert_eq!(check_zip(b"PK\x03\x04 truncated"), Ok(()));
+    }
+
+    #[test]
+    fn a_row_with_too_many_columns_is_refused() {
+        assert!(check_columns(MAX_COLUMNS, 1).is_ok());
+        assert_eq!(
+            check_columns(100_000, 3).unwrap_err(),
+            "rij 3 heeft 100000 kolommen; de grens is 1000"
+        );
+    }
+}

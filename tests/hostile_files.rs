@@ -1,0 +1,90 @@
+//! Files made to hurt: too large, a spreadsheet that unpacks to gigabytes, a row of a hundred thousand
+//! columns, JSON nested beyond reason. Each is refused with a clear message, quickly and without
+//! holding it in memory, and nothing is written.
+
+mod support;
+
+use support::{run, temp_store};
+
+fn refused(store: &support::TempStore, args: &[&str], message: &str) {
+    let before = run(&store.path, &["export"]).stdout;
+    let started = std::time::Instant::now();
+    let out = run(&store.path, args);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains(message), "{}", out.stderr);
+    assert_eq!(run(&store.path, &["export"]).stdout, before);
+    // Refused before reading: no test should take long, this one least of all.
+    assert!(started.elapsed().as_secs() < 30);
+}
+
+#[test]
+fn a_two_gigabyte_csv_is_refused_unread() {
+    let store = temp_store();
+    let file = store.path.with_file_name("groot.csv");
+    // Sparse: it claims 2 GB on disk without taking it.
+    std::fs::File::create(&file)
+        .unwrap()
+        .set_len(2 << 30)
+        .unwrap();
+    refused(
+        &store,
+        &["import", file.to_str().unwrap()],
+        "groot.csv: het bestand is 2048 MB; de grens is 256 MB",
+    );
+}
+
+#[test]
+fn a_workbook_that_unpacks_to_gigabytes_is_refused_unopened() {
+    let store = temp_store();
+    let file = store.path.with_file_name("bom.xlsx");
+    // A zip whose one part declares 3 GB: the central directory says so before anything unpacks.
+    let mut zip = b"PK\x03\x04".to_vec();
+    zip.extend([0; 26]);
+    let directory = zip.len() as u32;
+    zip.extend([0x50, 0x4b, 0x01, 0x02]);
+    zip.extend([0; 20]);
+    zip.extend((3_000_000_000u32).to_le_bytes());
+    zip.extend([14, 0, 0, 0, 0, 0]);
+    zip.extend([0; 12]);
+    zip.extend(b"xl/sheet1.xml");
+    zip.extend([0x50, 0x4b, 0x05, 0x06]);
+    zip.extend([0; 12]);
+    zip.extend(directory.to_le_bytes());
+    zip.extend([0, 0]);
+    std::fs::write(&file, zip).unwrap();
+    refused(
+        &store,
+        &["import", file.to_str().unwrap()],
+        "het werkboek pakt uit tot meer dan 512 MB",
+    );
+}
+
+#[test]
+fn a_row_of_a_hundred_thousand_columns_is_refused() {
+    let store = temp_store();
+    let file = store.path.with_file_name("breed.csv");
+    let header: Vec<String> = (0..100_000).map(|i| format!("kolom{i}")).collect();
+    std::fs::write(&file, header.join(";") + "\n").unwrap();
+    refused(
+        &store,
+        &["import", file.to_str().unwrap()],
+        "breed.csv: rij 1 heeft 100000 kolommen; de grens is 1000",
+    );
+}
+
+#[test]
+fn deeply_nested_json_is_refused_without_running_out_of_stack() {
+    let store = temp_store();
+    let file = store.path.with_file_name("diep.json");
+    std::fs::write(&file, "[".repeat(1_000_000) + &"]".repeat(1_000_000)).unwrap();
+    refused(
+        &store,
+        &["notes", "import", file.to_str().unwrap()],
+        "diep.json: geen geldige JSON-lijst",
+    );
+    refused(
+        &store,
+        &["stories", "import", file.to_str().unwrap()],
+        "diep.json: geen geldige JSON-lijst",
+    );
+}

@@ -139,7 +139,7 @@ fn kill_at_random(
     for round in 0..iterations() {
         let db = setup.dir.join(format!("kill-{round}.sqlite"));
         std::fs::copy(start, &db).unwrap();
-        let wait = Duration::from_micros(random.below(duration.as_micros() as u64));
+        let wait = Duration::from_micros(random.below(duration.as_micros() as u64 * 11 / 10));
         let mut child = regio(&db, &setup.indicators, args).spawn().unwrap();
         let started = Instant::now();
         while started.elapsed() < wait && child.try_wait().unwrap().is_none() {
@@ -241,7 +241,7 @@ fn a_fetch_killed_at_any_moment_leaves_before_or_after() {
     for round in 0..iterations() {
         let db = setup.dir.join(format!("fetch-{round}.sqlite"));
         std::fs::copy(&store, &db).unwrap();
-        let wait = Duration::from_micros(random.below(duration.as_micros() as u64));
+        let wait = Duration::from_micros(random.below(duration.as_micros() as u64 * 11 / 10));
         let mut child = builtin(&db, &fetch).spawn().unwrap();
         std::thread::sleep(wait);
         let _ = child.kill();

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::signals::signal_rows;
 use super::{AppError, SignalRow, Workspace};
 use crate::analysis::{
     Change, POPULATION_INDICATOR, Population, Series, Signal, area_series, change_vs_year_before,
@@ -12,7 +13,7 @@ use crate::analysis::{
 };
 use chrono::NaiveDate;
 
-use crate::domain::{Area, Batch, Frequency, Indicator, Note, Observation, Period, Story};
+use crate::domain::{Area, Batch, Frequency, Indicator, Note, Period, Story};
 use crate::store::ObservationFilter;
 
 /// Periods a tile's sparkline covers.
@@ -153,18 +154,10 @@ impl IndicatorFigures {
 
 impl Workspace {
     pub fn dashboard(&self, choice: DashboardChoice) -> Result<Dashboard, AppError> {
-        let mut by_indicator: BTreeMap<String, Vec<Observation>> = BTreeMap::new();
-        for observation in self.store().observations(&ObservationFilter::default())? {
-            by_indicator
-                .entry(observation.indicator.clone())
-                .or_default()
-                .push(observation);
-        }
-        let population = Population::from_observations(
-            by_indicator
-                .get(POPULATION_INDICATOR)
-                .map_or(&[][..], Vec::as_slice),
-        );
+        let population =
+            Population::from_observations(&self.store().observations(&ObservationFilter {
+                indicator: Some(POPULATION_INDICATOR.to_string()),
+            })?);
         let batches: BTreeMap<i64, Batch> = self
             .store()
             .batches()?
@@ -180,37 +173,39 @@ impl Workspace {
                     .push((batch.clone(), count));
             }
         }
-        let periods = quarters_on_record(self.catalog().indicators(), &by_indicator);
-        let series: Vec<(Indicator, Series, Vec<Observation>)> = self
-            .catalog()
-            .indicators()
-            .iter()
-            .map(|indicator| {
-                let observations = by_indicator.remove(&indicator.id).unwrap_or_default();
-                let region = region_series(indicator, &observations, &population);
-                (indicator.clone(), region, observations)
-            })
-            .collect();
+        // One indicator at a time: only its series are kept, never every observation at once.
+        let mut series: Vec<Delivered> = Vec::with_capacity(self.catalog().indicators().len());
+        for indicator in self.catalog().indicators() {
+            let observations = self.store().observations(&ObservationFilter {
+                indicator: Some(indicator.id.clone()),
+            })?;
+            series.push(Delivered {
+                region: region_series(indicator, &observations, &population),
+                gemeenten: Area::gemeenten()
+                    .map(|area| (area, area_series(&observations, area)))
+                    .collect(),
+                indicator: indicator.clone(),
+            });
+        }
+        let periods = quarters_on_record(&series);
         let period = choice
             .period
             .filter(|p| periods.contains(p))
             .or_else(|| latest_complete_quarter(&series, &periods))
             .or_else(|| periods.first().copied())
             .unwrap_or_else(current_quarter);
+        let signals = signal_rows(
+            series.iter().map(|d| (&d.indicator, &d.region)),
+            Some(&period),
+        );
         let indicators = series
             .into_iter()
-            .map(|(indicator, region, observations)| {
-                let provenance = provenance.remove(&indicator.id).unwrap_or_default();
-                let rates = choice.per_1000 && indicator.per_1000;
-                figures(
-                    indicator,
-                    region,
-                    &observations,
-                    &population,
-                    &period,
-                    rates,
-                    provenance,
-                )
+            .map(|delivered| {
+                let provenance = provenance
+                    .remove(&delivered.indicator.id)
+                    .unwrap_or_default();
+                let rates = choice.per_1000 && delivered.indicator.per_1000;
+                figures(delivered, &population, &period, rates, provenance)
             })
             .collect();
         Ok(Dashboard {
@@ -218,7 +213,7 @@ impl Workspace {
             periods,
             per_1000: choice.per_1000,
             indicators,
-            signals: self.signals(Some(&period))?,
+            signals,
             demo: self.holds_demo_values()?,
             observation_count: self.store().observation_count()?,
             updated_at: batches
@@ -232,15 +227,22 @@ impl Workspace {
     }
 }
 
-fn figures(
+/// One indicator's series as delivered (the region derived where needed), before the choice of
+/// period and measure.
+struct Delivered {
     indicator: Indicator,
     region: Series,
-    observations: &[Observation],
+    gemeenten: Vec<(Area, Series)>,
+}
+
+fn figures(
+    delivered: Delivered,
     population: &Population,
     period: &Period,
     rates: bool,
     provenance: Vec<(Batch, u64)>,
 ) -> IndicatorFigures {
+    let indicator = delivered.indicator;
     let shown = |area: Area, counts: Series| {
         if rates {
             let series = per_1000(&indicator, &counts, &area, population);
@@ -249,7 +251,7 @@ fn figures(
             (counts, None)
         }
     };
-    let latest = known_at(&region, period);
+    let latest = known_at(&delivered.region, period);
     let area_figures = |area: Area, counts: Series| {
         let (series, counts) = shown(area, counts);
         let signal = latest
@@ -262,9 +264,11 @@ fn figures(
             signal,
         }
     };
-    let region = area_figures(Area::region(), region);
-    let gemeenten = Area::gemeenten()
-        .map(|area| area_figures(area, area_series(observations, area)))
+    let region = area_figures(Area::region(), delivered.region);
+    let gemeenten = delivered
+        .gemeenten
+        .into_iter()
+        .map(|(area, counts)| area_figures(area, counts))
         .collect();
     let year_on_year = latest.and_then(|at| change_vs_year_before(&region.series, &at));
     IndicatorFigures {
@@ -289,32 +293,26 @@ fn known_at(series: &Series, at: &Period) -> Option<Period> {
         .map(|(period, _)| *period)
 }
 
-fn quarters_on_record(
-    indicators: &[Indicator],
-    by_indicator: &BTreeMap<String, Vec<Observation>>,
-) -> Vec<Period> {
-    let quarters: BTreeSet<Period> = indicators
+fn quarters_on_record(series: &[Delivered]) -> Vec<Period> {
+    let quarters: BTreeSet<Period> = series
         .iter()
-        .filter(|i| i.frequency == Frequency::Kwartaal)
-        .filter_map(|i| by_indicator.get(&i.id))
-        .flatten()
-        .map(|o| o.period)
+        .filter(|d| d.indicator.frequency == Frequency::Kwartaal)
+        .flat_map(|d| {
+            std::iter::once(&d.region)
+                .chain(d.gemeenten.iter().map(|(_, s)| s))
+                .flat_map(|s| s.points.keys().copied())
+        })
         .collect();
     quarters.into_iter().rev().collect()
 }
 
 /// The newest quarter for which every quarterly indicator has a region value: the default, so a BO
 /// does not look at a round that is still coming in.
-fn latest_complete_quarter(
-    series: &[(Indicator, Series, Vec<Observation>)],
-    periods: &[Period],
-) -> Option<Period> {
+fn latest_complete_quarter(series: &[Delivered], periods: &[Period]) -> Option<Period> {
     let quarterly: Vec<&Series> = series
         .iter()
-        .filter(|(indicator, region, _)| {
-            indicator.frequency == Frequency::Kwartaal && !region.points.is_empty()
-        })
-        .map(|(_, region, _)| region)
+        .filter(|d| d.indicator.frequency == Frequency::Kwartaal && !d.region.points.is_empty())
+        .map(|d| &d.region)
         .collect();
     periods
         .iter()

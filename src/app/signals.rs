@@ -2,7 +2,8 @@
 
 use super::{AppError, Workspace};
 use crate::analysis::{
-    Change, POPULATION_INDICATOR, Population, Signal, change_vs_year_before, region_series, signal,
+    Change, POPULATION_INDICATOR, Population, Series, Signal, change_vs_year_before, region_series,
+    signal,
 };
 use crate::domain::{Indicator, Period};
 use crate::store::ObservationFilter;
@@ -14,6 +15,33 @@ pub struct SignalRow {
     /// The region value at the signal's period.
     pub value: f64,
     pub year_on_year: Option<Change>,
+}
+
+/// The signal rows of these region series, strongest first.
+pub(super) fn signal_rows<'a>(
+    regions: impl Iterator<Item = (&'a Indicator, &'a Series)>,
+    at: Option<&Period>,
+) -> Vec<SignalRow> {
+    let mut rows = Vec::new();
+    for (indicator, series) in regions {
+        let Some(period) = series.latest(at) else {
+            continue;
+        };
+        let Some(value) = series.value(&period) else {
+            continue;
+        };
+        let found = signal(indicator, series, &period);
+        if found.kind.is_signal() {
+            rows.push(SignalRow {
+                indicator: indicator.clone(),
+                signal: found,
+                value,
+                year_on_year: change_vs_year_before(series, &period),
+            });
+        }
+    }
+    rows.sort_by(|a, b| b.signal.strength.abs().total_cmp(&a.signal.strength.abs()));
+    rows
 }
 
 impl SignalRow {
@@ -53,31 +81,15 @@ impl Workspace {
     pub fn signals(&self, at: Option<&Period>) -> Result<Vec<SignalRow>, AppError> {
         let population =
             Population::from_observations(&self.observations_of(POPULATION_INDICATOR)?);
-        let mut rows = Vec::new();
+        let mut regions = Vec::new();
         for indicator in self.catalog().indicators() {
-            let series = region_series(
+            let observations = self.observations_of(&indicator.id)?;
+            regions.push((
                 indicator,
-                &self.observations_of(&indicator.id)?,
-                &population,
-            );
-            let Some(period) = series.latest(at) else {
-                continue;
-            };
-            let Some(value) = series.value(&period) else {
-                continue;
-            };
-            let found = signal(indicator, &series, &period);
-            if found.kind.is_signal() {
-                rows.push(SignalRow {
-                    indicator: indicator.clone(),
-                    signal: found,
-                    value,
-                    year_on_year: change_vs_year_before(&series, &period),
-                });
-            }
+                region_series(indicator, &observations, &population),
+            ));
         }
-        rows.sort_by(|a, b| b.signal.strength.abs().total_cmp(&a.signal.strength.abs()));
-        Ok(rows)
+        Ok(signal_rows(regions.iter().map(|(i, s)| (*i, s)), at))
     }
 
     fn observations_of(&self, id: &str) -> Result<Vec<crate::domain::Observation>, AppError> {

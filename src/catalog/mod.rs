@@ -72,7 +72,8 @@ impl Catalog {
         }
     }
 
-    fn from_files(
+    /// Builds a catalog from (file name, TOML text) pairs; every error names its file and key.
+    pub fn from_files(
         files: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Catalog, Vec<CatalogError>> {
         let mut errors = Vec::new();

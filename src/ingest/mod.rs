@@ -17,6 +17,8 @@ use std::path::Path;
 
 use crate::domain::{Indicator, Observation, sha256_hex};
 
+#[cfg(fuzzing)]
+pub use cbs::read_page_for_fuzzing;
 pub use cbs::{CbsClient, DEFAULT_BASE_URL, FetchError, FetchedTable};
 pub use layout::Layout;
 pub use problem::{ImportProblem, Location};

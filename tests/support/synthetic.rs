@@ -23,12 +23,17 @@ pub fn indicator_id(index: usize) -> String {
 
 /// Writes `count` monthly count indicators as TOML files into `dir`.
 pub fn write_catalog(dir: &Path, count: usize) {
-    for index in 0..count {
+    write_catalog_from(dir, 0, count, "maand");
+}
+
+/// Writes tactical count indicators `first..end` of `frequency` as TOML files into `dir`.
+pub fn write_catalog_from(dir: &Path, first: usize, end: usize, frequency: &str) {
+    for index in first..end {
         let id = indicator_id(index);
         let text = format!(
             "id = \"{id}\"\nname = \"Synthetisch {index}\"\ndescription = \"Testindicator\"\n\
              domain = \"zorg\"\ntheme = \"jeugd\"\nlayer = \"tactisch\"\nunit = \"aantal\"\n\
-             frequency = \"maand\"\nkind = \"stroom\"\npolarity = \"neutraal\"\naggregation = \"som\"\n\
+             frequency = \"{frequency}\"\nkind = \"stroom\"\npolarity = \"neutraal\"\naggregation = \"som\"\n\
              per_1000 = false\nsupplier = \"Test\"\n\n[source]\ntype = \"handmatig\"\n"
         );
         std::fs::write(dir.join(format!("{id}.toml")), text).unwrap();
@@ -76,9 +81,14 @@ pub fn write_dashboard_catalog(dir: &Path, count: usize) {
 
 /// A long CSV with one value per indicator, area and quarter: `indicators × 8 × quarters` rows.
 pub fn quarterly_csv(indicators: usize, quarters: usize) -> String {
+    quarterly_csv_range(0..indicators, quarters)
+}
+
+/// The same for the indicators in `range`.
+pub fn quarterly_csv_range(range: std::ops::Range<usize>, quarters: usize) -> String {
     let mut text = String::new();
     text.push_str("indicator;gebied;periode;waarde\n");
-    for index in 0..indicators {
+    for index in range {
         let id = indicator_id(index);
         for quarter in 0..quarters {
             let (year, q) = (2016 + quarter / 4, quarter % 4 + 1);

@@ -27,6 +27,22 @@ pub struct FetchedTable {
     pub sha256: String,
 }
 
+/// For the fuzz target `cbs_json` only: reads one OData page and every field of its rows as the
+/// fetch does.
+#[cfg(fuzzing)]
+pub fn read_page_for_fuzzing(body: &[u8]) -> usize {
+    match odata::parse_page("fuzz", body) {
+        Ok(page) => page
+            .rows
+            .iter()
+            .map(|row| {
+                usize::from(row.text("Key").is_some()) + usize::from(row.number("Waarde").is_some())
+            })
+            .sum(),
+        Err(error) => error.to_string().len(),
+    }
+}
+
 /// The areas asked from CBS: the seven gemeenten and Nederland as reference.
 fn requested_areas() -> impl Iterator<Item = Area> {
     AREAS.into_iter().filter(|a| a.kind != AreaKind::Regio)

@@ -92,9 +92,18 @@ impl Store {
 
     /// Current observations in a stable order: indicator, period, area (gemeenten, region, NL).
     pub fn observations(&self, filter: &ObservationFilter) -> Result<Vec<Observation>, StoreError> {
-        let mut query = self.conn.prepare_cached(include_str!("current.sql"))?;
-        let rows = query.query_map(params![filter.indicator], row_to_observation)?;
-        rows.map(|row| row?).collect()
+        match &filter.indicator {
+            Some(id) => {
+                let mut query = self.conn.prepare_cached(include_str!("current_of.sql"))?;
+                let rows = query.query_map([id], row_to_observation)?;
+                rows.map(|row| row?).collect()
+            }
+            None => {
+                let mut query = self.conn.prepare_cached(include_str!("current.sql"))?;
+                let rows = query.query_map([], row_to_observation)?;
+                rows.map(|row| row?).collect()
+            }
+        }
     }
 
     pub fn observation_count(&self) -> Result<u64, StoreError> {

@@ -17,6 +17,14 @@ const INDICATORS: usize = 8_400;
 const QUARTERS: usize = 40;
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--read") {
+        let options = OpenOptions {
+            db: args[at + 1].clone().into(),
+            indicators: Some(args[at + 2].clone().into()),
+        };
+        return read(&options);
+    }
     let dir = tempfile::tempdir().unwrap();
     let indicators = dir.path().join("indicators");
     std::fs::create_dir(&indicators).unwrap();
@@ -44,7 +52,17 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
     drop(workspace);
+    // The window's side in a process of its own, so its peak memory is its own, not the import's.
+    let status = std::process::Command::new(&args[0])
+        .arg("--read")
+        .arg(&options.db)
+        .arg(options.indicators.as_ref().unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
 
+fn read(options: &OpenOptions) {
     let started = Instant::now();
     let workspace = Workspace::open(&options).unwrap();
     println!(
@@ -87,7 +105,7 @@ fn main() {
     );
     let peak = peak_memory_mb();
     let verdict = if peak <= 200.0 { "within" } else { "OVER" };
-    println!("peak memory of this process: {peak:.0} MB, {verdict} the 200 MB target");
+    println!("peak memory of opening and the dashboard: {peak:.0} MB, {verdict} the 200 MB target");
 }
 
 fn millis(started: Instant) -> f64 {

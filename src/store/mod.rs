@@ -21,6 +21,13 @@ pub use observations::{ObservationFilter, WriteSummary};
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// SQLite's page cache while reading (negative: in KiB), kept small so a national-scale store fits
+/// the window's memory budget.
+const READING_CACHE_KB: i64 = -8_192;
+
+/// While writing a large batch: it touches many pages of the observations tree (64 MB).
+const WRITING_CACHE_KB: i64 = -65_536;
+
 pub struct Store {
     conn: Connection,
     /// Where the file was copied before a migration in this session.
@@ -57,8 +64,7 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // A large import touches many pages of the observations tree; keep them in memory (64 MB).
-        conn.pragma_update(None, "cache_size", -65_536)?;
+        conn.pragma_update(None, "cache_size", READING_CACHE_KB)?;
         let migration_backup = schema::migrate(&mut conn, path.as_deref())?;
         let store = Store {
             conn,

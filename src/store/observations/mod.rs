@@ -70,6 +70,18 @@ impl Store {
         &mut self,
         batches: &[(BatchSource, Vec<&Observation>)],
     ) -> Result<Vec<WriteSummary>, StoreError> {
+        self.conn
+            .pragma_update(None, "cache_size", super::WRITING_CACHE_KB)?;
+        let written = self.write_in_one_transaction(batches);
+        self.conn
+            .pragma_update(None, "cache_size", super::READING_CACHE_KB)?;
+        written
+    }
+
+    fn write_in_one_transaction(
+        &mut self,
+        batches: &[(BatchSource, Vec<&Observation>)],
+    ) -> Result<Vec<WriteSummary>, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -64,7 +64,7 @@ fn main() {
 
 fn read(options: &OpenOptions) {
     let started = Instant::now();
-    let workspace = Workspace::open(&options).unwrap();
+    let workspace = Workspace::open(options).unwrap();
     println!(
         "open (catalog, migrations check, quick check): {:.0} ms",
         millis(started)

@@ -66,8 +66,9 @@ fn read(options: &OpenOptions) {
     let started = Instant::now();
     let workspace = Workspace::open(options).unwrap();
     println!(
-        "open (catalog, migrations check, quick check): {:.0} ms",
-        millis(started)
+        "open (catalog, migrations check, quick check): {:.0} ms, {:.0} MB resident",
+        millis(started),
+        memory_mb("VmRSS:")
     );
 
     let strategic: Vec<String> = workspace
@@ -103,7 +104,7 @@ fn read(options: &OpenOptions) {
         dashboard.indicators.len(),
         millis(started)
     );
-    let peak = peak_memory_mb();
+    let peak = memory_mb("VmHWM:");
     let verdict = if peak <= 200.0 { "within" } else { "OVER" };
     println!("peak memory of opening and the dashboard: {peak:.0} MB, {verdict} the 200 MB target");
 }
@@ -112,14 +113,14 @@ fn millis(started: Instant) -> f64 {
     started.elapsed().as_secs_f64() * 1000.0
 }
 
-/// The high-water mark of resident memory (Linux: `VmHWM`).
-fn peak_memory_mb() -> f64 {
+/// Resident memory now (`VmRSS:`) or at its peak (`VmHWM:`), from Linux's `/proc/self/status`.
+fn memory_mb(field: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|status| {
             status
                 .lines()
-                .find_map(|line| line.strip_prefix("VmHWM:"))
+                .find_map(|line| line.strip_prefix(field))
                 .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         })
         .map_or(f64::NAN, |kb| kb / 1024.0)

@@ -9,6 +9,6 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match &cli.command {
         Some(command) => cli::run(&cli, command),
-        None => ui::run(&cli.open_options()),
+        None => ui::run(&cli.open_options(), cli.first_frame),
     }
 }

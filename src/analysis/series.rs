@@ -88,15 +88,18 @@ pub fn region_series(
             .or_default()
             .push(observation);
     }
-    let mut series = Series::default();
-    for (period, values) in by_period {
-        let point = match values.iter().find(|o| o.area == region) {
-            Some(delivered) => point_of(delivered),
-            None => derive(indicator, &period, &values, population),
-        };
-        series.points.insert(period, point);
-    }
-    series
+    // Collected in order, so the map is built densely packed.
+    let points = by_period
+        .into_iter()
+        .map(|(period, values)| {
+            let point = match values.iter().find(|o| o.area == region) {
+                Some(delivered) => point_of(delivered),
+                None => derive(indicator, &period, &values, population),
+            };
+            (period, point)
+        })
+        .collect();
+    Series { points }
 }
 
 fn derive(

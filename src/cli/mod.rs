@@ -45,6 +45,10 @@ pub struct Cli {
     /// Map met indicatordefinities (*.toml); standaard de ingebouwde definities
     #[arg(long, env = "REGIO_INDICATORS", global = true, value_name = "MAP")]
     indicators: Option<PathBuf>,
+    /// Open the window, draw it once and close it, printing how long that took: checks that the
+    /// window works on this machine
+    #[arg(long)]
+    pub first_frame: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

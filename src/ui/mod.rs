@@ -14,6 +14,7 @@ mod verhalen;
 mod widgets;
 
 use std::process::ExitCode;
+use std::time::Instant;
 
 use crate::app::{OpenOptions, Workspace};
 use crate::ingest::DEFAULT_BASE_URL;
@@ -21,8 +22,9 @@ use crate::ingest::DEFAULT_BASE_URL;
 pub use shell::Shell;
 
 /// Opens the dashboard window on the store named in `options`. Open data comes from CBS, or from the
-/// address in `REGIO_CBS_URL`.
-pub fn run(options: &OpenOptions) -> ExitCode {
+/// address in `REGIO_CBS_URL`. With `first_frame` it closes after the first frame is shown.
+pub fn run(options: &OpenOptions, first_frame: bool) -> ExitCode {
+    let started = Instant::now();
     let opened = Workspace::open(options);
     let options = options.clone();
     let cbs = std::env::var("REGIO_CBS_URL").unwrap_or_else(|_| DEFAULT_BASE_URL.to_string());
@@ -37,13 +39,46 @@ pub fn run(options: &OpenOptions) -> ExitCode {
     let result = eframe::run_native(
         "regio-in-beeld",
         native,
-        Box::new(move |cc| Ok(Box::new(Shell::new(cc, opened, options, cbs)))),
+        Box::new(move |cc| {
+            let shell = Shell::new(cc, opened, options, cbs);
+            Ok(if first_frame {
+                Box::new(OneFrame {
+                    shell,
+                    frames: 0,
+                    started,
+                })
+            } else {
+                Box::new(shell)
+            })
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("Het venster kan niet geopend worden: {error}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// The window for one frame: drawn, shown, then closed, with the time it took on stdout.
+struct OneFrame {
+    shell: Shell,
+    frames: u32,
+    started: Instant,
+}
+
+impl eframe::App for OneFrame {
+    fn ui(&mut self, ui: &mut eframe::egui::Ui, frame: &mut eframe::Frame) {
+        self.shell.ui(ui, frame);
+        self.frames += 1;
+        // The second pass starts once the first is on screen.
+        if self.frames == 2 {
+            println!("eerste beeld na {} ms", self.started.elapsed().as_millis());
+            ui.ctx()
+                .send_viewport_cmd(eframe::egui::ViewportCommand::Close);
+        } else {
+            ui.ctx().request_repaint();
         }
     }
 }

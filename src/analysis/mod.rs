@@ -2,11 +2,13 @@
 //! inwoners, changes, moving averages and signals. Pure functions over domain types; no store, no UI.
 
 mod change;
+mod points;
 mod population;
 mod series;
 mod signal;
 
 pub use change::{Change, change_vs_previous, change_vs_year_before, moving_average};
+pub use points::Points;
 pub use population::{POPULATION_INDICATOR, Population};
 pub use series::{Point, Series, area_series, per_1000, region_series};
 pub use signal::{MIN_HISTORY, Signal, SignalKind, signal};

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Population;
+use super::{Points, Population};
 use crate::domain::{Aggregation, Area, Indicator, Observation, Period, Shown, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -30,7 +30,7 @@ impl Point {
 /// Points in period order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Series {
-    pub points: BTreeMap<Period, Point>,
+    pub points: Points,
 }
 
 impl Series {

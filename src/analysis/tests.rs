@@ -209,9 +209,9 @@ fn year_on_year_change_is_absent_across_a_missing_period() {
 
 fn quarterly(values: &[f64]) -> Series {
     let mut period = p("2021 K1");
-    let mut points = std::collections::BTreeMap::new();
+    let mut points = Vec::new();
     for value in values {
-        points.insert(
+        points.push((
             period,
             Point {
                 value: Some(*value),
@@ -219,7 +219,7 @@ fn quarterly(values: &[f64]) -> Series {
                 provisional: false,
                 shielded: false,
             },
-        );
+        ));
         period = Period::Quarter(
             period.year() + i32::from(matches!(period, Period::Quarter(_, 4))),
             match period {
@@ -228,7 +228,9 @@ fn quarterly(values: &[f64]) -> Series {
             },
         );
     }
-    Series { points }
+    Series {
+        points: points.into_iter().collect(),
+    }
 }
 
 #[test]

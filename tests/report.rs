@@ -252,9 +252,17 @@ fn the_bo_pakket_holds_the_stores_figures_notes_and_stories() {
     let mut shielded_checked = 0;
     for page in &pages {
         let id = page.attributes["id"].strip_prefix("indicator-").unwrap();
-        assert_eq!(
-            page.all(&|e| e.name == "svg" && e.class() == "chart").len(),
-            1
+        let chart = page.all(&|e| e.name == "svg" && e.class() == "chart");
+        assert_eq!(chart.len(), 1);
+        // The events on the time axis: the two policy starts apply to every indicator.
+        let markers: Vec<String> = chart[0]
+            .all(&|e| e.name == "g" && e.class() == "event")
+            .iter()
+            .map(|e| e.text())
+            .collect();
+        assert!(
+            markers.contains(&"Start regionaal veiligheidsteam".to_string()),
+            "{id}: {markers:?}"
         );
         let table = page.all(&|e| e.name == "table" && e.class() == "numbers")[0];
         let periods: Vec<String> = table

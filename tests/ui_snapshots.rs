@@ -5,7 +5,7 @@ mod support;
 
 use egui_kittest::kittest::Queryable;
 use regio_in_beeld::app::{OpenOptions, Workspace};
-use support::window::open_rendered_window;
+use support::window::{click_below, open_rendered_window, type_into};
 
 /// The demo store, with its batch and notes written at a fixed time so the "bijgewerkt" dates and the
 /// provenance read the same in every run.
@@ -79,4 +79,29 @@ fn duiding_and_verhalen_screens() {
     harness.get_by_label("Verhalen").click();
     harness.run();
     harness.snapshot("verhalen");
+}
+
+#[test]
+fn an_event_added_in_the_window_is_listed_and_drawn_on_the_plot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_rendered_window(&demo_store(dir.path()));
+    harness.get_by_label("Meldingen Veilig Thuis").click();
+    harness.run();
+    let compared = harness.query_all_by_label("t.o.v. 2024 K4").count();
+    type_into(&mut harness, "Datum van de gebeurtenis", "1-4-2025");
+    type_into(&mut harness, "Label van de gebeurtenis", "Andere telling");
+    click_below(&mut harness, "Soort gebeurtenis");
+    click_below(&mut harness, "reeksbreuk");
+    click_below(&mut harness, "Gebeurtenis opslaan");
+    harness.get_by_label("Gebeurtenis 4 'Andere telling' staat op de tijdas (1 april 2025).");
+    harness.get_by_label("Gebeurtenis 4 verwijderen");
+    // The break lies between 2024 K4 and 2025 K4: no change is shown, and the view says why.
+    harness.get_by_label("reeksbreuk: niet vergelijkbaar");
+    assert_eq!(
+        harness.query_all_by_label("t.o.v. 2024 K4").count(),
+        compared - 1
+    );
+    harness.get_by_label("Indicator").scroll_to_me();
+    harness.run();
+    harness.snapshot("tactisch-gebeurtenissen");
 }

@@ -1,12 +1,14 @@
 //! Turning stored figures into timely signals: series per area, the region value, per 1.000
 //! inwoners, changes, moving averages and signals. Pure functions over domain types; no store, no UI.
 
+mod breaks;
 mod change;
 mod points;
 mod population;
 mod series;
 mod signal;
 
+pub use breaks::{change_within, signal_within};
 pub use change::{Change, change_vs_previous, change_vs_year_before, moving_average};
 pub use points::Points;
 pub use population::{POPULATION_INDICATOR, Population};

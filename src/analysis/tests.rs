@@ -286,3 +286,49 @@ fn too_little_history_gives_no_signal() {
         SignalKind::TeWeinigData
     );
 }
+
+mod breaks {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::analysis::{change_within, signal_within};
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn no_change_is_compared_across_a_break() {
+        let series = quarterly(&[10.0, 11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0]);
+        let at = p("2022 K4");
+        assert_eq!(
+            change_within(&series, &at, &[]).unwrap().unwrap().before,
+            13.0
+        );
+        // A break in 2022 K2 lies between 2021 K4 and 2022 K4.
+        assert_eq!(
+            change_within(&series, &at, &[date("2022-04-01")]),
+            Err(date("2022-04-01"))
+        );
+        // One before the compared period, or after the current one, does not matter.
+        assert!(change_within(&series, &at, &[date("2021-06-01")]).is_ok());
+        assert!(change_within(&series, &at, &[date("2023-02-01")]).is_ok());
+    }
+
+    #[test]
+    fn a_signal_learns_only_from_the_history_after_the_latest_break() {
+        // Quiet for years, then a jump that is a signal on the whole history.
+        let mut values = vec![100.0; 16];
+        values.extend([101.0, 100.0, 99.0, 180.0]);
+        let series = quarterly(&values);
+        let ind = indicator("verward_gedrag_meldingen_e33");
+        let at = p("2025 K4");
+        assert_eq!(
+            signal_within(&ind, &series, &at, &[]).kind,
+            SignalKind::Verslechtering
+        );
+        // After a break in 2025 there is too little comparable history to call it.
+        let broken = signal_within(&ind, &series, &at, &[date("2025-01-01")]);
+        assert_eq!(broken.kind, SignalKind::TeWeinigData);
+    }
+}

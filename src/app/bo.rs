@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 
 use super::{AppError, DashboardChoice, IndicatorFigures, Workspace};
-use crate::domain::{Layer, Note, Period, Source, Story, dutch_datetime};
+use crate::domain::{Event, EventKind, Layer, Note, Period, Source, Story, dutch_datetime};
 use crate::report::bo::{
-    BoPackage, Change, Chart, ChartLine, IndicatorPage, NoteLine, SignalLine, StoryLine, render,
+    BoPackage, Change, Chart, ChartEvent, ChartLine, IndicatorPage, NoteLine, SignalLine,
+    StoryLine, render,
 };
 
 /// Periods in the numbers table of an indicator page.
@@ -45,7 +46,7 @@ impl Workspace {
         strategic.sort_by_key(|f| (f.indicator.domain, f.indicator.name.to_lowercase()));
         let indicators: Vec<IndicatorPage> = strategic
             .iter()
-            .map(|f| self.page(f, &notes, &stories))
+            .map(|f| self.page(f, &notes, &stories, &dashboard.events))
             .collect();
         let paged: Vec<&str> = strategic.iter().map(|f| f.indicator.id.as_str()).collect();
         let other_notes = notes
@@ -77,7 +78,13 @@ impl Workspace {
         })
     }
 
-    fn page(&self, figures: &IndicatorFigures, notes: &[Note], stories: &[Story]) -> IndicatorPage {
+    fn page(
+        &self,
+        figures: &IndicatorFigures,
+        notes: &[Note],
+        stories: &[Story],
+        events: &[Event],
+    ) -> IndicatorPage {
         let indicator = &figures.indicator;
         let latest = figures.latest;
         let shown: Vec<Period> = figures
@@ -144,6 +151,15 @@ impl Workspace {
             chart: Chart {
                 unit: "aantal".to_string(),
                 lines,
+                events: events
+                    .iter()
+                    .filter(|e| e.applies_to(indicator, None))
+                    .map(|e| ChartEvent {
+                        x: Period::Date(e.draft.date).position(),
+                        label: e.draft.label.clone(),
+                        breaks: e.draft.kind == EventKind::Breuk,
+                    })
+                    .collect(),
             },
             columns: columns
                 .iter()

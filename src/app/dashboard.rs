@@ -8,12 +8,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::signals::signal_rows;
 use super::{AppError, SignalRow, Workspace};
 use crate::analysis::{
-    Change, POPULATION_INDICATOR, Population, Series, Signal, area_series, change_vs_year_before,
-    per_1000, region_series, signal,
+    Change, POPULATION_INDICATOR, Population, Series, Signal, area_series, change_within, per_1000,
+    region_series, signal_within,
 };
 use chrono::NaiveDate;
 
-use crate::domain::{Area, Batch, Frequency, Indicator, Note, Period, Story};
+use crate::domain::{
+    Area, AreaKind, Batch, Event, EventKind, Frequency, Indicator, Note, Period, Story,
+};
 use crate::store::ObservationFilter;
 
 /// Periods a tile's sparkline covers.
@@ -44,6 +46,8 @@ pub struct Dashboard {
     pub observation_count: u64,
     /// When the newest batch on record was written (RFC 3339): how fresh the figures are.
     pub updated_at: Option<String>,
+    /// Every event on the time axis, oldest first.
+    pub events: Vec<Event>,
     /// Every duiding note, newest BO first.
     pub notes: Vec<Note>,
     pub stories: Vec<Story>,
@@ -91,6 +95,8 @@ pub struct AreaFigures {
     pub counts: Option<Series>,
     /// The signal at the indicator's latest period.
     pub signal: Option<Signal>,
+    /// Dates of the series breaks that apply to this area: no change is compared across them.
+    pub breaks: Vec<NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -104,6 +110,8 @@ pub struct IndicatorFigures {
     /// The latest period with a region value known at the chosen quarter.
     pub latest: Option<Period>,
     pub year_on_year: Option<Change>,
+    /// The series break that makes the year-on-year change incomparable, if any.
+    pub broken_at: Option<NaiveDate>,
     /// The batches the current values came from, with how many values each, newest first.
     pub provenance: Vec<(Batch, u64)>,
 }
@@ -188,14 +196,22 @@ impl Workspace {
             });
         }
         let periods = quarters_on_record(&series);
+        let events = self.events()?;
         let period = choice
             .period
             .filter(|p| periods.contains(p))
             .or_else(|| latest_complete_quarter(&series, &periods))
             .or_else(|| periods.first().copied())
             .unwrap_or_else(current_quarter);
+        let region_breaks: Vec<Vec<NaiveDate>> = series
+            .iter()
+            .map(|d| breaks(&events, &d.indicator, None))
+            .collect();
         let signals = signal_rows(
-            series.iter().map(|d| (&d.indicator, &d.region)),
+            series
+                .iter()
+                .zip(&region_breaks)
+                .map(|(d, b)| (&d.indicator, &d.region, b.as_slice())),
             Some(&period),
         );
         let indicators = series
@@ -205,7 +221,7 @@ impl Workspace {
                     .remove(&delivered.indicator.id)
                     .unwrap_or_default();
                 let rates = choice.per_1000 && delivered.indicator.per_1000;
-                figures(delivered, &population, &period, rates, provenance)
+                figures(delivered, &population, &period, rates, provenance, &events)
             })
             .collect();
         Ok(Dashboard {
@@ -223,6 +239,7 @@ impl Workspace {
                 .max(),
             notes: self.notes()?,
             stories: self.stories()?,
+            events,
         })
     }
 }
@@ -241,6 +258,7 @@ fn figures(
     period: &Period,
     rates: bool,
     provenance: Vec<(Batch, u64)>,
+    events: &[Event],
 ) -> IndicatorFigures {
     let indicator = delivered.indicator;
     let shown = |area: Area, counts: Series| {
@@ -254,14 +272,17 @@ fn figures(
     let latest = known_at(&delivered.region, period);
     let area_figures = |area: Area, counts: Series| {
         let (series, counts) = shown(area, counts);
+        let scope = (area.kind != AreaKind::Regio).then_some(&area);
+        let breaks = breaks(events, &indicator, scope);
         let signal = latest
             .and_then(|at| known_at(&series, &at))
-            .map(|at| signal(&indicator, &series, &at));
+            .map(|at| signal_within(&indicator, &series, &at, &breaks));
         AreaFigures {
             area,
             series,
             counts,
             signal,
+            breaks,
         }
     };
     let region = area_figures(Area::region(), delivered.region);
@@ -270,16 +291,35 @@ fn figures(
         .into_iter()
         .map(|(area, counts)| area_figures(area, counts))
         .collect();
-    let year_on_year = latest.and_then(|at| change_vs_year_before(&region.series, &at));
+    let compared = latest.map(|at| change_within(&region.series, &at, &region.breaks));
+    let (year_on_year, broken_at) = match compared {
+        Some(Ok(change)) => (change, None),
+        Some(Err(date)) => (None, Some(date)),
+        None => (None, None),
+    };
     IndicatorFigures {
         per_1000: rates,
         region,
         gemeenten,
         latest,
         year_on_year,
+        broken_at,
         provenance,
         indicator,
     }
+}
+
+/// The dates of the series breaks that apply to `indicator` in `area` (`None`: the region).
+pub(super) fn breaks(
+    events: &[Event],
+    indicator: &Indicator,
+    area: Option<&Area>,
+) -> Vec<NaiveDate> {
+    events
+        .iter()
+        .filter(|e| e.draft.kind == EventKind::Breuk && e.applies_to(indicator, area))
+        .map(|e| e.draft.date)
+        .collect()
 }
 
 /// The latest period with a value that had ended by the end of `at`.

@@ -11,6 +11,8 @@ const CSV: &[u8] = include_bytes!("../../assets/demo/observations.csv");
 /// Example stories and duiding notes, in the JSON of `stories export` and `notes export`.
 pub(super) const STORIES_FILE: &str = "assets/demo/stories.json";
 pub(super) const STORIES: &[u8] = include_bytes!("../../assets/demo/stories.json");
+pub(super) const EVENTS_FILE: &str = "assets/demo/events.json";
+pub(super) const EVENTS: &[u8] = include_bytes!("../../assets/demo/events.json");
 pub(super) const NOTES_FILE: &str = "assets/demo/notes.json";
 pub(super) const NOTES: &[u8] = include_bytes!("../../assets/demo/notes.json");
 

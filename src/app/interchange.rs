@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::AppError;
 use crate::domain::{
-    Area, Note, NoteDraft, NoteStatus, Period, Story, StoryDraft, StoryKind, WebUrl, parse_date,
+    Area, Event, EventDraft, EventKind, EventScope, Note, NoteDraft, NoteStatus, Period, Story,
+    StoryDraft, StoryKind, WebUrl, parse_date,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -160,4 +161,80 @@ pub fn write_list<T: Serialize>(records: &[T]) -> String {
     let mut text = serde_json::to_string_pretty(records).unwrap_or_else(|_| "[]".to_string());
     text.push('\n');
     text
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventRecord {
+    /// `2023-03-06`.
+    pub datum: String,
+    pub label: String,
+    /// `beleid`, `indeling` or `breuk`.
+    pub soort: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gebied: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub omschrijving: Option<String>,
+}
+
+impl EventRecord {
+    pub fn of(event: &Event) -> EventRecord {
+        let draft = &event.draft;
+        let (indicator, gebied) = match &draft.scope {
+            EventScope::All => (None, None),
+            EventScope::Indicator(id) => (Some(id.clone()), None),
+            EventScope::Area(area) => (None, Some(area.name.to_string())),
+        };
+        EventRecord {
+            datum: draft.date.to_string(),
+            label: draft.label.clone(),
+            soort: draft.kind.code().to_string(),
+            indicator,
+            gebied,
+            omschrijving: draft.description.clone(),
+        }
+    }
+
+    pub fn to_event(&self) -> Result<EventDraft, Vec<String>> {
+        let mut problems = Vec::new();
+        let date = parse_date(&self.datum);
+        if date.is_none() {
+            problems.push(format!("onbekende datum '{}'", self.datum));
+        }
+        let kind = EventKind::from_code(&self.soort);
+        if kind.is_none() {
+            problems.push(format!(
+                "onbekende soort '{}' (beleid, indeling of breuk)",
+                self.soort
+            ));
+        }
+        let area = optional(
+            &self.gebied,
+            |g| Area::parse(g).map_err(|e| e.to_string()),
+            &mut problems,
+        );
+        let scope = match (&self.indicator, area) {
+            (Some(_), Some(_)) => {
+                problems.push(
+                    "een gebeurtenis geldt voor één indicator of één gebied, niet beide".into(),
+                );
+                EventScope::All
+            }
+            (Some(id), None) => EventScope::Indicator(id.clone()),
+            (None, Some(area)) => EventScope::Area(area),
+            (None, None) => EventScope::All,
+        };
+        match (date, kind) {
+            (Some(date), Some(kind)) if problems.is_empty() => Ok(EventDraft {
+                date,
+                label: self.label.clone(),
+                kind,
+                scope,
+                description: self.omschrijving.clone().filter(|d| !d.trim().is_empty()),
+            }),
+            _ => Err(problems),
+        }
+    }
 }

@@ -6,6 +6,7 @@ mod completeness;
 mod dashboard;
 mod demo;
 mod error;
+mod events;
 mod fetch;
 mod import;
 mod interchange;
@@ -26,6 +27,7 @@ pub use import::{
     ImportPreview, ImportReport, MAX_FILE_BYTES, check_size, default_user, describe_earlier,
     read_paths,
 };
+pub use interchange::EventRecord;
 pub use jobs::{FetchEvent, FetchJob, WorkJob};
 pub use movement::{Movement, rate_text};
 pub use signals::SignalRow;

@@ -2,7 +2,7 @@
 //! against a year earlier as direction, tone (better or worse by polarity) and size.
 
 use super::{AreaFigures, IndicatorFigures};
-use crate::analysis::{Change, Point, change_vs_year_before};
+use crate::analysis::{Change, Point, change_within};
 use crate::domain::{Direction, Polarity, Shown, Tone, Unit, format_number};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +58,10 @@ impl IndicatorFigures {
 
     /// The same for one area, at the indicator's latest period.
     pub fn movement_of(&self, area: &AreaFigures) -> Option<Movement> {
-        movement(self, &change_vs_year_before(&area.series, &self.latest?)?)
+        movement(
+            self,
+            &change_within(&area.series, &self.latest?, &area.breaks).ok()??,
+        )
     }
 }
 

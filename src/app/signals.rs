@@ -1,9 +1,12 @@
 //! The "Signalen" list: every indicator whose latest region value shows a signal, strongest first.
 
 use super::{AppError, Workspace};
+use chrono::NaiveDate;
+
+use super::dashboard::breaks;
 use crate::analysis::{
-    Change, POPULATION_INDICATOR, Population, Series, Signal, change_vs_year_before, region_series,
-    signal,
+    Change, POPULATION_INDICATOR, Population, Series, Signal, change_within, region_series,
+    signal_within,
 };
 use crate::domain::{Indicator, Period};
 use crate::store::ObservationFilter;
@@ -19,24 +22,24 @@ pub struct SignalRow {
 
 /// The signal rows of these region series, strongest first.
 pub(super) fn signal_rows<'a>(
-    regions: impl Iterator<Item = (&'a Indicator, &'a Series)>,
+    regions: impl Iterator<Item = (&'a Indicator, &'a Series, &'a [NaiveDate])>,
     at: Option<&Period>,
 ) -> Vec<SignalRow> {
     let mut rows = Vec::new();
-    for (indicator, series) in regions {
+    for (indicator, series, breaks) in regions {
         let Some(period) = series.latest(at) else {
             continue;
         };
         let Some(value) = series.value(&period) else {
             continue;
         };
-        let found = signal(indicator, series, &period);
+        let found = signal_within(indicator, series, &period, breaks);
         if found.kind.is_signal() {
             rows.push(SignalRow {
                 indicator: indicator.clone(),
                 signal: found,
                 value,
-                year_on_year: change_vs_year_before(series, &period),
+                year_on_year: change_within(series, &period, breaks).ok().flatten(),
             });
         }
     }
@@ -81,15 +84,20 @@ impl Workspace {
     pub fn signals(&self, at: Option<&Period>) -> Result<Vec<SignalRow>, AppError> {
         let population =
             Population::from_observations(&self.observations_of(POPULATION_INDICATOR)?);
+        let events = self.events()?;
         let mut regions = Vec::new();
         for indicator in self.catalog().indicators() {
             let observations = self.observations_of(&indicator.id)?;
             regions.push((
                 indicator,
                 region_series(indicator, &observations, &population),
+                breaks(&events, indicator, None),
             ));
         }
-        Ok(signal_rows(regions.iter().map(|(i, s)| (*i, s)), at))
+        Ok(signal_rows(
+            regions.iter().map(|(i, s, b)| (*i, s, b.as_slice())),
+            at,
+        ))
     }
 
     fn observations_of(&self, id: &str) -> Result<Vec<crate::domain::Observation>, AppError> {

@@ -1,6 +1,6 @@
 use std::path::{Path, PathBuf};
 
-use super::interchange::{NoteRecord, StoryRecord, read_list};
+use super::interchange::{EventRecord, NoteRecord, StoryRecord, read_list};
 use super::{AppError, demo};
 use crate::catalog::Catalog;
 use crate::domain::{Batch, BatchId, Indicator, count_of};
@@ -127,7 +127,8 @@ impl Workspace {
     /// name unknown indicators are left out.
     fn seed_demo_texts(&mut self) -> Result<(), AppError> {
         let demo_on_record = self.store.stories()?.iter().any(|s| s.demo)
-            || self.store.notes()?.iter().any(|n| n.demo);
+            || self.store.notes()?.iter().any(|n| n.demo)
+            || self.store.events()?.iter().any(|e| e.demo);
         if demo_on_record {
             return Ok(());
         }
@@ -142,8 +143,13 @@ impl Workspace {
             .filter_map(|r| r.to_story().ok())
             .filter(|d| d.indicators.iter().all(|i| self.catalog.get(i).is_some()))
             .collect();
+        let events: Vec<_> = read_list::<EventRecord>(demo::EVENTS_FILE, demo::EVENTS)?
+            .iter()
+            .filter_map(|r| r.to_event().ok())
+            .collect();
         self.store.add_notes(&notes, true)?;
         self.store.add_stories(&stories, true)?;
+        self.store.add_events(&events, true)?;
         Ok(())
     }
 

@@ -132,6 +132,11 @@ pub enum Command {
         #[command(subcommand)]
         action: Transfer,
     },
+    /// Gebeurtenissen op de tijdas: tonen, toevoegen, verwijderen, exporteren, inlezen
+    Events {
+        #[command(subcommand)]
+        action: EventAction,
+    },
     /// Toon de indicatoren waarvan de laatste regiowaarde een signaal geeft, sterkste eerst
     Signals {
         /// Kijk vanaf deze periode terug (standaard: de laatste waarde)
@@ -145,6 +150,43 @@ pub enum Transfer {
     /// Schrijf alles als JSON naar stdout
     Export,
     /// Voeg toe wat in een JSON-bestand staat (wat er al is, wordt overgeslagen)
+    Import {
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventAction {
+    /// Toon alle gebeurtenissen
+    List,
+    /// Voeg een gebeurtenis toe
+    Add {
+        /// Datum, bijvoorbeeld 6-3-2023
+        #[arg(long, value_name = "DATUM")]
+        date: String,
+        #[arg(long)]
+        label: String,
+        /// beleid, indeling of breuk
+        #[arg(long, value_name = "SOORT")]
+        kind: String,
+        /// Alleen voor deze indicator
+        #[arg(long, value_name = "ID")]
+        indicator: Option<String>,
+        /// Alleen voor dit gebied
+        #[arg(long, value_name = "GEBIED")]
+        area: Option<String>,
+        #[arg(long, value_name = "TEKST")]
+        description: Option<String>,
+    },
+    /// Verwijder een gebeurtenis (ze blijft in de geschiedenis)
+    Remove {
+        #[arg(value_name = "ID")]
+        id: i64,
+    },
+    /// Schrijf alle gebeurtenissen als JSON naar stdout
+    Export,
+    /// Voeg de gebeurtenissen uit een JSON-bestand toe
     Import {
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
@@ -200,6 +242,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Report { bo, out } => texts::report(cli, bo, out),
         Command::Notes { action } => texts::notes(cli, action),
         Command::Stories { action } => texts::stories(cli, action),
+        Command::Events { action } => texts::events(cli, action),
         Command::Fetch {
             indicator,
             base_url,

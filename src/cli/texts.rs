@@ -1,10 +1,10 @@
-//! `report`, `notes` and `stories`: the BO-pakket, and moving duiding and verhalen between machines.
+//! `report`, `notes`, `stories` and `events`: the BO-pakket, duiding, verhalen and gebeurtenissen.
 
 use std::path::Path;
 
-use super::{Cli, Transfer, write_stdout};
-use crate::app::AppError;
-use crate::domain::{dutch_date, parse_date};
+use super::{Cli, EventAction, Transfer, write_stdout};
+use crate::app::{AppError, EventRecord};
+use crate::domain::{EventId, EventScope, dutch_date, parse_date};
 
 pub(super) fn report(cli: &Cli, bo: &str, out: &Path) -> Result<(), AppError> {
     let bo_date = parse_date(bo).ok_or_else(|| {
@@ -67,4 +67,68 @@ fn read(file: &Path) -> Result<(String, Vec<u8>), AppError> {
     }
     let json = std::fs::read(file).map_err(unreadable)?;
     Ok((name, json))
+}
+
+pub(super) fn events(cli: &Cli, action: &EventAction) -> Result<(), AppError> {
+    let mut workspace = cli.open()?;
+    match action {
+        EventAction::List => {
+            let mut out = String::from("id\tdatum\tsoort\tgeldt voor\tlabel\n");
+            for event in workspace.events()? {
+                let scope = match &event.draft.scope {
+                    EventScope::All => "alles".to_string(),
+                    EventScope::Indicator(id) => id.clone(),
+                    EventScope::Area(area) => area.name.to_string(),
+                };
+                out.push_str(&format!(
+                    "{}\t{}\t{}\t{scope}\t{}\n",
+                    event.id.0,
+                    dutch_date(event.draft.date),
+                    event.draft.kind.code(),
+                    event.draft.label
+                ));
+            }
+            write_stdout(&out)
+        }
+        EventAction::Add {
+            date,
+            label,
+            kind,
+            indicator,
+            area,
+            description,
+        } => {
+            let record = EventRecord {
+                datum: date.clone(),
+                label: label.clone(),
+                soort: kind.clone(),
+                indicator: indicator.clone(),
+                gebied: area.clone(),
+                omschrijving: description.clone(),
+            };
+            let draft = record
+                .to_event()
+                .map_err(|problems| AppError::Refused(problems.join("\n")))?;
+            let id = workspace.add_event(&draft)?;
+            say!(
+                "Gebeurtenis {} toegevoegd: {} ({})",
+                id.0,
+                draft.label,
+                dutch_date(draft.date)
+            );
+            Ok(())
+        }
+        EventAction::Remove { id } => {
+            workspace.remove_event(EventId(*id))?;
+            say!("Gebeurtenis {id} verwijderd (ze blijft in de geschiedenis).");
+            Ok(())
+        }
+        EventAction::Export => write_stdout(&workspace.export_events()?),
+        EventAction::Import { file } => {
+            let (name, json) = read(file)?;
+            let added = workspace.import_events(&name, &json)?;
+            say!("{name}: {added} gebeurtenissen toegevoegd");
+            Ok(())
+        }
+    }
 }

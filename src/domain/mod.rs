@@ -4,6 +4,7 @@
 mod area;
 mod batch;
 mod digest;
+mod event;
 mod fast_hash;
 mod indicator;
 mod note;
@@ -19,6 +20,7 @@ mod tone;
 pub use area::{AREAS, Area, AreaKind, AreaParseError};
 pub use batch::{Batch, BatchId, BatchKind, BatchSource};
 pub use digest::sha256_hex;
+pub use event::{Event, EventDraft, EventId, EventKind, EventScope};
 pub use fast_hash::{FastHashMap, FastHashSet};
 pub use indicator::{
     Aggregation, CbsSource, Coded, Domain, Frequency, Indicator, Layer, Polarity, Source,

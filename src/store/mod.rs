@@ -4,6 +4,7 @@
 mod areas;
 mod batches;
 mod error;
+mod events;
 mod indicators;
 mod notes;
 mod observations;

@@ -11,6 +11,7 @@ use super::StoreError;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema/v1.sql")),
     M::up(include_str!("schema/v2.sql")),
+    M::up(include_str!("schema/v3.sql")),
 ];
 
 pub(super) fn latest_version() -> usize {

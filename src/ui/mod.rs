@@ -4,6 +4,7 @@ mod chart_image;
 mod data;
 mod dialogs;
 mod duiding;
+mod events;
 mod gemeenten;
 mod plot;
 mod shell;

@@ -4,15 +4,18 @@
 use eframe::egui;
 use std::collections::BTreeSet;
 
-use egui_plot::{GridInput, GridMark, Line, Plot, PlotPoints, Points};
+use eframe::egui::RichText;
+use egui_plot::{
+    GridInput, GridMark, Line, LineStyle, Plot, PlotPoint, PlotPoints, Points, Text, VLine,
+};
 
 use super::theme;
 use crate::app::{AreaFigures, IndicatorFigures, rate_text};
-use crate::domain::{AreaKind, Frequency, Period, format_number};
+use crate::domain::{AreaKind, Event, EventKind, Frequency, Period, format_number};
 
 /// The full trend: every gemeente and, thick, the region; the legend above it toggles lines, and
 /// remembers that for every indicator.
-pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures) {
+pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures, events: &[&Event]) {
     let hidden_id = egui::Id::unique("trend_hidden_areas");
     let mut hidden: BTreeSet<&'static str> = ui.data(|d| d.get_temp(hidden_id)).unwrap_or_default();
     let all: Vec<&AreaFigures> = std::iter::once(&figures.region)
@@ -32,7 +35,7 @@ pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures) {
         .filter(|a| !hidden.contains(a.area.code))
         .collect();
     let id = format!("trend_{}_{}", figures.indicator.id, figures.per_1000);
-    plot(ui, figures, &areas, &id, 340.0);
+    plot(ui, figures, &areas, events, &id, 340.0);
 }
 
 /// A checkbox with the area's line beside it.
@@ -76,6 +79,7 @@ fn plot(
     ui: &mut egui::Ui,
     figures: &IndicatorFigures,
     areas: &[&AreaFigures],
+    events: &[&Event],
     id: &str,
     height: f32,
 ) {
@@ -85,9 +89,18 @@ fn plot(
     let positions: Vec<(f64, Period)> = periods.iter().map(|p| (p.position(), *p)).collect();
     let hover_positions = positions.clone();
     let per_1000 = figures.per_1000;
+    let highest = areas
+        .iter()
+        .flat_map(|a| a.series.points.iter().filter_map(|(_, p)| p.value))
+        .fold(0.0_f64, f64::max);
     let plot = Plot::new(id)
         .height(height)
         .include_y(0.0)
+        .include_y(if events.is_empty() {
+            0.0
+        } else {
+            highest * 1.2
+        })
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -116,6 +129,35 @@ fn plot(
             Some(format!("{plot_name} · {}\n{value}", period.label()))
         });
     plot.show(ui, |plot_ui| {
+        // Labels sit above the highest value, in room the plot keeps for them (from the data, not
+        // from the plot's bounds, which the labels themselves would push up frame after frame).
+        let (top, line) = (highest * 1.18, highest * 0.07);
+        for (index, event) in events.iter().enumerate() {
+            let x = Period::Date(event.draft.date).position();
+            let color = if event.draft.kind == EventKind::Breuk {
+                palette.attention
+            } else {
+                palette.text_muted
+            };
+            plot_ui.vline(
+                VLine::new(&event.draft.label, x)
+                    .color(color)
+                    .style(LineStyle::dashed_loose())
+                    .width(1.2)
+                    .allow_hover(false),
+            );
+            plot_ui.text(
+                Text::new(
+                    &event.draft.label,
+                    // Staggered, so the labels of events close together stay readable.
+                    PlotPoint::new(x, top - line * (index % 3) as f64),
+                    RichText::new(format!(" {}", event.draft.label))
+                        .size(theme::META)
+                        .color(color),
+                )
+                .anchor(egui::Align2::LEFT_TOP),
+            );
+        }
         for area in areas {
             let color = palette.area(&area.area);
             let width = if area.area.kind == AreaKind::Regio {

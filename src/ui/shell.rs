@@ -10,6 +10,7 @@ use super::chart_image::{Capture, ChartUse, png_bytes};
 use super::data::{DataAction, DataView, data_screen, import_preview};
 use super::dialogs::{Chosen, Dialog, NoDialog};
 use super::duiding::{DuidingAction, DuidingView, NoteEditor, duiding};
+use super::events::{EventAction, EventEditor};
 use super::gemeenten::gemeenten;
 use super::strategic::strategic;
 use super::tactical::{TacticalAction, tactical};
@@ -118,6 +119,8 @@ enum Command {
     Capture(ChartUse, egui::Rect),
     WriteReport(NaiveDate, std::path::PathBuf),
     WritePng(std::path::PathBuf, Vec<u8>),
+    /// Add or remove an event, from the tactical view of this indicator.
+    Event(String, EventAction),
 }
 
 /// An import being checked or saved on a worker thread.
@@ -145,6 +148,7 @@ pub struct Shell {
     duiding: Option<DuidingView>,
     note_editor: NoteEditor,
     story_editor: StoryEditor,
+    event_editor: EventEditor,
     /// A link the user asked to open, waiting for "Openen in browser": the title and where it goes.
     pending_link: Option<(String, WebUrl)>,
     /// A picture of the plot on its way.
@@ -205,6 +209,7 @@ impl Shell {
                 ..NoteEditor::default()
             },
             story_editor: StoryEditor::default(),
+            event_editor: EventEditor::default(),
             pending_link: None,
             capture: None,
             options,
@@ -392,6 +397,29 @@ impl Shell {
                 self.settings.screen = Screen::Duiding;
             }
             Command::Story(action) => self.on_story(action),
+            Command::Event(indicator, EventAction::Add) => {
+                let added = match self.event_editor.draft(&indicator) {
+                    Ok(draft) => workspace.add_event(&draft).map(|id| {
+                        self.event_editor = EventEditor::default();
+                        format!(
+                            "Gebeurtenis {} '{}' staat op de tijdas ({}).",
+                            id.0,
+                            draft.label,
+                            dutch_date(draft.date)
+                        )
+                    }),
+                    Err(problem) => Err(AppError::Refused(problem)),
+                };
+                self.message = Some(added.map_err(|e| e.to_string()));
+            }
+            Command::Event(_, EventAction::Remove(id)) => {
+                self.message = Some(
+                    workspace
+                        .remove_event(id)
+                        .map(|()| format!("Gebeurtenis {} is verwijderd.", id.0))
+                        .map_err(|e| e.to_string()),
+                );
+            }
             Command::OpenLink => {
                 if let Some((_, url)) = self.pending_link.take() {
                     self.ctx.open_url(egui::OpenUrl::new_tab(url.as_str()));
@@ -856,13 +884,20 @@ impl Shell {
             (Screen::Tactisch, _) => {
                 let selected = self.settings.indicator.as_deref().unwrap_or_default();
                 commands.extend(
-                    tactical(ui, dashboard, selected).map(|action| match action {
-                        TacticalAction::Pick(id) => Command::OpenIndicator(id),
-                        TacticalAction::WriteNote(id) => Command::WriteNote(id),
-                        TacticalAction::Open(title, url) => {
-                            Command::Story(StoryAction::Open(title, url))
+                    tactical(ui, dashboard, selected, &mut self.event_editor).map(|action| {
+                        match action {
+                            TacticalAction::Pick(id) => Command::OpenIndicator(id),
+                            TacticalAction::WriteNote(id) => Command::WriteNote(id),
+                            TacticalAction::Open(title, url) => {
+                                Command::Story(StoryAction::Open(title, url))
+                            }
+                            TacticalAction::Chart(purpose, region) => {
+                                Command::Capture(purpose, region)
+                            }
+                            TacticalAction::Event(indicator, action) => {
+                                Command::Event(indicator, action)
+                            }
                         }
-                        TacticalAction::Chart(purpose, region) => Command::Capture(purpose, region),
                     }),
                 );
             }

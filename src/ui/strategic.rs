@@ -10,6 +10,9 @@ use crate::analysis::SignalKind;
 use crate::app::{Dashboard, Direction, IndicatorFigures, SignalRow};
 use crate::domain::{Coded, Domain, Layer};
 
+/// Said instead of a change when a series break lies between the two periods.
+pub(super) const BROKEN: &str = "reeksbreuk: niet vergelijkbaar";
+
 /// Draws the layer; returns the indicator the user opened.
 pub(super) fn strategic(ui: &mut egui::Ui, dashboard: &Dashboard) -> Option<String> {
     let palette = theme::palette(ui);
@@ -173,6 +176,7 @@ fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures, noted: bool) -> bool {
                         movement_chip(ui, &movement);
                         muted(ui, format!("t.o.v. {}", change.from.label()));
                     }
+                    _ if figures.broken_at.is_some() => muted(ui, BROKEN),
                     _ => muted(ui, "geen vergelijking met vorig jaar"),
                 }
             });

@@ -5,7 +5,9 @@ use eframe::egui::{self, RichText};
 
 use super::chart_image::ChartUse;
 use super::duiding::status_badge;
+use super::events::{EventAction, EventEditor, events_of, events_panel};
 use super::plot::trend_plot;
+use super::strategic::BROKEN;
 use super::theme;
 use super::verhalen::open_button;
 use super::widgets::{card, movement_chip, muted, section_label};
@@ -22,6 +24,8 @@ pub(super) enum TacticalAction {
     Open(String, WebUrl),
     /// Copy or save the plot, which is drawn in this part of the window.
     Chart(ChartUse, egui::Rect),
+    /// Add or remove an event, from the panel of this indicator.
+    Event(String, EventAction),
 }
 
 /// Draws the layer for `selected`.
@@ -29,6 +33,7 @@ pub(super) fn tactical(
     ui: &mut egui::Ui,
     dashboard: &Dashboard,
     selected: &str,
+    event_editor: &mut EventEditor,
 ) -> Option<TacticalAction> {
     let figures = dashboard
         .indicators
@@ -36,6 +41,7 @@ pub(super) fn tactical(
         .find(|f| f.indicator.id == selected)
         .or(dashboard.indicators.first())?;
     let mut picked = None;
+    let events = events_of(&dashboard.events, figures);
     egui::Panel::right("indicator_info")
         .resizable(false)
         .exact_size(340.0)
@@ -50,6 +56,9 @@ pub(super) fn tactical(
                     info(ui, figures);
                     if let Some(action) = notes_and_stories(ui, dashboard, figures) {
                         picked = Some(action);
+                    }
+                    if let Some(action) = events_panel(ui, &events, event_editor) {
+                        picked = Some(TacticalAction::Event(figures.indicator.id.clone(), action));
                     }
                 });
         });
@@ -66,7 +75,7 @@ pub(super) fn tactical(
                     .scope(|ui| {
                         card(ui, |ui| {
                             ui.set_width(ui.available_width());
-                            trend_plot(ui, figures);
+                            trend_plot(ui, figures, &events);
                         })
                     })
                     .response
@@ -130,6 +139,8 @@ fn header(ui: &mut egui::Ui, dashboard: &Dashboard, figures: &IndicatorFigures) 
                     {
                         movement_chip(ui, &movement);
                         muted(ui, format!("t.o.v. {}", change.from.label()));
+                    } else if figures.broken_at.is_some() {
+                        muted(ui, BROKEN);
                     }
                 });
             });

@@ -11,6 +11,17 @@ pub struct Chart {
     /// "aantal" or "per 1.000 inwoners".
     pub unit: String,
     pub lines: Vec<ChartLine>,
+    pub events: Vec<ChartEvent>,
+}
+
+/// A labelled vertical marker: a policy start, a boundary change, a series break.
+#[derive(Debug, Clone)]
+pub struct ChartEvent {
+    /// Position on the time axis in years.
+    pub x: f64,
+    pub label: String,
+    /// A series break: drawn in the attention colour.
+    pub breaks: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -81,6 +92,21 @@ impl Chart {
                 "<line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{TOP}\" y2=\"{:.1}\" class=\"year\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" class=\"axis\">{year}</text>",
                 TOP + plot_height,
                 HEIGHT - 8.0
+            );
+        }
+        for (index, event) in self.events.iter().enumerate() {
+            if event.x < x_min || event.x > x_max {
+                continue;
+            }
+            let x = x_of(event.x);
+            let color = if event.breaks { "#8A5A00" } else { "#6B7585" };
+            let _ = write!(
+                svg,
+                "<g class=\"event\"><line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{TOP}\" y2=\"{:.1}\" stroke=\"{color}\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"event-label\" fill=\"{color}\">{}</text></g>",
+                TOP + plot_height,
+                x + 3.0,
+                TOP + 11.0 + 13.0 * (index % 3) as f64,
+                escape(&event.label)
             );
         }
         let mut ordered: Vec<&ChartLine> = self.lines.iter().collect();
@@ -169,6 +195,7 @@ mod tests {
     fn a_gap_splits_the_line_and_the_axis_starts_at_zero() {
         let chart = Chart {
             unit: "aantal".into(),
+            events: Vec::new(),
             lines: vec![ChartLine {
                 name: "Oostzaan".into(),
                 color: 0xCC79A7,

@@ -8,7 +8,7 @@ mod markup;
 
 use chrono::NaiveDate;
 
-pub use chart::{Chart, ChartLine};
+pub use chart::{Chart, ChartEvent, ChartLine};
 use markup::{Html, escape};
 
 use crate::domain::{Direction, Tone, dutch_date};

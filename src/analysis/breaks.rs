@@ -1,0 +1,51 @@
+//! Series breaks: a supplier that starts counting differently makes the figures before and after
+//! incomparable. Changes never compare across a break, and signals only learn from the history after
+//! the latest one.
+
+use chrono::NaiveDate;
+
+use super::{Change, Series, Signal, change_vs_year_before, signal};
+use crate::domain::{Indicator, Period};
+
+/// The change against a year earlier, unless a break lies between the two periods: then `Err` with
+/// the date of the break, so the view can say "reeksbreuk: niet vergelijkbaar".
+pub fn change_within(
+    series: &Series,
+    at: &Period,
+    breaks: &[NaiveDate],
+) -> Result<Option<Change>, NaiveDate> {
+    let Some(change) = change_vs_year_before(series, at) else {
+        return Ok(None);
+    };
+    match breaks
+        .iter()
+        .filter(|date| **date > change.from.start() && **date <= at.end())
+        .max()
+    {
+        Some(date) => Err(*date),
+        None => Ok(Some(change)),
+    }
+}
+
+/// The signal at `at` from the history since the latest break at or before it.
+pub fn signal_within(
+    indicator: &Indicator,
+    series: &Series,
+    at: &Period,
+    breaks: &[NaiveDate],
+) -> Signal {
+    match breaks.iter().filter(|date| **date <= at.end()).max() {
+        Some(date) => {
+            let since = Series {
+                points: series
+                    .points
+                    .iter()
+                    .filter(|(period, _)| period.start() >= *date)
+                    .map(|(period, point)| (*period, *point))
+                    .collect(),
+            };
+            signal(indicator, &since, at)
+        }
+        None => signal(indicator, series, at),
+    }
+}

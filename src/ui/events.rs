@@ -1,0 +1,161 @@
+//! Gebeurtenissen in the tactical view: the events on this indicator's time axis, and a short form to
+//! add one.
+
+use eframe::egui::{self, RichText};
+
+use super::theme;
+use super::widgets::{card, muted, section_label};
+use crate::app::IndicatorFigures;
+use crate::domain::{
+    Area, Event, EventDraft, EventId, EventKind, EventScope, dutch_date, parse_date,
+};
+
+/// Who an event being written applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum ScopeChoice {
+    #[default]
+    ThisIndicator,
+    All,
+    Gemeente(Area),
+}
+
+/// What the user is filling in for a new event.
+#[derive(Debug, Clone, Default)]
+pub(super) struct EventEditor {
+    pub date: String,
+    pub label: String,
+    pub kind: Option<EventKind>,
+    pub scope: ScopeChoice,
+}
+
+impl EventEditor {
+    /// The event for `indicator`, or why it cannot be one.
+    pub fn draft(&self, indicator: &str) -> Result<EventDraft, String> {
+        let date = parse_date(&self.date).ok_or_else(|| {
+            format!(
+                "'{}' is geen datum; schrijf bijvoorbeeld 6-3-2023",
+                self.date
+            )
+        })?;
+        Ok(EventDraft {
+            date,
+            label: self.label.trim().to_string(),
+            kind: self.kind.unwrap_or(EventKind::Beleid),
+            scope: match self.scope {
+                ScopeChoice::ThisIndicator => EventScope::Indicator(indicator.to_string()),
+                ScopeChoice::All => EventScope::All,
+                ScopeChoice::Gemeente(area) => EventScope::Area(area),
+            },
+            description: None,
+        })
+    }
+}
+
+pub(super) enum EventAction {
+    Add,
+    Remove(EventId),
+}
+
+/// The events that belong on this indicator's plots.
+pub(super) fn events_of<'a>(events: &'a [Event], figures: &IndicatorFigures) -> Vec<&'a Event> {
+    events
+        .iter()
+        .filter(|e| e.applies_to(&figures.indicator, None))
+        .collect()
+}
+
+pub(super) fn events_panel(
+    ui: &mut egui::Ui,
+    events: &[&Event],
+    editor: &mut EventEditor,
+) -> Option<EventAction> {
+    let palette = theme::palette(ui);
+    let mut action = None;
+    ui.add_space(14.0);
+    section_label(ui, "Gebeurtenissen op de tijdas");
+    if events.is_empty() {
+        muted(ui, "Geen gebeurtenissen bij deze indicator.");
+    }
+    for event in events {
+        ui.horizontal_wrapped(|ui| {
+            let kind = event.draft.kind;
+            let text = RichText::new(&event.draft.label);
+            ui.label(if kind == EventKind::Breuk {
+                text.color(palette.attention).strong()
+            } else {
+                text
+            });
+            let scope = match &event.draft.scope {
+                EventScope::Area(area) => format!(" · {}", area.name),
+                _ => String::new(),
+            };
+            muted(
+                ui,
+                format!("{} · {}{scope}", dutch_date(event.draft.date), kind.label()),
+            );
+            if ui
+                .small_button(format!("Gebeurtenis {} verwijderen", event.id.0))
+                .clicked()
+            {
+                action = Some(EventAction::Remove(event.id));
+            }
+        });
+    }
+    ui.add_space(6.0);
+    card(ui, |ui| {
+        ui.set_width(ui.available_width());
+        muted(ui, "Gebeurtenis toevoegen");
+        ui.add(
+            egui::TextEdit::singleline(&mut editor.date)
+                .hint_text("dd-mm-jjjj")
+                .background_color(palette.background),
+        )
+        .accessible_name("Datum van de gebeurtenis");
+        ui.add(
+            egui::TextEdit::singleline(&mut editor.label)
+                .hint_text("Wat gebeurde er?")
+                .background_color(palette.background),
+        )
+        .accessible_name("Label van de gebeurtenis");
+        ui.horizontal(|ui| {
+            let kind = editor.kind.unwrap_or(EventKind::Beleid);
+            egui::ComboBox::from_id_salt("event_kind")
+                .selected_text(kind.label())
+                .show_ui(ui, |ui| {
+                    for choice in EventKind::ALL {
+                        ui.selectable_value(&mut editor.kind, Some(choice), choice.label());
+                    }
+                })
+                .response
+                .accessible_name("Soort gebeurtenis");
+            let scope = match editor.scope {
+                ScopeChoice::ThisIndicator => "deze indicator".to_string(),
+                ScopeChoice::All => "alle indicatoren".to_string(),
+                ScopeChoice::Gemeente(area) => area.name.to_string(),
+            };
+            egui::ComboBox::from_id_salt("event_scope")
+                .selected_text(scope)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(
+                        &mut editor.scope,
+                        ScopeChoice::ThisIndicator,
+                        "deze indicator",
+                    );
+                    ui.selectable_value(&mut editor.scope, ScopeChoice::All, "alle indicatoren");
+                    for area in Area::gemeenten() {
+                        ui.selectable_value(
+                            &mut editor.scope,
+                            ScopeChoice::Gemeente(area),
+                            area.name,
+                        );
+                    }
+                })
+                .response
+                .accessible_name("Geldt voor");
+        });
+        if ui.button("Gebeurtenis opslaan").clicked() {
+            action = Some(EventAction::Add);
+        }
+    });
+    action
+}

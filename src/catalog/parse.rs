@@ -174,10 +174,13 @@ fn parse_filters(fields: &mut Fields) -> Option<BTreeMap<String, String>> {
     Some(filters)
 }
 
+/// Five digits and three letters, `83648NED`. Compared byte by byte: a table id with a multi-byte
+/// character must be refused, not split inside that character.
 fn is_cbs_table_id(id: &str) -> bool {
-    id.len() == 8
-        && id[..5].bytes().all(|b| b.is_ascii_digit())
-        && id[5..].bytes().all(|b| b.is_ascii_alphabetic())
+    let bytes = id.as_bytes();
+    bytes.len() == 8
+        && bytes[..5].iter().all(u8::is_ascii_digit)
+        && bytes[5..].iter().all(u8::is_ascii_alphabetic)
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
@@ -217,6 +220,21 @@ type = "handmatig"
             .iter()
             .map(ToString::to_string)
             .collect()
+    }
+
+    /// Found by the fuzz target `indicator_toml`: a table id with a two-byte character at byte 5 made
+    /// the check slice inside that character and panic.
+    #[test]
+    fn a_table_id_with_a_multibyte_character_is_an_error_not_a_panic() {
+        assert!(!is_cbs_table_id("8364\u{233}ED"));
+        assert!(!is_cbs_table_id("83648NÉD"));
+        assert!(is_cbs_table_id("83648NED"));
+        let text = VALID.replace(
+            "type = \"handmatig\"",
+            "type = \"cbs\"\ntable = \"8364\u{233}ED\"\nmeasure = \"M\"",
+        );
+        let errors = errors_of(&text);
+        assert!(errors.iter().any(|e| e.contains("table")), "{errors:?}");
     }
 
     #[test]

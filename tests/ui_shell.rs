@@ -257,3 +257,25 @@ fn the_window_picks_up_what_another_program_wrote() {
     harness.run();
     harness.get_by_label("Nog geen cijfers in deze database");
 }
+
+#[test]
+fn per_1000_shows_nederland_beside_open_data() {
+    let server = support::cbs::all_tables_server();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window_with_cbs(&dir.path().join("regio.sqlite"), &server.url());
+    harness.get_by_label("Gegevens").click();
+    harness.run();
+    harness.get_by_label("Open data ophalen bij CBS").click();
+    harness.step();
+    step_until(&mut harness, "CBS 85043NED: 24 waarden opgehaald");
+    harness.get_by_label("Strategisch").click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("NL: ").is_none(),
+        "only per 1.000"
+    );
+    harness.get_by_label("Per 1.000 inwoners").click();
+    harness.run();
+    // Bijstand, december 2025: 393.767 over 18.329.600 inwoners.
+    harness.get_by_label("NL: 21,5 per 1.000");
+}

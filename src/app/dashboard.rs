@@ -107,6 +107,9 @@ pub struct IndicatorFigures {
     pub region: AreaFigures,
     /// The seven gemeenten in display order.
     pub gemeenten: Vec<AreaFigures>,
+    /// Nederland per 1.000 inwoners as reference line, in a per-1.000 view of open data; never a
+    /// zero for a shielded or missing national figure, simply absent.
+    pub nederland: Option<AreaFigures>,
     /// The latest period with a region value known at the chosen quarter.
     pub latest: Option<Period>,
     pub year_on_year: Option<Change>,
@@ -192,6 +195,7 @@ impl Workspace {
                 gemeenten: Area::gemeenten()
                     .map(|area| (area, area_series(&observations, area)))
                     .collect(),
+                nederland: area_series(&observations, Area::nederland()),
                 indicator: indicator.clone(),
             });
         }
@@ -250,6 +254,8 @@ struct Delivered {
     indicator: Indicator,
     region: Series,
     gemeenten: Vec<(Area, Series)>,
+    /// Nederland as reference, where open data delivered it.
+    nederland: Series,
 }
 
 fn figures(
@@ -291,6 +297,10 @@ fn figures(
         .into_iter()
         .map(|(area, counts)| area_figures(area, counts))
         .collect();
+    let nederland = Some(delivered.nederland)
+        .filter(|counts| rates && counts.points.iter().any(|(_, p)| p.value.is_some()))
+        .map(|counts| area_figures(Area::nederland(), counts))
+        .filter(|nl| nl.series.points.iter().any(|(_, p)| p.value.is_some()));
     let compared = latest.map(|at| change_within(&region.series, &at, &region.breaks));
     let (year_on_year, broken_at) = match compared {
         Some(Ok(change)) => (change, None),
@@ -301,6 +311,7 @@ fn figures(
         per_1000: rates,
         region,
         gemeenten,
+        nederland,
         latest,
         year_on_year,
         broken_at,
@@ -457,6 +468,12 @@ mod tests {
         let oostzaan = meldingen.area(&Area::parse("Oostzaan").unwrap()).unwrap();
         let shielded = oostzaan.series.points.get(&quarter("2021 K4"));
         assert_eq!(meldingen.point_text(shielded), "<5");
+        // Without national figures on record there is no reference: absent, not zero.
+        assert!(meldingen.nederland.is_none());
+        assert_eq!(
+            figures(&dashboard, "bijstandsuitkeringen").national_text(),
+            None
+        );
         // An indicator without a per-1.000 view keeps its counts.
         let verhalen = figures(&dashboard, "ervaringsverhalen_besproken");
         assert!(!verhalen.per_1000);

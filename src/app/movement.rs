@@ -42,6 +42,20 @@ impl IndicatorFigures {
         }
     }
 
+    /// "NL: 5,2 per 1.000": the national figure of the latest period it has up to the region's, in a
+    /// per-1.000 view; `None` when there is none (never a zero for a missing figure).
+    pub fn national_text(&self) -> Option<String> {
+        let nederland = self.nederland.as_ref()?;
+        let latest = self.latest?;
+        let (_, point) = nederland
+            .series
+            .points
+            .range(..=latest)
+            .rev()
+            .find(|(period, point)| point.value.is_some() && period.end() <= latest.end())?;
+        Some(format!("NL: {} per 1.000", rate_text(point.value?)))
+    }
+
     /// The region value at the latest period as a tile shows it.
     pub fn value_text(&self) -> String {
         let point = self

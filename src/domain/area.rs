@@ -98,6 +98,11 @@ impl Area {
         }
     }
 
+    /// Nederland, the reference for open-data figures.
+    pub fn nederland() -> Area {
+        AREAS[8]
+    }
+
     pub fn region() -> Area {
         AREAS[7]
     }

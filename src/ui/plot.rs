@@ -20,6 +20,7 @@ pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures, events: 
     let mut hidden: BTreeSet<&'static str> = ui.data(|d| d.get_temp(hidden_id)).unwrap_or_default();
     let all: Vec<&AreaFigures> = std::iter::once(&figures.region)
         .chain(&figures.gemeenten)
+        .chain(&figures.nederland)
         .collect();
     ui.horizontal_wrapped(|ui| {
         for area in &all {
@@ -29,8 +30,9 @@ pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures, events: 
     ui.data_mut(|d| d.insert_temp(hidden_id, hidden.clone()));
     // The region last, so its thick line lies on top.
     let areas: Vec<&AreaFigures> = figures
-        .gemeenten
+        .nederland
         .iter()
+        .chain(&figures.gemeenten)
         .chain([&figures.region])
         .filter(|a| !hidden.contains(a.area.code))
         .collect();
@@ -173,10 +175,16 @@ fn plot(
                             .radius(3.0),
                     );
                 } else {
+                    let style = if area.area.kind == AreaKind::Nederland {
+                        LineStyle::dashed_dense()
+                    } else {
+                        LineStyle::Solid
+                    };
                     plot_ui.line(
                         Line::new(area.area.name, PlotPoints::from(segment))
                             .color(color)
-                            .width(width),
+                            .width(width)
+                            .style(style),
                     );
                 }
             }

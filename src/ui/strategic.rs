@@ -167,6 +167,9 @@ fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures, noted: bool) -> bool {
                     if figures.per_1000 {
                         muted(ui, "per 1.000 inwoners");
                     }
+                    if let Some(national) = figures.national_text() {
+                        muted(ui, national);
+                    }
                 });
             });
             ui.horizontal(|ui| {

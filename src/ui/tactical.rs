@@ -219,7 +219,10 @@ fn numbers_grid(ui: &mut egui::Ui, figures: &IndicatorFigures, shown: &[Period],
             }
             muted(ui, compared);
             ui.end_row();
-            for area in std::iter::once(&figures.region).chain(&figures.gemeenten) {
+            for area in std::iter::once(&figures.region)
+                .chain(&figures.gemeenten)
+                .chain(&figures.nederland)
+            {
                 ui.horizontal(|ui| {
                     let (rect, _) =
                         ui.allocate_exact_size(egui::vec2(14.0, 4.0), egui::Sense::hover());

@@ -449,13 +449,31 @@ fn status_lists_who_delivered_and_who_is_missing() {
         .lines()
         .find(|l| l.starts_with("Aanmeldingen ZVH (zvh_aanmeldingen"))
         .unwrap();
-    assert_eq!(
-        line,
-        "Aanmeldingen ZVH (zvh_aanmeldingen, ZVH ZaWa): 2 van 7 gemeenten geleverd, regio ontbreekt; \
-         ontbreekt: Edam-Volendam, Landsmeer, Oostzaan, Purmerend; gemeld als niet geleverd: Waterland"
-    );
+    // Due six weeks after 31 March 2026; lateness counts from there to today.
+    let due = chrono::NaiveDate::from_ymd_opt(2026, 5, 12).unwrap();
+    let late = (chrono::Local::now().date_naive() - due).num_days();
+    let lateness = if late > 0 {
+        format!(
+            ", {late} {} te laat",
+            if late == 1 { "dag" } else { "dagen" }
+        )
+    } else {
+        String::new()
+    };
     assert!(
-        out.stdout.ends_with("0 van 15 indicatoren compleet.\n"),
+        line.starts_with(&format!(
+            "Aanmeldingen ZVH (zvh_aanmeldingen, ZVH ZaWa): 2 van 7 gemeenten geleverd, regio ontbreekt; \
+             ontbreekt: Edam-Volendam, Landsmeer, Oostzaan, Purmerend; gemeld als niet geleverd: Waterland; \
+             uiterlijk 12 mei 2026{lateness}; laatst geleverd "
+        )),
+        "{line}"
+    );
+    assert!(line.contains(" door "), "who delivered: {line}");
+    let late_count = if late > 0 { 15 } else { 0 };
+    assert!(
+        out.stdout.ends_with(&format!(
+            "0 van 15 indicatoren compleet, {late_count} te laat.\n"
+        )),
         "{}",
         out.stdout
     );
@@ -464,7 +482,7 @@ fn status_lists_who_delivered_and_who_is_missing() {
     assert!(
         demo_round.contains(
             "Aanmeldingen ZVH binnen twee weken opgepakt (zvh_aanmeldingen_binnen_twee_weken, \
-             ZVH ZaWa): alleen regiocijfer, regio geleverd\n"
+             ZVH ZaWa): alleen regiocijfer, regio geleverd; uiterlijk 11 februari 2026; laatst geleverd"
         ),
         "{demo_round}"
     );
@@ -520,5 +538,47 @@ fn a_remark_or_status_that_looks_like_a_number_is_kept_as_written() {
     assert_eq!(
         exported(&store.path, "zvh_aanmeldingen", "Zaanstad", "2026 K1").unwrap(),
         "12;definitief;2024"
+    );
+}
+
+#[test]
+fn a_provisional_value_carries_its_star_until_a_final_delivery_replaces_it() {
+    let store = temp_store();
+    let dir = store.path.parent().unwrap();
+    let write = |name: &str, status: &str| {
+        let file = dir.join(name);
+        std::fs::write(
+            &file,
+            format!(
+                "indicator;gebied;periode;waarde;status\nveilig_thuis_meldingen;Zaanstad;2026 K1;180;{status}\n"
+            ),
+        )
+        .unwrap();
+        file
+    };
+    let provisional = write("voorlopig.csv", "voorlopig");
+    assert_eq!(
+        run(&store.path, &["import", provisional.to_str().unwrap()]).code,
+        0
+    );
+    let cell = |store: &std::path::Path| {
+        run(store, &["export", "--indicator", "veilig_thuis_meldingen"])
+            .stdout
+            .lines()
+            .find(|l| l.starts_with("veilig_thuis_meldingen;Zaanstad;2026 K1;"))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        cell(&store.path),
+        "veilig_thuis_meldingen;Zaanstad;2026 K1;180;voorlopig;"
+    );
+    let final_file = write("definitief.csv", "definitief");
+    let out = run(&store.path, &["import", final_file.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("1 gewijzigd"), "{}", out.stdout);
+    assert_eq!(
+        cell(&store.path),
+        "veilig_thuis_meldingen;Zaanstad;2026 K1;180;definitief;"
     );
 }

@@ -5,7 +5,8 @@ mod support;
 use egui_kittest::kittest::Queryable;
 use regio_in_beeld::app::{OpenOptions, Workspace, read_paths};
 use support::window::{
-    click_below, drop_file, open_window, open_window_with_cbs, pick_period, step_until,
+    click_below, drop_file, open_window, open_window_on, open_window_with_cbs, pick_period,
+    step_until,
 };
 
 #[test]
@@ -278,4 +279,31 @@ fn per_1000_shows_nederland_beside_open_data() {
     harness.run();
     // Bijstand, december 2025: 393.767 over 18.329.600 inwoners.
     harness.get_by_label("NL: 21,5 per 1.000");
+}
+
+#[test]
+fn a_tile_whose_figures_are_overdue_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // The demo figures end with 2025 K4; 2026 K1 was due six weeks after 31 March.
+    let harness = open_window_on(&dir.path().join("regio.sqlite"), "2026-06-01");
+    let flagged = harness
+        .query_all_by_label("2026 K1 ontbreekt — 20 dagen te laat")
+        .count();
+    assert!(flagged >= 5, "{flagged} tiles flagged");
+    // A month earlier the quarter was not late yet, and the tiles say how old their figure is; the
+    // monthly bijstand, due 30 days after January, was.
+    let dir = tempfile::tempdir().unwrap();
+    let harness = open_window_on(&dir.path().join("regio.sqlite"), "2026-05-01");
+    assert!(
+        harness
+            .query_by_label_contains("2026 K1 ontbreekt")
+            .is_none()
+    );
+    harness.get_by_label("januari 2026 ontbreekt — 60 dagen te laat");
+    assert!(
+        harness
+            .query_all_by_label("laatste cijfer 4 maanden oud")
+            .count()
+            >= 5
+    );
 }

@@ -19,7 +19,7 @@ pub fn change_within(
     };
     match breaks
         .iter()
-        .filter(|date| **date > change.from.start() && **date <= at.end())
+        .filter(|date| **date > change.from.start() && **date < at.end())
         .max()
     {
         Some(date) => Err(*date),
@@ -34,7 +34,7 @@ pub fn signal_within(
     at: &Period,
     breaks: &[NaiveDate],
 ) -> Signal {
-    match breaks.iter().filter(|date| **date <= at.end()).max() {
+    match breaks.iter().filter(|date| **date < at.end()).max() {
         Some(date) => {
             let since = Series {
                 points: series

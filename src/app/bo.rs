@@ -30,7 +30,7 @@ impl Workspace {
             .unwrap_or(latest.period);
         let dashboard = self.dashboard(DashboardChoice {
             period: Some(period),
-            per_1000: false,
+            ..DashboardChoice::default()
         })?;
         let notes: Vec<Note> = self
             .notes()?

@@ -1,7 +1,11 @@
 //! Which gemeenten delivered what for a period: the "status" of the quarterly round.
 
 use super::{AppError, Workspace};
-use crate::domain::{Aggregation, Area, AreaKind, Frequency, Indicator, Period, Reason, Value};
+use chrono::NaiveDate;
+
+use crate::domain::{
+    Aggregation, Area, AreaKind, Batch, Frequency, Indicator, Period, Reason, Value, days_late,
+};
 use crate::store::ObservationFilter;
 
 #[derive(Debug, Clone)]
@@ -14,6 +18,12 @@ pub struct Completeness {
     pub not_delivered: Vec<Area>,
     /// Whether a region value is on record.
     pub region: bool,
+    /// When the figures for the period are due, by the indicator's delivery rule.
+    pub due: NaiveDate,
+    /// Days past the due date while something is still missing.
+    pub days_late: Option<i64>,
+    /// The newest batch the indicator's current values came from: when and by whom it was delivered.
+    pub last_delivery: Option<Batch>,
     /// Whether the gemeenten deliver this indicator: not for a region-only figure (no region rule
     /// and no gemeente value ever on record), where only the region is asked for.
     pub per_gemeente: bool,
@@ -55,7 +65,21 @@ impl Workspace {
 
     /// Per indicator delivered for `period`: those of its frequency, and stock figures (peildatum)
     /// with their dates inside it.
-    pub fn completeness(&self, period: &Period) -> Result<Vec<Completeness>, AppError> {
+    /// `today` is the day lateness is judged against.
+    pub fn completeness(
+        &self,
+        period: &Period,
+        today: NaiveDate,
+    ) -> Result<Vec<Completeness>, AppError> {
+        let batches = self.store().batches()?;
+        let mut newest_batch: std::collections::HashMap<String, Batch> =
+            std::collections::HashMap::new();
+        for (indicator, id, _) in self.store().batches_per_indicator()? {
+            let known = newest_batch.get(&indicator).is_some_and(|b| b.id >= id);
+            if let Some(batch) = batches.iter().find(|b| b.id == id).filter(|_| !known) {
+                newest_batch.insert(indicator, batch.clone());
+            }
+        }
         let mut result = Vec::new();
         for indicator in self.catalog().indicators() {
             let filter = ObservationFilter {
@@ -96,6 +120,9 @@ impl Workspace {
                 not_delivered: Vec::new(),
                 region: status(&Area::region()) == Some(true),
                 per_gemeente,
+                due: indicator.due_date(period),
+                days_late: None,
+                last_delivery: newest_batch.remove(&indicator.id),
             };
             for area in Area::gemeenten().filter(|_| per_gemeente) {
                 match status(&area) {
@@ -103,6 +130,9 @@ impl Workspace {
                     Some(false) => entry.not_delivered.push(area),
                     None => entry.missing.push(area),
                 }
+            }
+            if !entry.is_complete() {
+                entry.days_late = days_late(entry.due, today);
             }
             result.push(entry);
         }

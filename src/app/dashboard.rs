@@ -14,7 +14,7 @@ use crate::analysis::{
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Area, AreaKind, Batch, Event, EventKind, Frequency, Indicator, Note, Period, Story,
+    Area, AreaKind, Batch, Event, EventKind, Frequency, Indicator, Note, Period, Story, days_late,
 };
 use crate::store::ObservationFilter;
 
@@ -28,6 +28,8 @@ pub struct DashboardChoice {
     pub period: Option<Period>,
     /// Show rates per 1.000 inwoners where the indicator allows it.
     pub per_1000: bool,
+    /// The day to judge delivery against; `None`: today.
+    pub today: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -115,6 +117,11 @@ pub struct IndicatorFigures {
     pub year_on_year: Option<Change>,
     /// The series break that makes the year-on-year change incomparable, if any.
     pub broken_at: Option<NaiveDate>,
+    /// The first period after the newest region value whose figures are past their due date, with
+    /// how many days: the tile's "te laat" flag.
+    pub overdue: Option<(Period, i64)>,
+    /// Days since the end of the period of the newest region value on record.
+    pub age_days: Option<i64>,
     /// The batches the current values came from, with how many values each, newest first.
     pub provenance: Vec<(Batch, u64)>,
 }
@@ -225,7 +232,18 @@ impl Workspace {
                     .remove(&delivered.indicator.id)
                     .unwrap_or_default();
                 let rates = choice.per_1000 && delivered.indicator.per_1000;
-                figures(delivered, &population, &period, rates, provenance, &events)
+                let today = choice
+                    .today
+                    .unwrap_or_else(|| chrono::Local::now().date_naive());
+                figures(
+                    delivered,
+                    &population,
+                    &period,
+                    rates,
+                    provenance,
+                    &events,
+                    today,
+                )
             })
             .collect();
         Ok(Dashboard {
@@ -265,6 +283,7 @@ fn figures(
     rates: bool,
     provenance: Vec<(Batch, u64)>,
     events: &[Event],
+    today: NaiveDate,
 ) -> IndicatorFigures {
     let indicator = delivered.indicator;
     let shown = |area: Area, counts: Series| {
@@ -301,6 +320,17 @@ fn figures(
         .filter(|counts| rates && counts.points.iter().any(|(_, p)| p.value.is_some()))
         .map(|counts| area_figures(Area::nederland(), counts))
         .filter(|nl| nl.series.points.iter().any(|(_, p)| p.value.is_some()));
+    let newest = region
+        .series
+        .points
+        .iter()
+        .rev()
+        .find(|(_, p)| p.value.is_some())
+        .map(|(period, _)| *period);
+    let overdue = newest
+        .and_then(|n| n.next())
+        .and_then(|next| days_late(indicator.due_date(&next), today).map(|days| (next, days)));
+    let age_days = newest.map(|n| (today - n.end()).num_days().max(0));
     let compared = latest.map(|at| change_within(&region.series, &at, &region.breaks));
     let (year_on_year, broken_at) = match compared {
         Some(Ok(change)) => (change, None),
@@ -315,6 +345,8 @@ fn figures(
         latest,
         year_on_year,
         broken_at,
+        overdue,
+        age_days,
         provenance,
         indicator,
     }
@@ -422,6 +454,7 @@ mod tests {
         let choice = DashboardChoice {
             period: Some(quarter("2025 K3")),
             per_1000: false,
+            today: None,
         };
         let dashboard = demo().dashboard(choice).unwrap();
         let meldingen = figures(&dashboard, "veilig_thuis_meldingen");
@@ -448,6 +481,7 @@ mod tests {
         let choice = DashboardChoice {
             period: Some(quarter("2030 K1")),
             per_1000: false,
+            today: None,
         };
         assert_eq!(demo().dashboard(choice).unwrap().period, quarter("2025 K4"));
     }
@@ -457,6 +491,7 @@ mod tests {
         let choice = DashboardChoice {
             period: None,
             per_1000: true,
+            today: None,
         };
         let dashboard = demo().dashboard(choice).unwrap();
         let meldingen = figures(&dashboard, "veilig_thuis_meldingen");

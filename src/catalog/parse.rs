@@ -7,7 +7,7 @@ use toml::Table;
 
 use super::CatalogError;
 use super::fields::Fields;
-use crate::domain::{Aggregation, CbsSource, Indicator, Source, THEMES, Unit};
+use crate::domain::{Aggregation, CbsSource, Frequency, Indicator, Source, THEMES, Unit};
 
 const DEFAULT_SHIELDING_THRESHOLD: u32 = 5;
 
@@ -36,6 +36,7 @@ pub fn parse_indicator(file: &str, text: &str) -> Result<Indicator, Vec<CatalogE
     let per_1000 = fields.boolean("per_1000");
     let shielding_threshold = fields.count_or("shielding_threshold", DEFAULT_SHIELDING_THRESHOLD);
     let supplier = fields.text("supplier");
+    let due_days = fields.count_or("due_days", frequency.map_or(0, Frequency::usual_due_days));
     let source_table = fields.table("source", true);
 
     if let Some(id) = &id {
@@ -79,6 +80,7 @@ pub fn parse_indicator(file: &str, text: &str) -> Result<Indicator, Vec<CatalogE
             per_1000: per_1000?,
             shielding_threshold: shielding_threshold?,
             supplier: supplier?,
+            due_days: due_days?,
             source: source?,
         })
     })();

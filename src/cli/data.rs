@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::{Cli, write_stdout};
 use crate::app::{AppError, TemplateFormat};
-use crate::domain::{Area, BatchId, Period, dutch_datetime, format_number};
+use crate::domain::{Area, BatchId, Period, count_of, dutch_date, dutch_datetime, format_number};
 
 pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
     let workspace = cli.open()?;
@@ -60,7 +60,10 @@ pub(super) fn template(cli: &Cli, period_text: &str, out: &Path) -> Result<(), A
 pub(super) fn status(cli: &Cli, period_text: &str) -> Result<(), AppError> {
     let period = period(period_text)?;
     let workspace = cli.open()?;
-    let entries = workspace.completeness(&period)?;
+    let mut entries = workspace.completeness(&period, chrono::Local::now().date_naive())?;
+    entries.sort_by(|a, b| {
+        (&a.indicator.supplier, &a.indicator.name).cmp(&(&b.indicator.supplier, &b.indicator.name))
+    });
     if entries.is_empty() {
         return Err(AppError::Refused(format!(
             "geen indicatoren met cijfers per {}",
@@ -98,11 +101,26 @@ pub(super) fn status(cli: &Cli, period_text: &str) -> Result<(), AppError> {
                 names(&entry.not_delivered)
             ));
         }
+        line.push_str(&format!("; uiterlijk {}", dutch_date(entry.due)));
+        if let Some(days) = entry.days_late {
+            line.push_str(&format!(
+                ", {} te laat",
+                count_of(days as u64, "dag", "dagen")
+            ));
+        }
+        if let Some(batch) = &entry.last_delivery {
+            line.push_str(&format!(
+                "; laatst geleverd {} door {}",
+                dutch_datetime(batch.finished_at.as_ref().unwrap_or(&batch.started_at)),
+                batch.source.user
+            ));
+        }
         out.push_str(&line);
         out.push('\n');
     }
+    let late = entries.iter().filter(|e| e.days_late.is_some()).count();
     out.push_str(&format!(
-        "{complete} van {} indicatoren compleet.\n",
+        "{complete} van {} indicatoren compleet, {late} te laat.\n",
         entries.len()
     ));
     write_stdout(&out)

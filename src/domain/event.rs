@@ -78,3 +78,67 @@ impl Event {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{
+        Aggregation, Domain, Frequency, Layer, Polarity, Source, StockOrFlow, Unit,
+    };
+
+    fn indicator(id: &str) -> Indicator {
+        Indicator {
+            id: id.into(),
+            name: id.into(),
+            description: String::new(),
+            domain: Domain::Zorg,
+            theme: "jeugd".into(),
+            layer: Layer::Tactisch,
+            unit: Unit::Aantal,
+            frequency: Frequency::Kwartaal,
+            stock_or_flow: StockOrFlow::Stroom,
+            polarity: Polarity::Neutral,
+            aggregation: Aggregation::Sum,
+            per_1000: false,
+            shielding_threshold: 5,
+            supplier: "Test".into(),
+            due_days: 42,
+            source: Source::Manual,
+        }
+    }
+
+    fn event(scope: EventScope) -> Event {
+        Event {
+            id: EventId(1),
+            draft: EventDraft {
+                date: NaiveDate::from_ymd_opt(2023, 3, 6).unwrap(),
+                label: "Start".into(),
+                kind: EventKind::Beleid,
+                scope,
+                description: None,
+            },
+            demo: false,
+        }
+    }
+
+    #[test]
+    fn an_event_applies_to_its_scope_only() {
+        let (e33, vt) = (&indicator("e33"), &indicator("veilig_thuis"));
+        let purmerend = Area::parse("Purmerend").unwrap();
+        let zaanstad = Area::parse("Zaanstad").unwrap();
+
+        let everywhere = event(EventScope::All);
+        assert!(everywhere.applies_to(e33, None) && everywhere.applies_to(vt, Some(&zaanstad)));
+
+        let one_indicator = event(EventScope::Indicator(e33.id.clone()));
+        assert!(one_indicator.applies_to(e33, Some(&zaanstad)));
+        assert!(!one_indicator.applies_to(vt, None));
+
+        let one_area = event(EventScope::Area(purmerend));
+        assert!(one_area.applies_to(vt, Some(&purmerend)));
+        assert!(!one_area.applies_to(vt, Some(&zaanstad)));
+        // A plot of the whole region includes Purmerend.
+        assert!(one_area.applies_to(vt, None));
+        assert_eq!(EventKind::from_code(" Breuk "), Some(EventKind::Breuk));
+    }
+}

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use super::Period;
 
 /// A closed set of values written as fixed Dutch codes in indicator files and the store.
@@ -126,6 +128,8 @@ pub struct Indicator {
     pub shielding_threshold: u32,
     /// Who delivers the figures, e.g. "ZVH ZaWa", "Politie", "Veilig Thuis".
     pub supplier: String,
+    /// The delivery rule: a period's figures are due this many days after it ends.
+    pub due_days: u32,
     pub source: Source,
 }
 
@@ -154,6 +158,20 @@ impl Frequency {
     }
 }
 
+impl Indicator {
+    /// When the figures for `period` are due: `due_days` after its last day.
+    pub fn due_date(&self, period: &Period) -> NaiveDate {
+        let last_day = period.end().pred_opt().unwrap_or(period.start());
+        last_day + chrono::Days::new(u64::from(self.due_days))
+    }
+}
+
+/// How many days past `due` `today` is; `None` when it is not late.
+pub fn days_late(due: NaiveDate, today: NaiveDate) -> Option<i64> {
+    let days = (today - due).num_days();
+    (days > 0).then_some(days)
+}
+
 impl Polarity {
     pub fn label(self) -> &'static str {
         match self {
@@ -165,6 +183,16 @@ impl Polarity {
 }
 
 impl Frequency {
+    /// Days after the period's end by which figures are usually delivered: six weeks after a quarter.
+    pub fn usual_due_days(self) -> u32 {
+        match self {
+            Frequency::Maand => 30,
+            Frequency::Kwartaal | Frequency::Peildatum => 42,
+            Frequency::Halfjaar => 90,
+            Frequency::Jaar => 120,
+        }
+    }
+
     /// "per kwartaal", "per peildatum".
     pub fn label(self) -> &'static str {
         match self {
@@ -207,6 +235,45 @@ mod tests {
             Some(Aggregation::WeightedMean)
         );
         assert_eq!(Unit::from_code("Aantal"), None);
+    }
+
+    #[test]
+    fn figures_are_due_days_after_the_last_day_of_their_period() {
+        let date = |text: &str| text.parse::<NaiveDate>().unwrap();
+        let due = |frequency: Frequency, period: &str| {
+            let indicator = Indicator {
+                id: "x".into(),
+                name: "x".into(),
+                description: String::new(),
+                domain: Domain::Zorg,
+                theme: "jeugd".into(),
+                layer: Layer::Tactisch,
+                unit: Unit::Aantal,
+                frequency,
+                stock_or_flow: StockOrFlow::Stroom,
+                polarity: Polarity::Neutral,
+                aggregation: Aggregation::Sum,
+                per_1000: false,
+                shielding_threshold: 5,
+                supplier: "x".into(),
+                due_days: frequency.usual_due_days(),
+                source: Source::Manual,
+            };
+            indicator.due_date(&Period::parse(period).unwrap())
+        };
+        // Six weeks after a quarter, across the turn of the year.
+        assert_eq!(due(Frequency::Kwartaal, "2023 K4"), date("2024-02-11"));
+        assert_eq!(due(Frequency::Kwartaal, "2024 K1"), date("2024-05-12"));
+        // February of a leap year ends on the 29th.
+        assert_eq!(due(Frequency::Maand, "2024-02"), date("2024-03-30"));
+        assert_eq!(due(Frequency::Maand, "2023-02"), date("2023-03-30"));
+        assert_eq!(due(Frequency::Jaar, "2024"), date("2025-04-30"));
+        assert_eq!(due(Frequency::Peildatum, "1-2-2023"), date("2023-03-15"));
+
+        assert_eq!(days_late(date("2024-05-12"), date("2024-05-12")), None);
+        assert_eq!(days_late(date("2024-05-12"), date("2024-05-13")), Some(1));
+        assert_eq!(days_late(date("2024-02-28"), date("2024-03-01")), Some(2));
+        assert_eq!(days_late(date("2023-02-28"), date("2023-03-01")), Some(1));
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use event::{Event, EventDraft, EventId, EventKind, EventScope};
 pub use fast_hash::{FastHashMap, FastHashSet};
 pub use indicator::{
     Aggregation, CbsSource, Coded, Domain, Frequency, Indicator, Layer, Polarity, Source,
-    StockOrFlow, THEMES, Unit,
+    StockOrFlow, THEMES, Unit, days_late,
 };
 pub use note::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion, dutch_date, parse_date};
 pub use number::{NumberParseError, count_of, format_number, parse_number, plain_number};

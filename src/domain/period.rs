@@ -138,6 +138,21 @@ impl Period {
         .filter(Period::in_range)
     }
 
+    /// The period just after this one, of the same kind; a peildatum has no fixed successor.
+    pub fn next(&self) -> Option<Period> {
+        Some(match *self {
+            Period::Year(y) => Period::Year(y + 1),
+            Period::HalfYear(y, 2) => Period::HalfYear(y + 1, 1),
+            Period::HalfYear(y, h) => Period::HalfYear(y, h + 1),
+            Period::Quarter(y, 4) => Period::Quarter(y + 1, 1),
+            Period::Quarter(y, q) => Period::Quarter(y, q + 1),
+            Period::Month(y, 12) => Period::Month(y + 1, 1),
+            Period::Month(y, m) => Period::Month(y, m + 1),
+            Period::Date(_) => return None,
+        })
+        .filter(Period::in_range)
+    }
+
     /// The same period a year earlier: 2024 K3 → 2023 K3, 1-2-2023 → 1-2-2022.
     pub fn year_before(&self) -> Option<Period> {
         Some(match *self {

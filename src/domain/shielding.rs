@@ -76,6 +76,7 @@ mod tests {
             per_1000: false,
             shielding_threshold: threshold,
             supplier: "Test".into(),
+            due_days: 42,
             source: Source::Manual,
         }
     }

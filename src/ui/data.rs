@@ -236,70 +236,102 @@ fn completeness_matrix(ui: &mut egui::Ui, entries: &[Completeness]) {
         }
     });
     ui.add_space(6.0);
-    egui::Grid::new("completeness")
-        .striped(true)
-        .spacing([10.0, 6.0])
+    egui::ScrollArea::horizontal()
+        .id_salt("completeness_scroll")
         .show(ui, |ui| {
-            muted(ui, "Indicator");
-            muted(ui, "Leverancier");
-            for area in Area::gemeenten() {
-                muted(ui, area.name);
-            }
-            muted(ui, "Regio");
-            muted(ui, "Ontbreekt");
-            ui.end_row();
-            for entry in entries {
-                ui.label(&entry.indicator.name);
-                muted(ui, &entry.indicator.supplier);
-                for area in Area::gemeenten() {
-                    let delivery = if !entry.per_gemeente {
-                        Delivery::NotAsked
-                    } else if entry.delivered.contains(&area) {
-                        Delivery::Delivered
-                    } else if entry.not_delivered.contains(&area) {
-                        Delivery::NotDelivered
-                    } else {
-                        Delivery::Missing
-                    };
-                    delivery_mark(ui, delivery, 40.0);
-                }
-                delivery_mark(
-                    ui,
-                    if entry.region {
-                        Delivery::Delivered
-                    } else {
-                        Delivery::Missing
-                    },
-                    40.0,
-                );
-                let mut missing = names(&entry.missing);
-                if !entry.per_gemeente && !entry.region {
-                    missing = "regio".to_string();
-                }
-                if !entry.not_delivered.is_empty() {
-                    let reported = format!("niet geleverd: {}", names(&entry.not_delivered));
-                    missing = if missing.is_empty() {
-                        reported
-                    } else {
-                        format!("{missing}; {reported}")
-                    };
-                }
-                let color = if entry.is_complete() {
-                    palette.text_secondary
-                } else {
-                    palette.attention
-                };
-                ui.label(
-                    RichText::new(if missing.is_empty() {
-                        "—".to_string()
-                    } else {
-                        missing
-                    })
-                    .color(color),
-                );
-                ui.end_row();
-            }
+            egui::Grid::new("completeness")
+                .striped(true)
+                .spacing([7.0, 6.0])
+                .show(ui, |ui| {
+                    muted(ui, "Indicator");
+                    muted(ui, "Leverancier");
+                    for area in Area::gemeenten() {
+                        muted(ui, area.name);
+                    }
+                    muted(ui, "Regio");
+                    muted(ui, "Ontbreekt");
+                    muted(ui, "Levering");
+                    ui.end_row();
+                    let mut by_supplier: Vec<&Completeness> = entries.iter().collect();
+                    by_supplier.sort_by(|a, b| {
+                        (&a.indicator.supplier, &a.indicator.name)
+                            .cmp(&(&b.indicator.supplier, &b.indicator.name))
+                    });
+                    for entry in by_supplier {
+                        ui.label(&entry.indicator.name);
+                        muted(ui, &entry.indicator.supplier);
+                        for area in Area::gemeenten() {
+                            let delivery = if !entry.per_gemeente {
+                                Delivery::NotAsked
+                            } else if entry.delivered.contains(&area) {
+                                Delivery::Delivered
+                            } else if entry.not_delivered.contains(&area) {
+                                Delivery::NotDelivered
+                            } else {
+                                Delivery::Missing
+                            };
+                            delivery_mark(ui, delivery, 40.0);
+                        }
+                        delivery_mark(
+                            ui,
+                            if entry.region {
+                                Delivery::Delivered
+                            } else {
+                                Delivery::Missing
+                            },
+                            40.0,
+                        );
+                        let mut missing = names(&entry.missing);
+                        if !entry.per_gemeente && !entry.region {
+                            missing = "regio".to_string();
+                        }
+                        if !entry.not_delivered.is_empty() {
+                            let reported =
+                                format!("niet geleverd: {}", names(&entry.not_delivered));
+                            missing = if missing.is_empty() {
+                                reported
+                            } else {
+                                format!("{missing}; {reported}")
+                            };
+                        }
+                        let color = if entry.is_complete() {
+                            palette.text_secondary
+                        } else {
+                            palette.attention
+                        };
+                        ui.label(
+                            RichText::new(if missing.is_empty() {
+                                "—".to_string()
+                            } else {
+                                missing
+                            })
+                            .color(color),
+                        );
+                        delivery_cell(ui, entry);
+                        ui.end_row();
+                    }
+                });
         });
+}
+
+/// When the figures are due, how late they are, and who delivered last (on hover).
+fn delivery_cell(ui: &mut egui::Ui, entry: &Completeness) {
+    let palette = theme::palette(ui);
+    let text = match entry.days_late {
+        Some(days) => RichText::new(format!("{} te laat", count_of(days as u64, "dag", "dagen")))
+            .color(palette.attention)
+            .strong(),
+        None => RichText::new(format!("uiterlijk {}", entry.due.format("%-d-%-m-%Y")))
+            .color(palette.text_secondary),
+    };
+    let response = ui.label(text);
+    if let Some(batch) = &entry.last_delivery {
+        response.on_hover_text(format!(
+            "laatst geleverd {} door {}",
+            dutch_datetime(batch.finished_at.as_ref().unwrap_or(&batch.started_at)),
+            batch.source.user
+        ));
+    }
 }
 
 fn batch_table(ui: &mut egui::Ui, batches: &[Batch]) -> Option<BatchId> {

@@ -153,6 +153,8 @@ pub struct Shell {
     pending_link: Option<(String, WebUrl)>,
     /// A picture of the plot on its way.
     capture: Option<Capture>,
+    /// The day delivery is judged against, when not today (tests, demonstrations).
+    today: Option<NaiveDate>,
     options: OpenOptions,
     cbs_base_url: String,
     /// To wake the window from worker threads.
@@ -185,8 +187,8 @@ impl Shell {
         let (workspace, state) = match opened {
             Ok(workspace) => {
                 let state = workspace.dashboard(DashboardChoice {
-                    period: None,
                     per_1000: settings.per_1000,
+                    ..DashboardChoice::default()
                 });
                 (Some(workspace), state)
             }
@@ -212,6 +214,7 @@ impl Shell {
             event_editor: EventEditor::default(),
             pending_link: None,
             capture: None,
+            today: None,
             options,
             cbs_base_url,
             ctx: ctx.clone(),
@@ -557,6 +560,19 @@ impl Shell {
         self.message = Some(outcome.map_err(|e| e.to_string()));
     }
 
+    /// Judges delivery against `today` instead of the real date: for tests and demonstrations that
+    /// must look the same on every day.
+    pub fn with_today(mut self, today: NaiveDate) -> Shell {
+        self.today = Some(today);
+        self.refresh();
+        self
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
     /// The BO of the Duiding screen: the chosen one, else the newest with notes, else today.
     fn bo(&self) -> NaiveDate {
         self.settings
@@ -569,7 +585,7 @@ impl Shell {
                     .ok()
                     .and_then(|d| d.bo_dates().first().copied())
             })
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
+            .unwrap_or_else(|| self.today())
     }
 
     /// Takes in the picture of the plot: to the clipboard, or on to a file dialog.
@@ -612,6 +628,7 @@ impl Shell {
         self.state = workspace.dashboard(DashboardChoice {
             period: self.period,
             per_1000: self.settings.per_1000,
+            today: self.today,
         });
         self.duiding = match (self.settings.screen, &self.state) {
             (Screen::Duiding, Ok(dashboard)) => {
@@ -627,9 +644,11 @@ impl Shell {
             _ => None,
         };
         self.data = match (self.settings.screen, &self.state) {
-            (Screen::Gegevens, Ok(dashboard)) => data_view(workspace, self.period, dashboard)
-                .map_err(|e| self.message = Some(Err(e.to_string())))
-                .ok(),
+            (Screen::Gegevens, Ok(dashboard)) => {
+                data_view(workspace, self.period, self.today(), dashboard)
+                    .map_err(|e| self.message = Some(Err(e.to_string())))
+                    .ok()
+            }
             _ => None,
         };
     }
@@ -704,6 +723,7 @@ fn dropped_files(ctx: &egui::Context) -> Vec<Result<(String, Vec<u8>), ImportPro
 fn data_view(
     workspace: &Workspace,
     chosen: Option<Period>,
+    today: NaiveDate,
     dashboard: &Dashboard,
 ) -> Result<DataView, AppError> {
     let period = match chosen {
@@ -711,7 +731,7 @@ fn data_view(
         None => workspace.latest_quarter()?.unwrap_or(dashboard.period),
     };
     Ok(DataView {
-        completeness: workspace.completeness(&period)?,
+        completeness: workspace.completeness(&period, today)?,
         batches: workspace.batches()?,
         period,
     })

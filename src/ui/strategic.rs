@@ -200,6 +200,17 @@ fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures, noted: bool) -> bool {
                     });
                 }
             });
+            ui.horizontal(|ui| {
+                ui.set_min_height(22.0);
+                match figures.overdue {
+                    Some((period, days)) => overdue_chip(ui, period, days),
+                    None => {
+                        if let Some(age) = figures.age_days {
+                            muted(ui, age_text(age));
+                        }
+                    }
+                }
+            });
             ui.separator();
             ui.horizontal(|ui| {
                 muted(ui, indicator.polarity.label());
@@ -261,4 +272,37 @@ fn note_marker(ui: &mut egui::Ui) {
                     .color(palette.accent),
             );
         });
+}
+
+/// "2026 K1 ontbreekt — 20 dagen te laat" on amber with a clock-like ring: a stale tile is flagged.
+fn overdue_chip(ui: &mut egui::Ui, period: crate::domain::Period, days: i64) {
+    let palette = theme::palette(ui);
+    Frame::new()
+        .fill(palette.attention_background)
+        .stroke(Stroke::new(1.0, palette.attention))
+        .corner_radius(10)
+        .inner_margin(Margin::symmetric(8, 1))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} ontbreekt — {} te laat",
+                    period.label(),
+                    crate::domain::count_of(days as u64, "dag", "dagen")
+                ))
+                .size(theme::META)
+                .color(palette.attention),
+            );
+        });
+}
+
+/// How old the newest figure is: "12 dagen oud", "3 maanden oud".
+fn age_text(days: i64) -> String {
+    if days < 60 {
+        format!(
+            "laatste cijfer {} oud",
+            crate::domain::count_of(days as u64, "dag", "dagen")
+        )
+    } else {
+        format!("laatste cijfer {} maanden oud", days / 30)
+    }
 }

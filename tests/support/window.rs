@@ -11,15 +11,30 @@ pub fn open_window(db: &std::path::Path) -> Harness<'static, Shell> {
 }
 
 pub fn open_window_with_cbs(db: &std::path::Path, cbs_base_url: &str) -> Harness<'static, Shell> {
-    open(db, cbs_base_url, false)
+    open(db, cbs_base_url, false, None)
 }
+
+/// The window as it looks on `day` (`2026-06-01`): delivery is judged against that date.
+pub fn open_window_on(db: &std::path::Path, day: &str) -> Harness<'static, Shell> {
+    open(db, "http://127.0.0.1:9", false, Some(day))
+}
+
+/// The day the snapshots are taken on, whatever the date: pictures must not change with the date
+/// they are taken on.
+pub const SNAPSHOT_DAY: &str = "2026-02-01";
 
 /// The same, drawn by wgpu, for snapshots.
 pub fn open_rendered_window(db: &std::path::Path) -> Harness<'static, Shell> {
-    open(db, "http://127.0.0.1:9", true)
+    open(db, "http://127.0.0.1:9", true, Some(SNAPSHOT_DAY))
 }
 
-fn open(db: &std::path::Path, cbs_base_url: &str, rendered: bool) -> Harness<'static, Shell> {
+fn open(
+    db: &std::path::Path,
+    cbs_base_url: &str,
+    rendered: bool,
+    day: Option<&str>,
+) -> Harness<'static, Shell> {
+    let day: Option<chrono::NaiveDate> = day.map(|d| d.parse().unwrap());
     let options = OpenOptions {
         db: db.to_path_buf(),
         indicators: None,
@@ -33,7 +48,13 @@ fn open(db: &std::path::Path, cbs_base_url: &str, rendered: bool) -> Harness<'st
     if rendered {
         builder = builder.wgpu();
     }
-    let mut harness = builder.build_eframe(move |cc| Shell::new(cc, opened, options, cbs_base_url));
+    let mut harness = builder.build_eframe(move |cc| {
+        let shell = Shell::new(cc, opened, options, cbs_base_url);
+        match day {
+            Some(day) => shell.with_today(day),
+            None => shell,
+        }
+    });
     harness.run();
     harness
 }

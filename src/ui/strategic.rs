@@ -200,7 +200,7 @@ fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures, noted: bool) -> bool {
                     });
                 }
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.set_min_height(22.0);
                 match figures.overdue {
                     Some((period, days)) => overdue_chip(ui, period, days),
@@ -283,14 +283,17 @@ fn overdue_chip(ui: &mut egui::Ui, period: crate::domain::Period, days: i64) {
         .corner_radius(10)
         .inner_margin(Margin::symmetric(8, 1))
         .show(ui, |ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} ontbreekt — {} te laat",
-                    period.label(),
-                    crate::domain::count_of(days as u64, "dag", "dagen")
-                ))
-                .size(theme::META)
-                .color(palette.attention),
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "{} ontbreekt — {} te laat",
+                        period.label(),
+                        crate::domain::count_of(days as u64, "dag", "dagen")
+                    ))
+                    .size(theme::META)
+                    .color(palette.attention),
+                )
+                .wrap(),
             );
         });
 }

@@ -1,6 +1,6 @@
 //! Gebeurtenissen: adding, removing, importing and exporting the events that explain a trend.
 
-use super::interchange::{EventRecord, read_list, write_list};
+use super::interchange::{EventRecord, read_checked, write_list};
 use super::notes::non_empty;
 use super::{AppError, Workspace};
 use crate::domain::{Event, EventDraft, EventId, EventScope};
@@ -39,30 +39,11 @@ impl Workspace {
     /// Adds the events of a JSON file: all checked first (with any problem nothing is added); an
     /// event already on record is skipped. Returns how many were added.
     pub fn import_events(&mut self, file: &str, json: &[u8]) -> Result<usize, AppError> {
-        let records: Vec<EventRecord> = read_list(file, json)?;
-        let mut problems = Vec::new();
-        let mut drafts = Vec::new();
-        for (index, record) in records.iter().enumerate() {
-            let checked = record.to_event().and_then(|draft| {
-                self.check_event(&draft)
-                    .map_err(|e| e.lines())
-                    .map(|()| draft)
-            });
-            match checked {
-                Ok(draft) => drafts.push(draft),
-                Err(found) => problems.extend(
-                    found
-                        .into_iter()
-                        .map(|p| format!("{file}, gebeurtenis {}: {p}", index + 1)),
-                ),
-            }
-        }
-        if !problems.is_empty() {
-            return Err(AppError::Refused(format!(
-                "{}\ner is niets ingelezen",
-                problems.join("\n")
-            )));
-        }
+        let drafts = read_checked(file, json, "gebeurtenis", |record: &EventRecord| {
+            let draft = record.to_event()?;
+            self.check_event(&draft).map_err(|e| e.lines())?;
+            Ok(draft)
+        })?;
         let existing = self.events()?;
         let new: Vec<EventDraft> = drafts
             .into_iter()

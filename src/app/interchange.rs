@@ -238,3 +238,38 @@ impl EventRecord {
         }
     }
 }
+
+/// Reads a JSON list of records from `file` and turns every one into its value with `check`. Each
+/// problem names the file and the record ("verhaal 2"); with any problem nothing is
+/// returned, so nothing can be half imported.
+pub fn read_checked<R, T>(
+    file: &str,
+    json: &[u8],
+    what: &str,
+    check: impl Fn(&R) -> Result<T, Vec<String>>,
+) -> Result<Vec<T>, AppError>
+where
+    R: for<'de> Deserialize<'de>,
+{
+    let records: Vec<R> = read_list(file, json)?;
+    let mut problems = Vec::new();
+    let mut values = Vec::new();
+    for (index, record) in records.iter().enumerate() {
+        match check(record) {
+            Ok(value) => values.push(value),
+            Err(found) => problems.extend(
+                found
+                    .into_iter()
+                    .map(|p| format!("{file}, {what} {}: {p}", index + 1)),
+            ),
+        }
+    }
+    if problems.is_empty() {
+        Ok(values)
+    } else {
+        Err(AppError::Refused(format!(
+            "{}\ner is niets ingelezen",
+            problems.join("\n")
+        )))
+    }
+}

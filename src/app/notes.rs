@@ -1,6 +1,6 @@
 //! Duiding: writing, locking and reopening notes, with their history; importing and exporting them.
 
-use super::interchange::{NoteRecord, read_list, write_list};
+use super::interchange::{NoteRecord, read_checked, write_list};
 use super::{AppError, Workspace};
 use crate::domain::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion};
 
@@ -89,30 +89,11 @@ impl Workspace {
     /// added. A note that is already on record (same indicator, gebied, periode, BO, author and text)
     /// is skipped, so importing a file twice changes nothing. Returns how many were added.
     pub fn import_notes(&mut self, file: &str, json: &[u8]) -> Result<usize, AppError> {
-        let records: Vec<NoteRecord> = read_list(file, json)?;
-        let mut problems = Vec::new();
-        let mut notes = Vec::new();
-        for (index, record) in records.iter().enumerate() {
-            let checked = record.to_note().and_then(|(draft, status)| {
-                self.check_note(&draft)
-                    .map_err(|e| e.lines())
-                    .map(|()| (draft, status))
-            });
-            match checked {
-                Ok(note) => notes.push(note),
-                Err(found) => problems.extend(
-                    found
-                        .into_iter()
-                        .map(|p| format!("{file}, duiding {}: {p}", index + 1)),
-                ),
-            }
-        }
-        if !problems.is_empty() {
-            return Err(AppError::Refused(format!(
-                "{}\ner is niets ingelezen",
-                problems.join("\n")
-            )));
-        }
+        let notes = read_checked(file, json, "duiding", |record: &NoteRecord| {
+            let (draft, status) = record.to_note()?;
+            self.check_note(&draft).map_err(|e| e.lines())?;
+            Ok((draft, status))
+        })?;
         let existing = self.notes()?;
         let new: Vec<(NoteDraft, NoteStatus)> = notes
             .into_iter()

@@ -1,6 +1,6 @@
 //! Verhalen: managing stories, linking them to themes and indicators, importing and exporting them.
 
-use super::interchange::{StoryRecord, read_list, write_list};
+use super::interchange::{StoryRecord, read_checked, write_list};
 use super::notes::non_empty;
 use super::{AppError, Workspace};
 use crate::domain::{Story, StoryDraft, StoryId, THEMES};
@@ -81,31 +81,10 @@ impl Workspace {
         file: &str,
         json: &[u8],
     ) -> Result<Vec<StoryDraft>, AppError> {
-        let records: Vec<StoryRecord> = read_list(file, json)?;
-        let mut problems = Vec::new();
-        let mut drafts = Vec::new();
-        for (index, record) in records.iter().enumerate() {
-            let checked = record.to_story().and_then(|draft| {
-                self.check_story(&draft)
-                    .map_err(|e| e.lines())
-                    .map(|()| draft)
-            });
-            match checked {
-                Ok(draft) => drafts.push(draft),
-                Err(found) => problems.extend(
-                    found
-                        .into_iter()
-                        .map(|p| format!("{file}, verhaal {}: {p}", index + 1)),
-                ),
-            }
-        }
-        if problems.is_empty() {
-            Ok(drafts)
-        } else {
-            Err(AppError::Refused(format!(
-                "{}\ner is niets ingelezen",
-                problems.join("\n")
-            )))
-        }
+        read_checked(file, json, "verhaal", |record: &StoryRecord| {
+            let draft = record.to_story()?;
+            self.check_story(&draft).map_err(|e| e.lines())?;
+            Ok(draft)
+        })
     }
 }

@@ -164,6 +164,16 @@ fn backups_of(path: &Path) -> Vec<String> {
     found
 }
 
+/// An optional gebied as stored by its code; an unknown code is a problem to report.
+fn optional_area(code: Option<String>) -> Result<Option<crate::domain::Area>, String> {
+    match code {
+        None => Ok(None),
+        Some(code) => crate::domain::Area::from_code(&code)
+            .map(Some)
+            .ok_or_else(|| format!("onbekend gebied '{code}'")),
+    }
+}
+
 fn now_utc() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

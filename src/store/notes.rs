@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
-use super::{Store, StoreError, now_utc};
-use crate::domain::{Area, Note, NoteDraft, NoteId, NoteStatus, NoteVersion, Period};
+use super::{Store, StoreError, now_utc, optional_area};
+use crate::domain::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion, Period};
 
 const COLUMNS: &str = "id, indicator_id, area_code, period, bo_date, author, status, text, \
                        created_at, updated_at, demo";
@@ -124,13 +124,9 @@ fn row_to_note(row: &Row) -> rusqlite::Result<Result<Note, StoreError>> {
     let id: i64 = row.get("id")?;
     let corrupt = |what: String| Ok(Err(StoreError::Corrupt(format!("duiding {id}: {what}"))));
     let area_code: Option<String> = row.get("area_code")?;
-    let area = match area_code
-        .as_deref()
-        .map(|code| (code, Area::from_code(code)))
-    {
-        None => None,
-        Some((_, Some(area))) => Some(area),
-        Some((code, None)) => return corrupt(format!("onbekend gebied '{code}'")),
+    let area = match optional_area(area_code) {
+        Ok(area) => area,
+        Err(problem) => return corrupt(problem),
     };
     let period_text: Option<String> = row.get("period")?;
     let period = match period_text

@@ -2,8 +2,8 @@
 
 use rusqlite::{Row, Transaction, params};
 
-use super::{Store, StoreError, now_utc};
-use crate::domain::{Area, Story, StoryDraft, StoryId, StoryKind, WebUrl};
+use super::{Store, StoreError, now_utc, optional_area};
+use crate::domain::{Story, StoryDraft, StoryId, StoryKind, WebUrl};
 
 impl Store {
     pub fn add_story(&mut self, draft: &StoryDraft, demo: bool) -> Result<StoryId, StoreError> {
@@ -126,13 +126,9 @@ fn row_to_story(
         Err(error) => return corrupt(error.to_string()),
     };
     let area_code: Option<String> = row.get("area_code")?;
-    let area = match area_code
-        .as_deref()
-        .map(|code| (code, Area::from_code(code)))
-    {
-        None => None,
-        Some((_, Some(area))) => Some(area),
-        Some((code, None)) => return corrupt(format!("onbekend gebied '{code}'")),
+    let area = match optional_area(area_code) {
+        Ok(area) => area,
+        Err(problem) => return corrupt(problem),
     };
     let linked = |kind: &str| -> Vec<String> {
         links

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
 use super::theme;
-use super::widgets::{card, muted, section_label};
+use super::widgets::{area_picker, card, muted, section_label};
 use crate::app::Dashboard;
 use crate::domain::{
     Area, Note, NoteDraft, NoteId, NoteStatus, NoteVersion, Period, dutch_date, dutch_datetime,
@@ -202,16 +202,7 @@ fn note_form(
                 ui.end_row();
                 muted(ui, "Gebied");
                 ui.add_enabled_ui(editor.editing.is_none(), |ui| {
-                    egui::ComboBox::from_id_salt("note_area")
-                        .selected_text(editor.area.map_or("Hele regio", |a| a.name))
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut editor.area, None, "Hele regio");
-                            for area in Area::gemeenten() {
-                                ui.selectable_value(&mut editor.area, Some(area), area.name);
-                            }
-                        })
-                        .response
-                        .accessible_name("Gebied van de duiding");
+                    area_picker(ui, "note_area", "Gebied van de duiding", &mut editor.area);
                 });
                 ui.end_row();
                 muted(ui, "Over periode");

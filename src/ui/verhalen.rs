@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use eframe::egui::{self, RichText};
 
 use super::theme;
-use super::widgets::{card, muted, section_label};
+use super::widgets::{area_picker, card, muted, section_label};
 use crate::app::Dashboard;
 use crate::domain::{Area, Story, StoryDraft, StoryId, StoryKind, THEMES, WebUrl};
 
@@ -228,16 +228,12 @@ fn story_form(
                 .accessible_name("Samenvatting van het verhaal");
                 ui.end_row();
                 muted(ui, "Gemeente");
-                egui::ComboBox::from_id_salt("story_area")
-                    .selected_text(editor.area.map_or("Hele regio", |a| a.name))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut editor.area, None, "Hele regio");
-                        for area in Area::gemeenten() {
-                            ui.selectable_value(&mut editor.area, Some(area), area.name);
-                        }
-                    })
-                    .response
-                    .accessible_name("Gemeente van het verhaal");
+                area_picker(
+                    ui,
+                    "story_area",
+                    "Gemeente van het verhaal",
+                    &mut editor.area,
+                );
                 ui.end_row();
             });
         egui::CollapsingHeader::new(format!("Thema's ({} gekozen)", editor.themes.len()))

@@ -88,3 +88,43 @@ fn deeply_nested_json_is_refused_without_running_out_of_stack() {
         "diep.json: geen geldige JSON-lijst",
     );
 }
+
+#[test]
+fn a_workbook_with_one_cell_at_its_far_corner_is_refused() {
+    let store = temp_store();
+    let file = store.path.with_file_name("verre-cel.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "indicator").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    workbook.save(&file).unwrap();
+    refused(
+        &store,
+        &["import", file.to_str().unwrap()],
+        "verre-cel.xlsx: werkblad 'Sheet1': rij 1048576 heeft 16384 kolommen; de grens is 1000",
+    );
+    // Within the column limit but a million rows down: the extent is refused too.
+    let file = store.path.with_file_name("verre-rij.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "indicator").unwrap();
+    sheet.write_string(1_048_575, 20, "x").unwrap();
+    workbook.save(&file).unwrap();
+    refused(
+        &store,
+        &["import", file.to_str().unwrap()],
+        "het werkblad loopt tot rij 1048576 en kolom 21",
+    );
+}
+
+#[test]
+fn a_csv_of_millions_of_tiny_rows_is_refused() {
+    let store = temp_store();
+    let file = store.path.with_file_name("regels.csv");
+    std::fs::write(&file, "x\n".repeat(5_000_001)).unwrap();
+    refused(
+        &store,
+        &["import", file.to_str().unwrap()],
+        "regels.csv: het bestand heeft meer dan 5000000 regels; lever het in delen aan",
+    );
+}

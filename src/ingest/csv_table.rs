@@ -1,7 +1,7 @@
 //! CSV bytes → a [`Table`]: UTF-8 with or without BOM, or Windows-1252 as Excel writes it; `;`, `,` or
 //! tab, detected; CRLF; quoted fields.
 
-use super::limits::check_columns;
+use super::limits::{MAX_CSV_ROWS, check_columns};
 use super::table::{Cell, Row, Table};
 
 /// Decodes text as people's files come: UTF-8 (BOM optional), else Windows-1252.
@@ -73,6 +73,11 @@ pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, String> {
         }
         let number = record.position().map(|p| p.line()).unwrap_or(0);
         check_columns(record.len(), number)?;
+        if rows.len() == MAX_CSV_ROWS {
+            return Err(format!(
+                "het bestand heeft meer dan {MAX_CSV_ROWS} regels; lever het in delen aan"
+            ));
+        }
         let cells = record.iter().map(cell).collect();
         rows.push(Row { number, cells });
     }

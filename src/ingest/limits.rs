@@ -8,6 +8,10 @@ pub const MAX_UNPACKED_BYTES: u64 = 512 << 20;
 /// Columns in one row; a wide table has one per period, which is never this many.
 pub const MAX_COLUMNS: usize = 1_000;
 
+/// Cells a sheet may span (rows × columns): it is read into a dense table, so its extent, not the
+/// number of filled cells, decides the memory it takes.
+pub const MAX_CELLS: u64 = 5_000_000;
+
 /// Checks the sizes a zip file (XLSX, ODS) declares for its parts, from its central directory, without
 /// unpacking anything. Files that are no zip are left to their reader.
 pub fn check_zip(bytes: &[u8]) -> Result<(), String> {
@@ -59,6 +63,19 @@ fn central_directory(bytes: &[u8]) -> Option<usize> {
     Some(u32::from_le_bytes([offset[0], offset[1], offset[2], offset[3]]) as usize)
 }
 
+/// Rows in a CSV file: five times the largest delivery the import is benchmarked with.
+pub const MAX_CSV_ROWS: usize = 5_000_000;
+
+pub fn check_extent(rows: u64, columns: u64) -> Result<(), String> {
+    if rows * columns > MAX_CELLS {
+        return Err(format!(
+            "het werkblad loopt tot rij {rows} en kolom {columns}, {} cellen; de grens is {MAX_CELLS}",
+            rows * columns
+        ));
+    }
+    Ok(())
+}
+
 pub fn check_columns(columns: usize, row: u64) -> Result<(), String> {
     if columns > MAX_COLUMNS {
         return Err(format!(
@@ -103,6 +120,12 @@ mod tests {
         assert!(check_zip(&zip_declaring(u32::MAX)).is_err());
         assert_eq!(check_zip(b"indicator;gebied"), Ok(()));
         assert_eq!(check_zip(b"PK\x03\x04 truncated"), Ok(()));
+    }
+
+    #[test]
+    fn a_sheet_that_spans_too_many_cells_is_refused() {
+        assert!(check_extent(1_000, 1_000).is_ok());
+        assert!(check_extent(1_048_576, 5).is_err());
     }
 
     #[test]

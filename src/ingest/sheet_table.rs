@@ -3,9 +3,9 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, DataType, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, DataType, Reader, Sheets, open_workbook_auto_from_rs};
 
-use super::limits::check_columns;
+use super::limits::{check_columns, check_extent};
 use super::table::{Cell, Row, Table};
 
 pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table>, String> {
@@ -14,6 +14,9 @@ pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table>, String> {
     })?;
     let mut tables = Vec::new();
     for name in workbook.sheet_names() {
+        if let Sheets::Xlsx(xlsx) = &mut workbook {
+            check_reach(xlsx, &name)?;
+        }
         let range = workbook
             .worksheet_range(&name)
             .map_err(|e| format!("werkblad '{name}' kan niet gelezen worden: {e}"))?;
@@ -41,6 +44,24 @@ pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table>, String> {
         });
     }
     Ok(tables)
+}
+
+/// Streams the cells of an XLSX sheet to find how far they reach, before the sheet is read into a
+/// dense table: one cell in the far corner would otherwise ask for billions of empty cells.
+fn check_reach(xlsx: &mut calamine::Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<(), String> {
+    let unreadable =
+        |e: calamine::XlsxError| format!("werkblad '{name}' kan niet gelezen worden: {e}");
+    let mut cells = xlsx.worksheet_cells_reader(name).map_err(unreadable)?;
+    let (mut rows, mut columns) = (0_u32, 0_u32);
+    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+        let (row, column) = cell.get_position();
+        rows = rows.max(row + 1);
+        columns = columns.max(column + 1);
+        check_columns(columns as usize, u64::from(row) + 1)
+            .and_then(|()| check_extent(u64::from(rows), u64::from(columns)))
+            .map_err(|e| format!("werkblad '{name}': {e}"))?;
+    }
+    Ok(())
 }
 
 fn cell(data: &Data) -> Cell {

@@ -128,3 +128,26 @@ fn a_csv_of_millions_of_tiny_rows_is_refused() {
         "regels.csv: het bestand heeft meer dan 5000000 regels; lever het in delen aan",
     );
 }
+
+#[test]
+fn an_ods_whose_repeats_span_a_billion_cells_is_refused() {
+    use std::io::Write as _;
+    let store = temp_store();
+    let file = store.path.with_file_name("herhaald.ods");
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Blad1"><table:table-row><table:table-cell office:value-type="string"><text:p>indicator</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1000"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="999"/><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&file).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    refused(
+        &store,
+        &["import", file.to_str().unwrap()],
+        "herhaald.ods: het werkblad loopt tot rij 1048002 en kolom 1000",
+    );
+}

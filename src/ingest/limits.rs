@@ -85,6 +85,63 @@ pub fn check_columns(columns: usize, row: u64) -> Result<(), String> {
     Ok(())
 }
 
+/// How far the filled cells of an ODS workbook reach, read from `content.xml` as a stream: repeat
+/// counts (`number-rows-repeated`, `number-columns-repeated`) let a small file describe a sheet of a
+/// billion cells, which the reader would then build. Files that are no ODS are left to their reader.
+pub fn check_ods(bytes: &[u8]) -> Result<(), String> {
+    use quick_xml::events::{BytesStart, Event};
+
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let Ok(content) = archive.by_name("content.xml") else {
+        return Ok(());
+    };
+    let repeats = |element: &BytesStart, name: &str| -> u64 {
+        element
+            .attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.value.parse().ok())
+            .unwrap_or(1)
+    };
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let mut buffer = Vec::new();
+    let (mut row, mut row_repeats, mut column) = (0_u64, 1_u64, 0_u64);
+    let (mut reach_rows, mut reach_columns) = (0_u64, 0_u64);
+    loop {
+        let event = reader
+            .read_event_into(&mut buffer)
+            .map_err(|e| format!("het werkboek kan niet gelezen worden ({e})"))?;
+        match event {
+            Event::Start(e) if e.name().as_ref() == "table:table" => row = 0,
+            Event::Start(e) if e.name().as_ref() == "table:table-row" => {
+                row_repeats = repeats(&e, "table:number-rows-repeated");
+                column = 0;
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                row = row.saturating_add(row_repeats);
+            }
+            Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
+                row = row.saturating_add(repeats(&e, "table:number-rows-repeated"));
+            }
+            // An empty cell only moves along; a cell with content reaches as far as it repeats.
+            Event::Empty(e) if e.name().as_ref().ends_with("table-cell") => {
+                column = column.saturating_add(repeats(&e, "table:number-columns-repeated"));
+            }
+            Event::Start(e) if e.name().as_ref().ends_with("table-cell") => {
+                column = column.saturating_add(repeats(&e, "table:number-columns-repeated"));
+                reach_columns = reach_columns.max(column);
+                reach_rows = reach_rows.max(row.saturating_add(row_repeats));
+                check_extent(reach_rows, reach_columns)?;
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        buffer.clear();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,7 +53,9 @@ pub struct FileReading {
 pub fn read_file(name: &str, bytes: &[u8], indicators: &[Indicator]) -> FileReading {
     let mut context = context::Context::new(name, indicators);
     let tables = if is_spreadsheet(name, bytes) {
-        limits::check_zip(bytes).and_then(|()| sheet_table::read_sheets(bytes))
+        limits::check_zip(bytes)
+            .and_then(|()| limits::check_ods(bytes))
+            .and_then(|()| sheet_table::read_sheets(bytes))
     } else {
         csv_table::read_csv(bytes).map(|table| vec![table])
     };

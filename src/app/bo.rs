@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{AppError, DashboardChoice, IndicatorFigures, Workspace};
-use crate::domain::{Event, EventKind, Layer, Note, Period, Source, Story, dutch_datetime};
+use crate::domain::{Event, EventKind, Layer, Note, Period, Story, dutch_datetime};
 use crate::report::bo::{
     BoPackage, Change, Chart, ChartEvent, ChartLine, IndicatorPage, NoteLine, SignalLine,
     StoryLine, render,
@@ -121,10 +121,7 @@ impl Workspace {
                     .collect(),
             })
             .collect();
-        let source = match &indicator.source {
-            Source::Manual => "Handmatige levering (CSV/Excel)".to_string(),
-            Source::Cbs(cbs) => format!("CBS StatLine, tabel {}", cbs.table),
-        };
+        let source = indicator.source.label();
         IndicatorPage {
             id: indicator.id.clone(),
             name: indicator.name.clone(),
@@ -184,16 +181,8 @@ impl Workspace {
             .catalog()
             .get(&note.draft.indicator)
             .map_or(note.draft.indicator.clone(), |i| i.name.clone());
-        let scope: Vec<String> = [
-            Some(name),
-            note.draft.area.map(|a| a.name.to_string()),
-            note.draft.period.map(|p| p.label()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
         NoteLine {
-            subject: scope.join(" · "),
+            subject: note.subject(&name),
             author: note.draft.author.clone(),
             status: note.status.code().to_string(),
             text: note.draft.text.clone(),

@@ -366,7 +366,7 @@ pub(super) fn breaks(
 }
 
 /// The latest period with a value that had ended by the end of `at`.
-fn known_at(series: &Series, at: &Period) -> Option<Period> {
+pub(super) fn known_at(series: &Series, at: &Period) -> Option<Period> {
     series
         .points
         .iter()

@@ -111,7 +111,7 @@ pub(super) fn status(cli: &Cli, period_text: &str) -> Result<(), AppError> {
         if let Some(batch) = &entry.last_delivery {
             line.push_str(&format!(
                 "; laatst geleverd {} door {}",
-                dutch_datetime(batch.finished_at.as_ref().unwrap_or(&batch.started_at)),
+                dutch_datetime(batch.written_at()),
                 batch.source.user
             ));
         }

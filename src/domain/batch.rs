@@ -66,3 +66,10 @@ pub struct Batch {
     pub rows: u64,
     pub undone_at: Option<String>,
 }
+
+impl Batch {
+    /// When its values were written: when it finished, or when it started if it never did.
+    pub fn written_at(&self) -> &str {
+        self.finished_at.as_deref().unwrap_or(&self.started_at)
+    }
+}

@@ -158,6 +158,16 @@ impl Frequency {
     }
 }
 
+impl Source {
+    /// Where the figures come from, as the tactical view and the BO-pakket name it.
+    pub fn label(&self) -> String {
+        match self {
+            Source::Manual => "Handmatige levering (CSV/Excel)".to_string(),
+            Source::Cbs(cbs) => format!("CBS StatLine, tabel {}", cbs.table),
+        }
+    }
+}
+
 impl Indicator {
     /// When the figures for `period` are due: `due_days` after its last day.
     pub fn due_date(&self, period: &Period) -> NaiveDate {

@@ -54,6 +54,22 @@ pub struct Note {
     pub demo: bool,
 }
 
+impl Note {
+    /// What the note is about: "Meldingen Veilig Thuis · Zaanstad · 2025 K4", given the indicator's
+    /// name.
+    pub fn subject(&self, indicator_name: &str) -> String {
+        let scope: Vec<String> = [
+            Some(indicator_name.to_string()),
+            self.draft.area.map(|a| a.name.to_string()),
+            self.draft.period.map(|p| p.label()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        scope.join(" · ")
+    }
+}
+
 /// An earlier version of a note, kept when it was edited, locked or reopened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoteVersion {

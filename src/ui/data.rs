@@ -328,7 +328,7 @@ fn delivery_cell(ui: &mut egui::Ui, entry: &Completeness) {
     if let Some(batch) = &entry.last_delivery {
         response.on_hover_text(format!(
             "laatst geleverd {} door {}",
-            dutch_datetime(batch.finished_at.as_ref().unwrap_or(&batch.started_at)),
+            dutch_datetime(batch.written_at()),
             batch.source.user
         ));
     }

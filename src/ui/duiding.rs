@@ -275,15 +275,7 @@ fn note_card(
                 .iter()
                 .find(|f| f.indicator.id == note.draft.indicator)
                 .map_or(note.draft.indicator.as_str(), |f| f.indicator.name.as_str());
-            let scope: Vec<String> = [
-                Some(name.to_string()),
-                note.draft.area.map(|a| a.name.to_string()),
-                note.draft.period.map(|p| p.label()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            ui.label(RichText::new(scope.join(" · ")).strong());
+            ui.label(RichText::new(note.subject(name)).strong());
             if note.demo {
                 muted(ui, "voorbeeld");
             }

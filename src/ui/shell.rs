@@ -219,7 +219,8 @@ impl Shell {
             cbs_base_url,
             ctx: ctx.clone(),
         };
-        shell.refresh();
+        // The dashboard was just read; only the views of a remembered screen are still missing.
+        shell.refresh_views();
         shell
     }
 
@@ -630,6 +631,14 @@ impl Shell {
             per_1000: self.settings.per_1000,
             today: self.today,
         });
+        self.refresh_views();
+    }
+
+    /// Reads what the open screen shows beside the dashboard: the notes' history, the delivery.
+    fn refresh_views(&mut self) {
+        let Some(workspace) = self.workspace.as_ref() else {
+            return;
+        };
         self.duiding = match (self.settings.screen, &self.state) {
             (Screen::Duiding, Ok(dashboard)) => {
                 let bo = self.bo();

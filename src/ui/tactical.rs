@@ -12,7 +12,7 @@ use super::theme;
 use super::verhalen::open_button;
 use super::widgets::{card, movement_chip, muted, section_label};
 use crate::app::{Dashboard, IndicatorFigures};
-use crate::domain::{BatchKind, Period, Source, StockOrFlow, WebUrl, dutch_date, dutch_datetime};
+use crate::domain::{BatchKind, Period, StockOrFlow, WebUrl, dutch_date, dutch_datetime};
 
 /// Periods the numbers table shows.
 const TABLE_PERIODS: usize = 6;
@@ -264,10 +264,7 @@ fn info(ui: &mut egui::Ui, figures: &IndicatorFigures) {
     section_label(ui, "Over deze indicator");
     ui.label(&indicator.description);
     ui.add_space(8.0);
-    let source = match &indicator.source {
-        Source::Manual => "Handmatige levering (CSV/Excel)".to_string(),
-        Source::Cbs(cbs) => format!("CBS StatLine, tabel {}", cbs.table),
-    };
+    let source = indicator.source.label();
     let shielding = if indicator.shielding_threshold > 0 {
         format!(
             "Aantallen onder {} per gebied",
@@ -299,7 +296,7 @@ fn info(ui: &mut egui::Ui, figures: &IndicatorFigures) {
         muted(ui, "Nog geen waarden ingelezen.");
     }
     for (batch, count) in figures.provenance.iter().take(4) {
-        let when = dutch_datetime(batch.finished_at.as_ref().unwrap_or(&batch.started_at));
+        let when = dutch_datetime(batch.written_at());
         let what = match (&batch.source.kind, &batch.source.file_name) {
             (BatchKind::Manual, Some(file)) => format!("ingevoerd {when} uit {file}"),
             (kind, Some(file)) => format!("{} {when} ({file})", kind.label()),

@@ -71,15 +71,7 @@ impl Workspace {
         period: &Period,
         today: NaiveDate,
     ) -> Result<Vec<Completeness>, AppError> {
-        let batches = self.store().batches()?;
-        let mut newest_batch: std::collections::HashMap<String, Batch> =
-            std::collections::HashMap::new();
-        for (indicator, id, _) in self.store().batches_per_indicator()? {
-            let known = newest_batch.get(&indicator).is_some_and(|b| b.id >= id);
-            if let Some(batch) = batches.iter().find(|b| b.id == id).filter(|_| !known) {
-                newest_batch.insert(indicator, batch.clone());
-            }
-        }
+        let mut provenance = self.provenance(&self.store().batches()?)?;
         let mut result = Vec::new();
         for indicator in self.catalog().indicators() {
             let filter = ObservationFilter {
@@ -122,7 +114,10 @@ impl Workspace {
                 per_gemeente,
                 due: indicator.due_date(period),
                 days_late: None,
-                last_delivery: newest_batch.remove(&indicator.id),
+                last_delivery: provenance
+                    .remove(&indicator.id)
+                    .and_then(|batches| batches.into_iter().next())
+                    .map(|(batch, _)| batch),
             };
             for area in Area::gemeenten().filter(|_| per_gemeente) {
                 match status(&area) {

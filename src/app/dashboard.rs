@@ -14,7 +14,8 @@ use crate::analysis::{
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Area, AreaKind, Batch, Event, EventKind, Frequency, Indicator, Note, Period, Story, days_late,
+    Area, AreaKind, Batch, BatchId, Event, EventKind, Frequency, Indicator, Note, Period, Story,
+    days_late,
 };
 use crate::store::ObservationFilter;
 
@@ -171,26 +172,31 @@ impl IndicatorFigures {
 }
 
 impl Workspace {
+    /// Per indicator, the batches its current values came from with how many each, newest first.
+    pub(super) fn provenance(
+        &self,
+        batches: &[Batch],
+    ) -> Result<BTreeMap<String, Vec<(Batch, u64)>>, AppError> {
+        let by_id: BTreeMap<BatchId, &Batch> = batches.iter().map(|b| (b.id, b)).collect();
+        let mut provenance: BTreeMap<String, Vec<(Batch, u64)>> = BTreeMap::new();
+        for (indicator, id, count) in self.store().batches_per_indicator()? {
+            if let Some(batch) = by_id.get(&id) {
+                provenance
+                    .entry(indicator)
+                    .or_default()
+                    .push(((*batch).clone(), count));
+            }
+        }
+        Ok(provenance)
+    }
+
     pub fn dashboard(&self, choice: DashboardChoice) -> Result<Dashboard, AppError> {
         let population =
             Population::from_observations(&self.store().observations(&ObservationFilter {
                 indicator: Some(POPULATION_INDICATOR.to_string()),
             })?);
-        let batches: BTreeMap<i64, Batch> = self
-            .store()
-            .batches()?
-            .into_iter()
-            .map(|b| (b.id.0, b))
-            .collect();
-        let mut provenance: BTreeMap<String, Vec<(Batch, u64)>> = BTreeMap::new();
-        for (indicator, batch, count) in self.store().batches_per_indicator()? {
-            if let Some(batch) = batches.get(&batch.0) {
-                provenance
-                    .entry(indicator)
-                    .or_default()
-                    .push((batch.clone(), count));
-            }
-        }
+        let batches = self.store().batches()?;
+        let mut provenance = self.provenance(&batches)?;
         // One indicator at a time: only its series are kept, never every observation at once.
         let mut series: Vec<Delivered> = Vec::with_capacity(self.catalog().indicators().len());
         for indicator in self.catalog().indicators() {
@@ -255,7 +261,7 @@ impl Workspace {
             demo: self.holds_demo_values()?,
             observation_count: self.store().observation_count()?,
             updated_at: batches
-                .values()
+                .iter()
                 .filter(|b| b.undone_at.is_none())
                 .filter_map(|b| b.finished_at.clone())
                 .max(),

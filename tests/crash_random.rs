@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::synthetic;
+use support::{regio_with_indicators, synthetic};
 
 const INDICATORS: usize = 40;
 const MONTHS: usize = 300;
@@ -39,14 +39,9 @@ fn setup() -> Setup {
 }
 
 fn regio(db: &Path, indicators: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"));
+    let mut command = regio_with_indicators(db, indicators);
     command
-        .arg("--db")
-        .arg(db)
-        .arg("--indicators")
-        .arg(indicators)
         .args(args)
-        .env_remove("REGIO_DB")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     command

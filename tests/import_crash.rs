@@ -6,27 +6,16 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use support::synthetic;
+use support::{regio_with_indicators, synthetic};
 
 const INDICATORS: usize = 60;
 const MONTHS: usize = 400;
 
-fn regio(db: &Path, indicators: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"));
-    command
-        .arg("--db")
-        .arg(db)
-        .arg("--indicators")
-        .arg(indicators)
-        .env_remove("REGIO_DB");
-    command
-}
-
 fn export(db: &Path, indicators: &Path) -> String {
-    let output = regio(db, indicators)
+    let output = regio_with_indicators(db, indicators)
         .args(["export", "--unshielded"])
         .output()
         .unwrap();
@@ -55,7 +44,7 @@ fn an_import_killed_during_commit_leaves_the_store_as_before() {
     for (round, kill_at_wal_bytes) in [64 * 1024, 1 << 20, 4 << 20].into_iter().enumerate() {
         let db = dir.path().join(format!("regio-{round}.sqlite"));
         let before = export(&db, &indicators);
-        let mut child = regio(&db, &indicators)
+        let mut child = regio_with_indicators(&db, &indicators)
             .arg("import")
             .arg(&csv)
             .stdout(Stdio::null())

@@ -15,6 +15,18 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// The binary on `db` with the indicator definitions in `indicators`, as the crash tests drive it.
+pub fn regio_with_indicators(db: &Path, indicators: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"));
+    command
+        .arg("--db")
+        .arg(db)
+        .arg("--indicators")
+        .arg(indicators)
+        .env_remove("REGIO_DB");
+    command
+}
+
 pub fn run(db: &Path, args: &[&str]) -> Run {
     let output: Output = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
         .arg("--db")

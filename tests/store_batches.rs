@@ -130,17 +130,55 @@ fn several_files_are_written_in_one_transaction() {
         indicator: "bestaat_niet".to_string(),
         ..observation("Zaanstad", "2024 K3", Value::Number(1.0))
     }];
-    assert!(
-        store
-            .write_batches(&[
-                (source("a.csv"), a.iter().collect()),
-                (source("bad.csv"), bad.iter().collect())
-            ])
-            .is_err()
-    );
+    let error = store
+        .write_batches(&[
+            (source("a.csv"), a.iter().collect()),
+            (source("bad.csv"), bad.iter().collect()),
+        ])
+        .unwrap_err();
+    assert!(error.to_string().contains("'bestaat_niet'"), "{error}");
     assert!(
         everything(&store).is_empty(),
         "the first file is rolled back with the second"
     );
     assert!(store.batches().unwrap().is_empty());
+}
+
+#[test]
+fn many_values_in_any_order_are_written_and_read_back_exactly() {
+    let mut store = store();
+    let areas = ["Zaanstad", "Edam-Volendam", "Purmerend", "Landsmeer"];
+    // 4 × 50 quarters: three full INSERT statements and a shorter last one, delivered newest first.
+    let mut delivered = Vec::new();
+    for year in (2000..2050).rev() {
+        for (i, area) in areas.iter().enumerate() {
+            let quarter = format!("{year} K{}", i + 1);
+            delivered.push(observation(
+                area,
+                &quarter,
+                Value::Number(f64::from(year) + 0.5),
+            ));
+        }
+    }
+    delivered[7].value = Value::Unavailable(Reason::ShieldedBySupplier);
+    delivered[8].remark = Some("herzien".to_string());
+    let summary = store.write_batch(&source("veel.csv"), &delivered).unwrap();
+    assert_eq!((summary.added, summary.changed), (200, 0));
+    let mut expected = delivered.clone();
+    let mut stored = everything(&store);
+    let key = |o: &Observation| (o.area.code, o.period);
+    expected.sort_by_key(key);
+    stored.sort_by_key(key);
+    assert_eq!(stored, expected);
+}
+
+#[test]
+fn of_two_values_for_one_cell_in_a_batch_the_later_counts() {
+    let mut store = store();
+    let twice = [
+        observation("Zaanstad", "2024 K3", Value::Number(12.0)),
+        observation("Zaanstad", "2024 K3", Value::Number(13.0)),
+    ];
+    store.write_batch(&source("twee.csv"), &twice).unwrap();
+    assert_eq!(everything(&store)[0].value, Value::Number(13.0));
 }

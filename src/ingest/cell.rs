@@ -15,7 +15,11 @@ pub(super) fn read_value(
     } else {
         status.trim().to_lowercase()
     };
-    let reason = Reason::from_code(&status);
+    let reason = if status.is_empty() {
+        None
+    } else {
+        Reason::from_code(&status)
+    };
     let provisional = match status.as_str() {
         "" | "definitief" => false,
         "voorlopig" => true,
@@ -106,17 +110,20 @@ fn number_in_unit(text: &str, indicator: &Indicator) -> Result<f64, String> {
 }
 
 fn check_unit(number: f64, indicator: &Indicator) -> Result<(), String> {
-    let shown = plain_number(number);
+    let shown = || plain_number(number);
     match indicator.unit {
         Unit::Percentage if !(0.0..=100.0).contains(&number) => Err(format!(
-            "{shown} is geen percentage; verwacht een waarde van 0 tot en met 100"
+            "{} is geen percentage; verwacht een waarde van 0 tot en met 100",
+            shown()
         )),
         Unit::Aantal if number < 0.0 || number.fract() != 0.0 => Err(format!(
-            "{shown} is geen aantal; verwacht een geheel getal van 0 of meer"
+            "{} is geen aantal; verwacht een geheel getal van 0 of meer",
+            shown()
         )),
-        Unit::Per1000 if number < 0.0 => {
-            Err(format!("{shown} kan geen aantal per 1.000 inwoners zijn"))
-        }
+        Unit::Per1000 if number < 0.0 => Err(format!(
+            "{} kan geen aantal per 1.000 inwoners zijn",
+            shown()
+        )),
         _ => Ok(()),
     }
 }

@@ -16,8 +16,9 @@ pub(super) struct Context<'a> {
     all_indicators: &'a [Indicator],
     areas: FastHashMap<String, Result<Area, String>>,
     periods: FastHashMap<String, Result<Period, String>>,
-    /// Where each cell was first read: an index into `observations`.
-    first_seen: FastHashMap<(&'a str, &'static str, Period), usize>,
+    /// Each observation's cell (the indicator by its place in the catalog), to find a cell delivered
+    /// twice by sorting rather than hashing a million keys.
+    cells: Vec<(*const Indicator, &'static str, Period)>,
     pub observations: Vec<ReadObservation>,
     pub problems: Vec<ImportProblem>,
     pub warnings: Vec<ImportProblem>,
@@ -32,7 +33,7 @@ impl<'a> Context<'a> {
             all_indicators: indicators,
             areas: FastHashMap::default(),
             periods: FastHashMap::default(),
-            first_seen: FastHashMap::default(),
+            cells: Vec::new(),
             observations: Vec::new(),
             problems: Vec::new(),
             warnings: Vec::new(),
@@ -116,32 +117,40 @@ impl<'a> Context<'a> {
     /// Makes room for `rows` more observations at once rather than growing a million times.
     pub fn reserve(&mut self, rows: usize) {
         self.observations.reserve(rows);
-        self.first_seen.reserve(rows);
+        self.cells.reserve(rows);
     }
 
-    /// Records an observation, refusing a second value for the same indicator, area and period.
     pub fn push(&mut self, indicator: &'a Indicator, observation: Observation, location: Location) {
-        let key = (
-            indicator.id.as_str(),
-            observation.area.code,
-            observation.period,
-        );
-        if let Some(first) = self.first_seen.get(&key) {
-            let message = format!(
-                "{} voor {} in {} staat al eerder in het bestand ({})",
-                indicator.id,
-                observation.area.name,
-                observation.period.label(),
-                describe(&self.observations[*first].location)
-            );
-            self.problem(&location, message);
-            return;
-        }
-        self.first_seen.insert(key, self.observations.len());
+        self.cells
+            .push((indicator, observation.area.code, observation.period));
         self.observations.push(ReadObservation {
             observation,
             location,
         });
+    }
+
+    /// Refuses every value for an indicator, area and period after the first one in the file.
+    pub fn refuse_duplicates(&mut self) {
+        let mut order: Vec<u32> = (0..self.cells.len() as u32).collect();
+        order.sort_unstable_by_key(|i| (self.cells[*i as usize], *i));
+        let mut repeated: Vec<(u32, u32)> = order
+            .chunk_by(|a, b| self.cells[*a as usize] == self.cells[*b as usize])
+            .flat_map(|run| run[1..].iter().map(|later| (*later, run[0])))
+            .collect();
+        repeated.sort_unstable();
+        for (later, first) in repeated {
+            let read = &self.observations[later as usize];
+            let observation = &read.observation;
+            let message = format!(
+                "{} voor {} in {} staat al eerder in het bestand ({})",
+                observation.indicator,
+                observation.area.name,
+                observation.period.label(),
+                describe(&self.observations[first as usize].location)
+            );
+            self.problems
+                .push(ImportProblem::at(&read.location, message));
+        }
     }
 }
 

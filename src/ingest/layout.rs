@@ -70,6 +70,11 @@ pub(super) fn read_tables(context: &mut Context, tables: &[Table]) -> Vec<TableS
             values: context.observations.len() - before,
         });
     }
+    let found = context.problems.len();
+    context.refuse_duplicates();
+    if context.problems.len() > found {
+        in_file_order(&mut context.problems, tables);
+    }
     if summaries.is_empty() && context.problems.is_empty() {
         context.problems.push(ImportProblem::file(
             context.file,
@@ -88,6 +93,14 @@ pub(super) fn read_tables(context: &mut Context, tables: &[Table]) -> Vec<TableS
         }
     }
     summaries
+}
+
+/// Sheet by sheet, row by row, as a person goes through the file.
+fn in_file_order(problems: &mut [ImportProblem], tables: &[Table]) {
+    problems.sort_by_key(|p| {
+        let sheet = tables.iter().position(|t| t.sheet == p.sheet);
+        (sheet, p.row)
+    });
 }
 
 /// A file with a column of personal data is refused whole: the store holds aggregates only.
@@ -279,7 +292,7 @@ fn read_long(
         else {
             continue;
         };
-        if !fits(context, indicator, &period, &at(Column::Period)) || !ok {
+        if !fits(context, indicator, &period, || at(Column::Period)) || !ok {
             continue;
         }
         let Some((value, provisional)) = value else {
@@ -302,11 +315,16 @@ fn read_long(
     warn_empty(context, table, &empty_rows);
 }
 
-fn fits(context: &mut Context, indicator: &Indicator, period: &Period, at: &Location) -> bool {
+fn fits(
+    context: &mut Context,
+    indicator: &Indicator,
+    period: &Period,
+    at: impl FnOnce() -> Location,
+) -> bool {
     let fits = indicator.frequency.fits(period);
     if !fits {
         context.problem(
-            at,
+            &at(),
             format!(
                 "{} past niet bij {}: verwacht {}",
                 period.label(),
@@ -336,7 +354,7 @@ fn read_wide(
         return;
     };
     for (column, period) in periods {
-        fits(context, indicator, period, &labels.at(header, *column));
+        fits(context, indicator, period, || labels.at(header, *column));
     }
     let mut empty_cells = Vec::new();
     for row in &table.rows[header_index + 1..] {

@@ -88,3 +88,39 @@ fn is_spreadsheet(name: &str, bytes: &[u8]) -> bool {
         _ => bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn a_value_delivered_twice_is_refused_among_the_other_problems_in_row_order() {
+        let catalog = Catalog::builtin().unwrap();
+        let csv = "indicator;gebied;periode;waarde\n\
+                   zvh_aanmeldingen;Zaanstad;2026 K1;10\n\
+                   zvh_aanmeldingen;Purmerend;2026 K1;11\n\
+                   zvh_aanmeldingen;Zaanstad;2026 K1;12\n\
+                   zvh_aanmeldingen;Zaandstad;2026 K1;13\n\
+                   zvh_aanmeldingen;Zaanstad;2026 K1;14\n";
+        let reading = read_file("dubbel.csv", csv.as_bytes(), catalog.indicators());
+        let problems: Vec<(Option<u64>, &str)> = reading
+            .problems
+            .iter()
+            .map(|p| (p.row, p.message.as_str()))
+            .collect();
+        let twice =
+            "zvh_aanmeldingen voor Zaanstad in 2026 K1 staat al eerder in het bestand (rij 2)";
+        assert_eq!(
+            problems,
+            [
+                (Some(4), twice),
+                (
+                    Some(5),
+                    "onbekend gebied 'Zaandstad'; bedoelt u 'Zaanstad'?"
+                ),
+                (Some(6), twice),
+            ]
+        );
+    }
+}

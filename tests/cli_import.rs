@@ -582,3 +582,80 @@ fn a_provisional_value_carries_its_star_until_a_final_delivery_replaces_it() {
         "veilig_thuis_meldingen;Zaanstad;2026 K1;180;definitief;"
     );
 }
+
+#[test]
+fn a_value_far_from_the_previous_period_is_a_warning_that_does_not_block() {
+    let store = temp_store();
+    let file = store.path.with_file_name("sprong.csv");
+    // In 2025 K4 (demo data): Landsmeer 2 → 6 is too small a change to say anything, Purmerend
+    // 23 → 20 is ordinary, Zaanstad 29 → 90 is 210% up.
+    std::fs::write(
+        &file,
+        "indicator;gebied;periode;waarde\n\
+         zvh_aanmeldingen;Landsmeer;2026 K1;6\n\
+         zvh_aanmeldingen;Purmerend;2026 K1;20\n\
+         zvh_aanmeldingen;Zaanstad;2026 K1;90\n",
+    )
+    .unwrap();
+    let out = run(&store.path, &["import", file.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let warnings: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("klopt dit?"))
+        .collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "  {}, rij 4, kolom waarde: 90 is 210% hoger dan 29 in 2025 K4; klopt dit?",
+            file.display()
+        )],
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        exported(&store.path, "zvh_aanmeldingen", "Zaanstad", "2026 K1").unwrap(),
+        "90;definitief;"
+    );
+}
+
+#[test]
+fn files_imported_together_are_checked_as_one_delivery() {
+    let store = temp_store();
+    let write = |name: &str, rows: &str| {
+        let path = store.path.with_file_name(name);
+        std::fs::write(&path, format!("indicator;gebied;periode;waarde\n{rows}")).unwrap();
+        path.display().to_string()
+    };
+    let first = write("januari.csv", "zvh_aanmeldingen;Zaanstad;2026 K1;30\n");
+    let second = write("april.csv", "zvh_aanmeldingen;Zaanstad;2026 K2;95\n");
+    let out = run(&store.path, &["import", &first, &second]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(&format!(
+            "{second}, rij 2, kolom waarde: 95 is 217% hoger dan 30 in 2026 K1; klopt dit?"
+        )),
+        "the second file's value is compared with the first file's: {}",
+        out.stdout
+    );
+
+    let again = write(
+        "januari-herzien.csv",
+        "zvh_aanmeldingen;Zaanstad;2026 K3;31\n",
+    );
+    let twice = write(
+        "januari-dubbel.csv",
+        "zvh_aanmeldingen;Zaanstad;2026 K3;32\n",
+    );
+    let before = export_all(&store.path);
+    let out = run(&store.path, &["import", &again, &twice]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains(&format!(
+            "{twice}, rij 2, kolom waarde: zvh_aanmeldingen voor Zaanstad in 2026 K3 staat ook in {again}"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(export_all(&store.path), before);
+}

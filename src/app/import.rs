@@ -176,7 +176,7 @@ impl Workspace {
                 };
                 (
                     source,
-                    file.observations.iter().map(|r| &r.observation).collect(),
+                    file.in_cell_order().map(|r| &r.observation).collect(),
                 )
             })
             .collect();
@@ -192,51 +192,68 @@ impl Workspace {
     }
 
     /// Counts added, changed and unchanged values and adds the warnings that need the store: a value
-    /// that replaces another, a jump against the previous period, a region that is not the sum.
+    /// that replaces another, a jump against the previous period, a region that is not the sum. One
+    /// indicator at a time, with only that indicator's stored values at hand.
     fn compare_with_store(&self, preview: &mut ImportPreview) -> Result<(), AppError> {
-        let delivered: Vec<&ReadObservation> =
-            preview.files.iter().flat_map(|f| &f.observations).collect();
-        let mut ids: Vec<&str> = delivered
+        let mut delivered: Vec<&ReadObservation> = preview
+            .files
             .iter()
-            .map(|r| r.observation.indicator.as_str())
+            .flat_map(|f| f.in_cell_order())
             .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut stored_rows = Vec::new();
-        for id in &ids {
-            let filter = ObservationFilter {
-                indicator: Some((*id).to_string()),
-            };
-            stored_rows.extend(self.store().observations(&filter)?);
+        if preview.files.len() > 1 {
+            delivered.sort_by(|a, b| a.observation.indicator.cmp(&b.observation.indicator));
         }
-        let stored: FastHashMap<_, &Observation> =
-            stored_rows.iter().map(|o| (key(o), o)).collect();
-        // Only needed when something is stored: a first import into an empty store skips the set.
-        let delivered_keys: FastHashSet<_> = if stored_rows.is_empty() {
-            FastHashSet::default()
-        } else {
-            delivered.iter().map(|r| key(&r.observation)).collect()
-        };
-        // The state after the import: stored values not replaced, then the delivered ones.
-        let after: Vec<AfterEntry> = stored_rows
-            .iter()
-            .filter(|o| !delivered_keys.contains(&key(o)))
-            .map(|o| (o, None))
-            .chain(delivered.iter().map(|r| (&r.observation, Some(*r))))
-            .collect();
-
         let mut warnings = Warnings::default();
-        let mut indicators = IndicatorCache::new(self);
-        for read in &delivered {
-            let o = &read.observation;
-            let Some(indicator) = indicators.get(&o.indicator) else {
+        let mut counts = Counts::default();
+        for group in delivered.chunk_by(|a, b| a.observation.indicator == b.observation.indicator) {
+            let id = &group[0].observation.indicator;
+            let Some(indicator) = self.catalog().get(id) else {
                 continue;
             };
-            match stored.get(&key(o)) {
-                None => preview.added += 1,
-                Some(old) if *old == o => preview.unchanged += 1,
+            let filter = ObservationFilter {
+                indicator: Some(id.clone()),
+            };
+            let stored = self.store().observations(&filter)?;
+            let after = compare_indicator(indicator, group, &stored, &mut counts, &mut warnings);
+            jumps(indicator, &after, &mut warnings);
+            region_sums(indicator, &after, &mut warnings);
+        }
+        (preview.added, preview.changed, preview.unchanged) =
+            (counts.added, counts.changed, counts.unchanged);
+        let file_position = |w: &ImportProblem| preview.files.iter().position(|f| f.file == w.file);
+        warnings.listed.sort_by(|a, b| {
+            (file_position(a), &a.sheet, a.row).cmp(&(file_position(b), &b.sheet, b.row))
+        });
+        preview.warnings.extend(warnings.listed);
+        preview.unlisted_warnings += warnings.unlisted;
+        Ok(())
+    }
+}
+
+/// Counts one indicator's delivered values against its `stored` ones and warns of each value that
+/// replaces another. Returns the values on record after the import, by area and period.
+fn compare_indicator<'a>(
+    indicator: &Indicator,
+    delivered: &[&'a ReadObservation],
+    stored: &'a [Observation],
+    counts: &mut Counts,
+    warnings: &mut Warnings,
+) -> Vec<AfterEntry<'a>> {
+    let mut after: Vec<AfterEntry> = delivered
+        .iter()
+        .map(|r| (&r.observation, Some(*r)))
+        .collect();
+    if stored.is_empty() {
+        counts.added += delivered.len() as u64;
+    } else {
+        let by_cell: FastHashMap<_, &Observation> = stored.iter().map(|o| (cell(o), o)).collect();
+        for read in delivered {
+            let o = &read.observation;
+            match by_cell.get(&cell(o)) {
+                None => counts.added += 1,
+                Some(old) if *old == o => counts.unchanged += 1,
                 Some(old) => {
-                    preview.changed += 1;
+                    counts.changed += 1;
                     warnings.push(&read.location, || {
                         format!(
                             "vervangt {} door {}",
@@ -247,12 +264,25 @@ impl Workspace {
                 }
             }
         }
-        jumps(&after, &mut indicators, &mut warnings);
-        region_sums(&after, &mut indicators, &mut warnings);
-        preview.warnings.extend(warnings.listed);
-        preview.unlisted_warnings += warnings.unlisted;
-        Ok(())
+        let replaced: FastHashSet<_> = delivered.iter().map(|r| cell(&r.observation)).collect();
+        after.extend(
+            stored
+                .iter()
+                .filter(|o| !replaced.contains(&cell(o)))
+                .map(|o| (o, None)),
+        );
     }
+    if !after.is_sorted_by_key(|(o, _)| cell(o)) {
+        after.sort_by_key(|(o, _)| cell(o));
+    }
+    after
+}
+
+#[derive(Default)]
+struct Counts {
+    added: u64,
+    changed: u64,
+    unchanged: u64,
 }
 
 /// Warnings beyond this many are counted, not spelled out: nobody reads ten thousand of them.
@@ -274,38 +304,12 @@ impl Warnings {
     }
 }
 
-/// Indicator lookups by id, remembered: a million rows name the same few indicators.
-struct IndicatorCache<'a> {
-    workspace: &'a Workspace,
-    known: FastHashMap<&'a str, Option<&'a Indicator>>,
-}
-
-impl<'a> IndicatorCache<'a> {
-    fn new(workspace: &'a Workspace) -> IndicatorCache<'a> {
-        IndicatorCache {
-            workspace,
-            known: FastHashMap::default(),
-        }
-    }
-
-    fn get<'k>(&mut self, id: &'k str) -> Option<&'a Indicator> {
-        if let Some(known) = self.known.get(id) {
-            return *known;
-        }
-        let found = self.workspace.catalog().get(id);
-        if let Some(indicator) = found {
-            self.known.insert(indicator.id.as_str(), found);
-        }
-        found
-    }
-}
-
 /// A value on record after the import, with the delivered row it came from (`None`: stored before).
 type AfterEntry<'a> = (&'a Observation, Option<&'a ReadObservation>);
 
-/// Identifies a cell: indicator, area, period.
-fn key(o: &Observation) -> (&str, &'static str, Period) {
-    (o.indicator.as_str(), o.area.code, o.period)
+/// Identifies a cell of one indicator: area and period.
+fn cell(o: &Observation) -> (&'static str, Period) {
+    (o.area.code, o.period)
 }
 
 fn describe(indicator: &Indicator, observation: &Observation) -> String {
@@ -321,36 +325,21 @@ fn describe(indicator: &Indicator, observation: &Observation) -> String {
 }
 
 /// Delivered values more than 50% up or down against the previous period on record; small counts
-/// excepted, since they swing by nature.
-fn jumps(after: &[AfterEntry], indicators: &mut IndicatorCache, warnings: &mut Warnings) {
-    // Per indicator and area, in period order: a hash per row and small sorts, not one large sort.
-    let mut series: FastHashMap<(&str, &str), Vec<&AfterEntry>> = FastHashMap::default();
-    for entry in after {
-        series
-            .entry((entry.0.indicator.as_str(), entry.0.area.code))
-            .or_default()
-            .push(entry);
-    }
-    let pairs = series.values_mut().flat_map(|points| {
-        points.sort_unstable_by_key(|(o, _)| o.period);
-        points
-            .windows(2)
-            .map(|pair| (pair[0], pair[1]))
-            .collect::<Vec<_>>()
-    });
-    for pair in pairs {
-        let ((previous, _), (o, Some(read))) = pair else {
+/// excepted, since they swing by nature. `after` is one indicator's values by area and period.
+fn jumps(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warnings) {
+    let small = f64::from(indicator.shielding_threshold.max(5));
+    for pair in after.windows(2) {
+        let ((previous, _), (o, Some(read))) = (pair[0], pair[1]) else {
             continue;
         };
+        if previous.area != o.area {
+            continue;
+        }
         let (Some(new), Some(old)) = (o.value.number(), previous.value.number()) else {
             continue;
         };
-        let Some(indicator) = indicators.get(&o.indicator) else {
-            continue;
-        };
         let difference = new - old;
-        let small = difference.abs() < f64::from(indicator.shielding_threshold.max(5));
-        if old <= 0.0 || small || difference.abs() <= JUMP_FRACTION * old {
+        if old <= 0.0 || difference.abs() < small || difference.abs() <= JUMP_FRACTION * old {
             continue;
         }
         warnings.push(&read.location, || {
@@ -372,30 +361,29 @@ type RegionParts<'a> = ([Option<f64>; 8], Option<&'a ReadObservation>);
 
 /// A region value that differs from the sum of the seven gemeenten (for summed indicators, when all
 /// seven are known and this import delivered one of them). Not an error: the region may include
-/// what no gemeente can claim.
-fn region_sums(after: &[AfterEntry], indicators: &mut IndicatorCache, warnings: &mut Warnings) {
+/// what no gemeente can claim. `after` is one indicator's values by area and period.
+fn region_sums(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warnings) {
     const REGION: usize = 7;
-    let mut periods: FastHashMap<(&str, Period), RegionParts> = FastHashMap::default();
-    for (o, read) in after {
-        let slot = match o.area.kind {
-            AreaKind::Gemeente => o.area.display_order(),
+    if indicator.aggregation != Aggregation::Sum {
+        return;
+    }
+    let mut periods: FastHashMap<Period, RegionParts> = FastHashMap::default();
+    for area in after.chunk_by(|a, b| a.0.area == b.0.area) {
+        let slot = match area[0].0.area.kind {
+            AreaKind::Gemeente => area[0].0.area.display_order(),
             AreaKind::Regio => REGION,
             AreaKind::Nederland => continue,
         };
-        let entry = periods.entry((o.indicator.as_str(), o.period)).or_default();
-        entry.0[slot] = o.value.number();
-        if read.is_some() && (entry.1.is_none() || slot == REGION) {
-            entry.1 = *read;
+        for (o, read) in area {
+            let entry = periods.entry(o.period).or_default();
+            entry.0[slot] = o.value.number();
+            if read.is_some() && (entry.1.is_none() || slot == REGION) {
+                entry.1 = *read;
+            }
         }
     }
-    for ((id, period), (values, read)) in &periods {
+    for (period, (values, read)) in &periods {
         let Some(read) = read else { continue };
-        let Some(indicator) = indicators.get(id) else {
-            continue;
-        };
-        if indicator.aggregation != Aggregation::Sum {
-            continue;
-        }
         let (Some(region), Some(parts)) = (
             values[REGION],
             values[..REGION]
@@ -409,8 +397,9 @@ fn region_sums(after: &[AfterEntry], indicators: &mut IndicatorCache, warnings: 
         if (region - sum).abs() > 0.5 {
             warnings.push(&read.location, || {
                 format!(
-                    "regiowaarde {} voor {id} in {} wijkt af van de som van de gemeenten ({}); de geleverde regiowaarde wordt getoond",
+                    "regiowaarde {} voor {} in {} wijkt af van de som van de gemeenten ({}); de geleverde regiowaarde wordt getoond",
                     plain_number(region),
+                    indicator.id,
                     period.label(),
                     plain_number(sum)
                 )

@@ -129,13 +129,18 @@ impl<'a> Context<'a> {
         });
     }
 
-    /// Refuses every value for an indicator, area and period after the first one in the file.
-    pub fn refuse_duplicates(&mut self) {
-        let mut order: Vec<u32> = (0..self.cells.len() as u32).collect();
-        order.sort_unstable_by_key(|i| (self.cells[*i as usize], *i));
-        let mut repeated: Vec<(u32, u32)> = order
-            .chunk_by(|a, b| self.cells[*a as usize] == self.cells[*b as usize])
-            .flat_map(|run| run[1..].iter().map(|later| (*later, run[0])))
+    /// The observations' positions in the order of their cells (indicator in catalog order, area,
+    /// period), the order the store keeps them in; every value for a cell after the first one in the
+    /// file is refused.
+    pub fn cell_order_refusing_duplicates(&mut self) -> Vec<u32> {
+        let mut cells: Vec<_> = std::mem::take(&mut self.cells)
+            .into_iter()
+            .zip(0u32..)
+            .collect();
+        cells.sort_unstable();
+        let mut repeated: Vec<(u32, u32)> = cells
+            .chunk_by(|a, b| a.0 == b.0)
+            .flat_map(|run| run[1..].iter().map(|later| (later.1, run[0].1)))
             .collect();
         repeated.sort_unstable();
         for (later, first) in repeated {
@@ -151,6 +156,7 @@ impl<'a> Context<'a> {
             self.problems
                 .push(ImportProblem::at(&read.location, message));
         }
+        cells.into_iter().map(|(_, index)| index).collect()
     }
 }
 

@@ -32,7 +32,11 @@ enum Header {
     },
 }
 
-pub(super) fn read_tables(context: &mut Context, tables: &[Table]) -> Vec<TableSummary> {
+/// Reads every table into `context`; returns what each turned out to be and the order of the cells.
+pub(super) fn read_tables(
+    context: &mut Context,
+    tables: &[Table],
+) -> (Vec<TableSummary>, Vec<u32>) {
     let mut summaries = Vec::new();
     let mut skipped = Vec::new();
     for table in tables {
@@ -71,7 +75,7 @@ pub(super) fn read_tables(context: &mut Context, tables: &[Table]) -> Vec<TableS
         });
     }
     let found = context.problems.len();
-    context.refuse_duplicates();
+    let order = context.cell_order_refusing_duplicates();
     if context.problems.len() > found {
         in_file_order(&mut context.problems, tables);
     }
@@ -92,7 +96,7 @@ pub(super) fn read_tables(context: &mut Context, tables: &[Table]) -> Vec<TableS
             });
         }
     }
-    summaries
+    (summaries, order)
 }
 
 /// Sheet by sheet, row by row, as a person goes through the file.

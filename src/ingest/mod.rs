@@ -44,9 +44,22 @@ pub struct FileReading {
     pub file: String,
     pub sha256: String,
     pub tables: Vec<TableSummary>,
+    /// In the order of the file.
     pub observations: Vec<ReadObservation>,
     pub problems: Vec<ImportProblem>,
     pub warnings: Vec<ImportProblem>,
+    /// Positions in `observations` in the order of their cells: grouped by indicator, then area and
+    /// period, as the store keeps them.
+    cell_order: Vec<u32>,
+}
+
+impl FileReading {
+    /// The observations grouped by indicator, then by area and period.
+    pub fn in_cell_order(&self) -> impl Iterator<Item = &ReadObservation> {
+        self.cell_order
+            .iter()
+            .map(|index| &self.observations[*index as usize])
+    }
 }
 
 /// Reads one delivered file; `name` is its file name, used in every message and to choose the reader.
@@ -59,11 +72,11 @@ pub fn read_file(name: &str, bytes: &[u8], indicators: &[Indicator]) -> FileRead
     } else {
         csv_table::read_csv(bytes).map(|table| vec![table])
     };
-    let summaries = match tables {
+    let (summaries, cell_order) = match tables {
         Ok(tables) => layout::read_tables(&mut context, &tables),
         Err(message) => {
             context.problems.push(ImportProblem::file(name, message));
-            Vec::new()
+            (Vec::new(), Vec::new())
         }
     };
     FileReading {
@@ -73,6 +86,7 @@ pub fn read_file(name: &str, bytes: &[u8], indicators: &[Indicator]) -> FileRead
         observations: context.observations,
         problems: context.problems,
         warnings: context.warnings,
+        cell_order,
     }
 }
 

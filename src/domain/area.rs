@@ -113,7 +113,11 @@ impl Area {
 
     /// Position in [`AREAS`], the order in which areas are listed everywhere.
     pub fn display_order(&self) -> usize {
-        AREAS.iter().position(|a| a == self).unwrap_or(AREAS.len())
+        // Codes are unique: comparing them alone is enough.
+        AREAS
+            .iter()
+            .position(|a| a.code == self.code)
+            .unwrap_or(AREAS.len())
     }
 
     pub fn from_code(code: &str) -> Option<Area> {

@@ -148,7 +148,7 @@ mod tests {
     }
 
     fn text(s: &str) -> Cell {
-        Cell::Text(s.to_string())
+        Cell::Text(s.into())
     }
 
     const COUNT: &str = "zvh_aanmeldingen";

@@ -13,6 +13,16 @@ pub(super) enum Column {
 }
 
 impl Column {
+    /// Every column, in declaration order (`column as usize` indexes this).
+    pub const ALL: [Column; 6] = [
+        Column::Indicator,
+        Column::Area,
+        Column::Period,
+        Column::Value,
+        Column::Status,
+        Column::Remark,
+    ];
+
     pub const REQUIRED: [Column; 4] = [
         Column::Indicator,
         Column::Area,

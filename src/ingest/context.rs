@@ -16,9 +16,10 @@ pub(super) struct Context<'a> {
     all_indicators: &'a [Indicator],
     areas: FastHashMap<String, Result<Area, String>>,
     periods: FastHashMap<String, Result<Period, String>>,
-    /// Each observation's cell (the indicator by its place in the catalog), to find a cell delivered
-    /// twice by sorting rather than hashing a million keys.
-    cells: Vec<(*const Indicator, &'static str, Period)>,
+    /// Each observation's cell as numbers (the indicator by its address in the catalog, the area by
+    /// its place in the list), to find a cell delivered twice by sorting rather than hashing a
+    /// million keys.
+    cells: Vec<(usize, usize, Period)>,
     pub observations: Vec<ReadObservation>,
     pub problems: Vec<ImportProblem>,
     pub warnings: Vec<ImportProblem>,
@@ -121,8 +122,12 @@ impl<'a> Context<'a> {
     }
 
     pub fn push(&mut self, indicator: &'a Indicator, observation: Observation, location: Location) {
-        self.cells
-            .push((indicator, observation.area.code, observation.period));
+        let indicator = indicator as *const Indicator as usize;
+        self.cells.push((
+            indicator,
+            observation.area.display_order(),
+            observation.period,
+        ));
         self.observations.push(ReadObservation {
             observation,
             location,

@@ -47,9 +47,9 @@ fn cell(field: &str) -> Cell {
     } else if trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
         trimmed
             .parse()
-            .map_or_else(|_| Cell::Text(field.to_string()), Cell::Number)
+            .map_or_else(|_| Cell::Text(field.into()), Cell::Number)
     } else {
-        Cell::Text(field.to_string())
+        Cell::Text(field.into())
     }
 }
 
@@ -104,7 +104,7 @@ mod tests {
         assert_eq!(cell("1.234"), Cell::Text("1.234".into()));
         assert_eq!(cell("<5"), Cell::Text("<5".into()));
         assert_eq!(cell("  "), Cell::Empty);
-        assert_eq!(cell(&"9".repeat(30)), Cell::Text("9".repeat(30)));
+        assert_eq!(cell(&"9".repeat(30)), Cell::Text("9".repeat(30).into()));
     }
 
     #[test]

@@ -255,17 +255,18 @@ fn read_long(
 ) {
     let labels = Labels::new(context, table, &table.rows[header_index]);
     context.reserve(table.rows.len() - header_index);
+    // Looked up once here rather than for every cell of a million rows.
+    let place = Column::ALL.map(|column| columns.get(&column).copied());
     let mut empty_rows = Vec::new();
     for row in &table.rows[header_index + 1..] {
         if row.is_empty() {
             continue;
         }
-        let at = |column: Column| labels.at(row, columns[&column]);
-        let cell = |column: Column| row.cell(columns[&column]);
+        let index = |column: Column| place[column as usize].unwrap_or_default();
+        let at = |column: Column| labels.at(row, index(column));
+        let cell = |column: Column| row.cell(index(column));
         let optional = |column: Column| {
-            columns
-                .get(&column)
-                .map_or(Cow::Borrowed(""), |i| row.cell(*i).text_cow())
+            place[column as usize].map_or(Cow::Borrowed(""), |i| row.cell(i).text_cow())
         };
 
         let indicator = context.indicator(&cell(Column::Indicator).text_cow());

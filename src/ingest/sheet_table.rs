@@ -69,13 +69,13 @@ fn cell(data: &Data) -> Cell {
         Data::Empty => Cell::Empty,
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(n) => Cell::Number(*n),
-        Data::String(text) => Cell::Text(text.clone()),
-        Data::Bool(b) => Cell::Text(if *b { "WAAR" } else { "ONWAAR" }.to_string()),
+        Data::String(text) => Cell::Text(text.as_str().into()),
+        Data::Bool(b) => Cell::Text(if *b { "WAAR" } else { "ONWAAR" }.into()),
         Data::DateTime(_) | Data::DateTimeIso(_) => match data.as_date() {
             Some(date) => Cell::Date(date),
-            None => Cell::Text(data.to_string()),
+            None => Cell::Text(data.to_string().into()),
         },
-        Data::DurationIso(text) => Cell::Text(text.clone()),
-        Data::Error(error) => Cell::Text(format!("#{error:?}")),
+        Data::DurationIso(text) => Cell::Text(text.as_str().into()),
+        Data::Error(error) => Cell::Text(format!("#{error:?}").into()),
     }
 }

@@ -8,9 +8,71 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Cell {
     Empty,
-    Text(String),
+    Text(Text),
     Number(f64),
     Date(NaiveDate),
+}
+
+/// Text up to this many bytes is kept in the cell itself.
+const INLINE: usize = 22;
+
+/// A cell's text, kept without a heap allocation when it is short, as nearly all are (ids, names,
+/// periods, numbers): a million-row file then costs no millions of allocations.
+#[derive(Clone)]
+pub(super) enum Text {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        if text.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            Text::Inline {
+                len: text.len() as u8,
+                bytes,
+            }
+        } else {
+            Text::Heap(text.into())
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        if text.len() <= INLINE {
+            Text::from(text.as_str())
+        } else {
+            Text::Heap(text.into_boxed_str())
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            // Always whole characters: the bytes were copied from a `&str`.
+            Text::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Text::Heap(text) => text,
+        }
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
 }
 
 impl Cell {
@@ -89,6 +151,28 @@ pub(super) fn column_letter(index: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::Text;
+
+    #[test]
+    fn text_reads_back_as_given_short_or_long() {
+        for given in [
+            "",
+            "Zaanstad",
+            "Zaanstreek-Waterland",
+            "é".repeat(11).as_str(),
+            &"é".repeat(12),
+        ] {
+            let text = Text::from(given);
+            assert_eq!(&*text, given);
+            assert_eq!(text, Text::from(given.to_string()));
+        }
+        assert!(matches!(
+            Text::from("a".repeat(22).as_str()),
+            Text::Inline { .. }
+        ));
+        assert!(matches!(Text::from("a".repeat(23).as_str()), Text::Heap(_)));
+    }
+
     #[test]
     fn column_letters_like_a_spreadsheet() {
         assert_eq!(super::column_letter(0), "A");

@@ -147,23 +147,28 @@ fn several_files_are_written_in_one_transaction() {
 #[test]
 fn many_values_in_any_order_are_written_and_read_back_exactly() {
     let mut store = store();
-    let areas = ["Zaanstad", "Edam-Volendam", "Purmerend", "Landsmeer"];
-    // 4 × 50 quarters: three full INSERT statements and a shorter last one, delivered newest first.
+    // Zaanstad for 50 years of quarters (200 values: statements of 64, 64, 64 and 8 rows), three
+    // others for 5 quarters, 10 quarters and 1, delivered newest first and areas interleaved.
+    let series = [
+        ("Zaanstad", 200),
+        ("Edam-Volendam", 5),
+        ("Purmerend", 10),
+        ("Landsmeer", 1),
+    ];
     let mut delivered = Vec::new();
-    for year in (2000..2050).rev() {
-        for (i, area) in areas.iter().enumerate() {
-            let quarter = format!("{year} K{}", i + 1);
-            delivered.push(observation(
-                area,
-                &quarter,
-                Value::Number(f64::from(year) + 0.5),
-            ));
+    for index in (0..200).rev() {
+        let quarter = format!("{} K{}", 2000 + index / 4, index % 4 + 1);
+        for (area, length) in series {
+            if index < length {
+                let value = Value::Number(f64::from(index as u32) + 0.5);
+                delivered.push(observation(area, &quarter, value));
+            }
         }
     }
     delivered[7].value = Value::Unavailable(Reason::ShieldedBySupplier);
     delivered[8].remark = Some("herzien".to_string());
     let summary = store.write_batch(&source("veel.csv"), &delivered).unwrap();
-    assert_eq!((summary.added, summary.changed), (200, 0));
+    assert_eq!((summary.added, summary.changed), (216, 0));
     let mut expected = delivered.clone();
     let mut stored = everything(&store);
     let key = |o: &Observation| (o.area.code, o.period);

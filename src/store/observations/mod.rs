@@ -199,13 +199,14 @@ fn write_cells(
     Ok(summary)
 }
 
-/// Grouped by indicator, each in the order of the primary key (area, period), so new cells land next
-/// to each other in the tree; of two values for the same cell the later one counts. The sort key is
-/// made once per value (the indicator as a number), not compared as text a million times.
+/// Grouped by indicator and area (in the order areas are listed, as the importer delivers them), each
+/// series in period order, so new cells land next to each other in the tree; of two values for the
+/// same cell the later one counts. The sort key is made of numbers once per value, not compared as
+/// text a million times.
 fn in_key_order<'o>(observations: &[&'o Observation]) -> Vec<&'o Observation> {
     let mut groups: FastHashMap<&str, u32> = FastHashMap::default();
     let mut last: Option<(&str, u32)> = None;
-    let mut keyed: Vec<(u32, &str, Period, u32)> = Vec::with_capacity(observations.len());
+    let mut keyed: Vec<(u32, usize, Period, u32)> = Vec::with_capacity(observations.len());
     for (observation, index) in observations.iter().zip(0u32..) {
         let id = observation.indicator.as_str();
         let group = match last {
@@ -216,7 +217,12 @@ fn in_key_order<'o>(observations: &[&'o Observation]) -> Vec<&'o Observation> {
             }
         };
         last = Some((id, group));
-        keyed.push((group, observation.area.code, observation.period, index));
+        keyed.push((
+            group,
+            observation.area.display_order(),
+            observation.period,
+            index,
+        ));
     }
     keyed.sort_unstable();
     keyed.dedup_by(|later, kept| {
@@ -301,55 +307,70 @@ fn replace_cell(
     Ok(())
 }
 
-/// Rows per INSERT: one statement for many rows costs SQLite much less than a statement per row.
+/// Most rows per INSERT (a power of two): one statement for many rows costs SQLite much less than a
+/// statement per row.
 const INSERT_ROWS: usize = 64;
 
-/// Columns written per row, in the order of [`bind_row`].
-const INSERT_COLUMNS: usize = 8;
+/// Parameters per row after the three a statement shares (indicator, area, batch).
+const ROW_PARAMETERS: usize = 5;
 
+/// Writes new cells series by series (one indicator and area), each in statements of 64, 32, … 1
+/// rows that share the indicator, area and batch: SQLite copies every bound text, so binding them
+/// once per statement rather than once per row saves two copies a value.
 fn insert_cells(
     tx: &Transaction,
     batch: BatchId,
     observations: &[&Observation],
 ) -> Result<(), StoreError> {
-    let full = insert_sql(INSERT_ROWS);
+    let mut statements: Vec<Option<rusqlite::Statement>> =
+        (0..=INSERT_ROWS.ilog2()).map(|_| None).collect();
     let mut period = String::new();
-    for chunk in observations.chunks(INSERT_ROWS) {
-        let mut insert = if chunk.len() == INSERT_ROWS {
-            tx.prepare_cached(&full)?
-        } else {
-            tx.prepare_cached(&insert_sql(chunk.len()))?
-        };
-        for (index, observation) in chunk.iter().enumerate() {
-            bind_row(
-                &mut insert,
-                index * INSERT_COLUMNS,
-                observation,
-                batch,
-                &mut period,
-            )?;
+    for series in observations.chunk_by(|a, b| a.indicator == b.indicator && a.area == b.area) {
+        let mut rest = series;
+        while !rest.is_empty() {
+            let size = 1usize << rest.len().min(INSERT_ROWS).ilog2();
+            let (rows, after) = rest.split_at(size);
+            let insert = match &mut statements[size.ilog2() as usize] {
+                Some(insert) => insert,
+                empty => empty.insert(tx.prepare(&insert_sql(size))?),
+            };
+            insert.raw_bind_parameter(1, rows[0].indicator.as_str())?;
+            insert.raw_bind_parameter(2, rows[0].area.code)?;
+            insert.raw_bind_parameter(3, batch.0)?;
+            for (index, observation) in rows.iter().enumerate() {
+                bind_row(insert, 3 + index * ROW_PARAMETERS, observation, &mut period)?;
+            }
+            insert.raw_execute()?;
+            rest = after;
         }
-        insert.raw_execute()?;
     }
     Ok(())
 }
 
+/// `INSERT … VALUES (?1, ?2, ?4, …, ?3), (?1, ?2, ?9, …, ?3), …` for `rows` rows of one series.
 fn insert_sql(rows: usize) -> String {
-    let row = format!("({})", ["?"; INSERT_COLUMNS].join(", "));
+    let values: Vec<String> = (0..rows)
+        .map(|row| {
+            let first = 4 + row * ROW_PARAMETERS;
+            let own: Vec<String> = (first..first + ROW_PARAMETERS)
+                .map(|p| format!("?{p}"))
+                .collect();
+            format!("(?1, ?2, {}, ?3)", own.join(", "))
+        })
+        .collect();
     format!(
         "INSERT INTO observations \
          (indicator_id, area_code, period, value, reason, provisional, remark, batch_id) VALUES {}",
-        vec![row; rows].join(", ")
+        values.join(", ")
     )
 }
 
-/// Binds one row's columns after `offset` parameters; `period` is a reused buffer (SQLite copies
+/// Binds one row's own columns after `offset` parameters; `period` is a reused buffer (SQLite copies
 /// bound text).
 fn bind_row(
-    insert: &mut rusqlite::CachedStatement,
+    insert: &mut rusqlite::Statement,
     offset: usize,
     observation: &Observation,
-    batch: BatchId,
     period: &mut String,
 ) -> rusqlite::Result<()> {
     period.clear();
@@ -358,12 +379,9 @@ fn bind_row(
         Value::Number(n) => (Some(n), None),
         Value::Unavailable(reason) => (None, Some(reason.code())),
     };
-    insert.raw_bind_parameter(offset + 1, observation.indicator.as_str())?;
-    insert.raw_bind_parameter(offset + 2, observation.area.code)?;
-    insert.raw_bind_parameter(offset + 3, period.as_str())?;
-    insert.raw_bind_parameter(offset + 4, value)?;
-    insert.raw_bind_parameter(offset + 5, reason)?;
-    insert.raw_bind_parameter(offset + 6, observation.provisional)?;
-    insert.raw_bind_parameter(offset + 7, observation.remark.as_deref())?;
-    insert.raw_bind_parameter(offset + 8, batch.0)
+    insert.raw_bind_parameter(offset + 1, period.as_str())?;
+    insert.raw_bind_parameter(offset + 2, value)?;
+    insert.raw_bind_parameter(offset + 3, reason)?;
+    insert.raw_bind_parameter(offset + 4, observation.provisional)?;
+    insert.raw_bind_parameter(offset + 5, observation.remark.as_deref())
 }

@@ -160,8 +160,8 @@ fn row_to_observation(row: &Row) -> rusqlite::Result<Result<Observation, StoreEr
     }))
 }
 
-/// New cells go in by `INSERT_ROWS` per statement; only a cell that exists already is compared, and
-/// only a changed one costs a history row and an update.
+/// New cells go in many rows per statement (see [`insert_cells`]); only a cell that exists already is
+/// compared, and only a changed one costs a history row and an update.
 fn write_cells(
     tx: &Transaction,
     batch: BatchId,
@@ -172,10 +172,11 @@ fn write_cells(
     let mut areas = Vec::new();
     for group in in_key_order(observations).chunk_by(|a, b| a.indicator == b.indicator) {
         check_reference(tx, "indicators", "id", &group[0].indicator)?;
-        for observation in group {
-            if !areas.contains(&observation.area.code) {
-                check_reference(tx, "areas", "code", observation.area.code)?;
-                areas.push(observation.area.code);
+        for series in group.chunk_by(|a, b| a.area.code == b.area.code) {
+            let area = series[0].area.code;
+            if !areas.contains(&area) {
+                check_reference(tx, "areas", "code", area)?;
+                areas.push(area);
             }
         }
         let stored = stored_cells(tx, &group[0].indicator)?;

@@ -19,37 +19,11 @@ pub struct WriteSummary {
     pub unchanged: u64,
 }
 
-/// An observation's stored columns besides its key.
-#[derive(Debug, Clone, PartialEq)]
-struct Cell {
-    value: Option<f64>,
-    reason: Option<String>,
-    provisional: bool,
-    remark: Option<String>,
-}
-
-impl Cell {
-    fn of(observation: &Observation) -> Cell {
-        let (value, reason) = match observation.value {
-            Value::Number(n) => (Some(n), None),
-            Value::Unavailable(reason) => (None, Some(reason.code().to_string())),
-        };
-        Cell {
-            value,
-            reason,
-            provisional: observation.provisional,
-            remark: observation.remark.clone(),
-        }
-    }
-
-    /// The four columns from `first` on.
-    fn from_row(row: &Row, first: usize) -> rusqlite::Result<Cell> {
-        Ok(Cell {
-            value: row.get(first)?,
-            reason: row.get(first + 1)?,
-            provisional: row.get(first + 2)?,
-            remark: row.get(first + 3)?,
-        })
+/// The `value` and `reason` columns of a value: a number, or why it is absent.
+fn value_columns(value: Value) -> (Option<f64>, Option<&'static str>) {
+    match value {
+        Value::Number(n) => (Some(n), None),
+        Value::Unavailable(reason) => (None, Some(reason.code())),
     }
 }
 
@@ -187,7 +161,7 @@ fn write_cells(
         for observation in group {
             match stored.get(&(observation.area.code, observation.period)) {
                 None => new.push(*observation),
-                Some(cell) if *cell == Cell::of(observation) => summary.unchanged += 1,
+                Some(old) if old == *observation => summary.unchanged += 1,
                 Some(_) => {
                     replace_cell(tx, batch, observation)?;
                     summary.changed += 1;
@@ -257,23 +231,17 @@ fn check_reference(
     Ok(())
 }
 
-/// The stored cells of one indicator, by area and period.
+/// The stored values of one indicator, by area and period.
 fn stored_cells(
     tx: &Transaction,
     indicator: &str,
-) -> Result<FastHashMap<(&'static str, Period), Cell>, StoreError> {
-    let mut query = tx.prepare_cached(include_str!("cells_of.sql"))?;
-    let mut rows = query.query([indicator])?;
+) -> Result<FastHashMap<(&'static str, Period), Observation>, StoreError> {
+    let mut query = tx.prepare_cached(include_str!("current_of.sql"))?;
+    let rows = query.query_map([indicator], row_to_observation)?;
     let mut cells = FastHashMap::default();
-    while let Some(row) = rows.next()? {
-        let area: String = row.get(0)?;
-        let period: String = row.get(1)?;
-        let (Some(area), Ok(period)) = (Area::from_code(&area), Period::parse(&period)) else {
-            return Err(StoreError::Corrupt(format!(
-                "{indicator}: onbekende cel '{area}' '{period}'"
-            )));
-        };
-        cells.insert((area.code, period), Cell::from_row(row, 2)?);
+    for row in rows {
+        let observation = row??;
+        cells.insert((observation.area.code, observation.period), observation);
     }
     Ok(cells)
 }
@@ -293,16 +261,16 @@ fn replace_cell(
     );
     tx.prepare_cached(include_str!("remember.sql"))?
         .execute(params![key.0, key.1, key.2, batch.0])?;
-    let cell = Cell::of(observation);
+    let (value, reason) = value_columns(observation.value);
     tx.prepare_cached(include_str!("replace.sql"))?
         .execute(params![
             key.0,
             key.1,
             key.2,
-            cell.value,
-            cell.reason,
-            cell.provisional,
-            cell.remark,
+            value,
+            reason,
+            observation.provisional,
+            observation.remark,
             batch.0
         ])?;
     Ok(())
@@ -376,10 +344,7 @@ fn bind_row(
 ) -> rusqlite::Result<()> {
     period.clear();
     observation.period.write_canonical(period);
-    let (value, reason) = match observation.value {
-        Value::Number(n) => (Some(n), None),
-        Value::Unavailable(reason) => (None, Some(reason.code())),
-    };
+    let (value, reason) = value_columns(observation.value);
     insert.raw_bind_parameter(offset + 1, period.as_str())?;
     insert.raw_bind_parameter(offset + 2, value)?;
     insert.raw_bind_parameter(offset + 3, reason)?;

@@ -16,12 +16,8 @@ const RUNS: usize = 3;
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let indicators = dir.path().join("indicators");
-    std::fs::create_dir(&indicators).unwrap();
-    synthetic::write_catalog(&indicators, INDICATORS);
-    let csv_text = synthetic::long_csv(INDICATORS, MONTHS);
-    let csv = dir.path().join("groot.csv");
-    std::fs::write(&csv, &csv_text).unwrap();
+    let (indicators, csv) = synthetic::write_delivery(dir.path(), INDICATORS, MONTHS);
+    let csv_text = std::fs::read_to_string(&csv).unwrap();
     let rows = csv_text.lines().count() - 1;
     println!(
         "import of {rows} rows ({} MB), best of {RUNS} runs",

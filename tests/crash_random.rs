@@ -25,11 +25,7 @@ struct Setup {
 
 fn setup() -> Setup {
     let dir = tempfile::tempdir().unwrap();
-    let indicators = dir.path().join("indicators");
-    std::fs::create_dir(&indicators).unwrap();
-    synthetic::write_catalog(&indicators, INDICATORS);
-    let csv = dir.path().join("groot.csv");
-    std::fs::write(&csv, synthetic::long_csv(INDICATORS, MONTHS)).unwrap();
+    let (indicators, csv) = synthetic::write_delivery(dir.path(), INDICATORS, MONTHS);
     Setup {
         dir: dir.path().to_path_buf(),
         _dir: dir,

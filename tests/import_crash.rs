@@ -35,11 +35,7 @@ fn wal_size(db: &Path) -> u64 {
 #[test]
 fn an_import_killed_during_commit_leaves_the_store_as_before() {
     let dir = tempfile::tempdir().unwrap();
-    let indicators = dir.path().join("indicators");
-    std::fs::create_dir(&indicators).unwrap();
-    synthetic::write_catalog(&indicators, INDICATORS);
-    let csv = dir.path().join("groot.csv");
-    std::fs::write(&csv, synthetic::long_csv(INDICATORS, MONTHS)).unwrap();
+    let (indicators, csv) = synthetic::write_delivery(dir.path(), INDICATORS, MONTHS);
 
     for (round, kill_at_wal_bytes) in [64 * 1024, 1 << 20, 4 << 20].into_iter().enumerate() {
         let db = dir.path().join(format!("regio-{round}.sqlite"));

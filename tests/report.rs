@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
+use regio_in_beeld::domain::Area;
 use support::{run, temp_store};
 
 /// A parsed element: its name, attributes and children.
@@ -163,27 +164,16 @@ fn exported(db: &std::path::Path) -> HashMap<(String, String, String), String> {
         .collect()
 }
 
-const GEMEENTEN: [&str; 7] = [
-    "Edam-Volendam",
-    "Landsmeer",
-    "Oostzaan",
-    "Purmerend",
-    "Waterland",
-    "Wormerland",
-    "Zaanstad",
-];
-
 /// The sum of the gemeenten's exported values, or "—" when one is missing or shielded.
 fn region_sum(
     values: &HashMap<(String, String, String), String>,
     id: &str,
     period: &str,
 ) -> String {
-    let parts: Option<Vec<f64>> = GEMEENTEN
-        .iter()
+    let parts: Option<Vec<f64>> = Area::gemeenten()
         .map(|g| {
             values
-                .get(&(id.to_string(), g.to_string(), period.to_string()))
+                .get(&(id.to_string(), g.name.to_string(), period.to_string()))
                 .and_then(|v| v.parse::<f64>().ok())
         })
         .collect();

@@ -4,18 +4,17 @@
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-const AREAS: [&str; 8] = [
-    "Edam-Volendam",
-    "Landsmeer",
-    "Oostzaan",
-    "Purmerend",
-    "Waterland",
-    "Wormerland",
-    "Zaanstad",
-    "Zaanstreek-Waterland",
-];
+use regio_in_beeld::domain::{AREAS, AreaKind};
+
+/// The seven gemeenten and the region, by name.
+fn area_names() -> impl Iterator<Item = &'static str> {
+    AREAS
+        .iter()
+        .filter(|a| a.kind != AreaKind::Nederland)
+        .map(|a| a.name)
+}
 
 pub fn indicator_id(index: usize) -> String {
     format!("synthetisch_{index:03}")
@@ -40,6 +39,17 @@ pub fn write_catalog_from(dir: &Path, first: usize, end: usize, frequency: &str)
     }
 }
 
+/// A delivery to import into `dir`: `indicators` monthly indicators in `indicators/` and a long CSV over
+/// `months` months for all of them, `groot.csv`. Returns the two paths.
+pub fn write_delivery(dir: &Path, indicators: usize, months: usize) -> (PathBuf, PathBuf) {
+    let catalog = dir.join("indicators");
+    std::fs::create_dir(&catalog).unwrap();
+    write_catalog(&catalog, indicators);
+    let csv = dir.join("groot.csv");
+    std::fs::write(&csv, long_csv(indicators, months)).unwrap();
+    (catalog, csv)
+}
+
 /// A long CSV with one value per indicator, area and month: `indicators × 8 × months` rows.
 pub fn long_csv(indicators: usize, months: usize) -> String {
     let mut text = String::with_capacity(indicators * months * 8 * 48);
@@ -48,7 +58,7 @@ pub fn long_csv(indicators: usize, months: usize) -> String {
         let id = indicator_id(index);
         for month in 0..months {
             let (year, month) = (1990 + month / 12, month % 12 + 1);
-            for (a, area) in AREAS.iter().enumerate() {
+            for (a, area) in area_names().enumerate() {
                 let value = (index * 31 + month * 7 + a * 3) % 500;
                 writeln!(text, "{id};{area};{year}-{month:02};{value}").unwrap();
             }
@@ -92,7 +102,7 @@ pub fn quarterly_csv_range(range: std::ops::Range<usize>, quarters: usize) -> St
         let id = indicator_id(index);
         for quarter in 0..quarters {
             let (year, q) = (2016 + quarter / 4, quarter % 4 + 1);
-            for (a, area) in AREAS.iter().enumerate() {
+            for (a, area) in area_names().enumerate() {
                 let value = 50 + (index * 31 + quarter * 7 + a * 3) % 500;
                 writeln!(text, "{id};{area};{year}-K{q};{value}").unwrap();
             }

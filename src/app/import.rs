@@ -272,9 +272,8 @@ fn compare_indicator<'a>(
                 .map(|o| (o, None)),
         );
     }
-    if !after.is_sorted_by_key(|(o, _)| cell(o)) {
-        after.sort_by_key(|(o, _)| cell(o));
-    }
+    // Already in this order when nothing stored is mixed in: then the sort only checks.
+    after.sort_by_key(|(o, _)| cell(o));
     after
 }
 
@@ -307,9 +306,10 @@ impl Warnings {
 /// A value on record after the import, with the delivered row it came from (`None`: stored before).
 type AfterEntry<'a> = (&'a Observation, Option<&'a ReadObservation>);
 
-/// Identifies a cell of one indicator: area and period.
-fn cell(o: &Observation) -> (&'static str, Period) {
-    (o.area.code, o.period)
+/// Identifies a cell of one indicator: area (in the order areas are listed, as the importer sorts
+/// them) and period.
+fn cell(o: &Observation) -> (usize, Period) {
+    (o.area.display_order(), o.period)
 }
 
 fn describe(indicator: &Indicator, observation: &Observation) -> String {

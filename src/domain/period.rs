@@ -79,16 +79,47 @@ impl Period {
         text
     }
 
-    /// Appends the canonical form to `out`, without allocating: the store writes a million of them.
+    /// Appends the canonical form to `out`, without allocating and without `write!`: the store
+    /// writes a million of them, and formatting cost more than SQLite took to store the value.
     pub fn write_canonical(&self, out: &mut String) {
-        use std::fmt::Write;
-        let _ = match *self {
-            Period::Year(y) => write!(out, "{y}"),
-            Period::HalfYear(y, h) => write!(out, "{y}-H{h}"),
-            Period::Quarter(y, q) => write!(out, "{y}-K{q}"),
-            Period::Month(y, m) => write!(out, "{y}-{m:02}"),
-            Period::Date(d) => write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-        };
+        match *self {
+            Period::Year(y) if y >= 0 => push_padded(out, y.unsigned_abs(), 1),
+            Period::HalfYear(y, h) if y >= 0 => {
+                push_padded(out, y.unsigned_abs(), 1);
+                out.push_str("-H");
+                push_padded(out, u32::from(h), 1);
+            }
+            Period::Quarter(y, q) if y >= 0 => {
+                push_padded(out, y.unsigned_abs(), 1);
+                out.push_str("-K");
+                push_padded(out, u32::from(q), 1);
+            }
+            Period::Month(y, m) if y >= 0 => {
+                push_padded(out, y.unsigned_abs(), 1);
+                out.push('-');
+                push_padded(out, u32::from(m), 2);
+            }
+            Period::Date(d) if d.year() >= 0 => {
+                push_padded(out, d.year().unsigned_abs(), 4);
+                out.push('-');
+                push_padded(out, d.month(), 2);
+                out.push('-');
+                push_padded(out, d.day(), 2);
+            }
+            // Years before the common era never come from a file (see `in_range`).
+            _ => {
+                use std::fmt::Write;
+                let _ = match *self {
+                    Period::Year(y) => write!(out, "{y}"),
+                    Period::HalfYear(y, h) => write!(out, "{y}-H{h}"),
+                    Period::Quarter(y, q) => write!(out, "{y}-K{q}"),
+                    Period::Month(y, m) => write!(out, "{y}-{m:02}"),
+                    Period::Date(d) => {
+                        write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+                    }
+                };
+            }
+        }
     }
 
     /// The short Dutch spelling used in files (CSV export, templates): `2024 K3`, `2024 H1`.
@@ -124,6 +155,19 @@ impl Period {
     }
 
     /// The period just before this one, of the same kind; a peildatum has no fixed predecessor.
+    /// A number below 2^40 that sorts like the period itself (kind first, then time).
+    pub fn ordinal(&self) -> u64 {
+        let year = |y: i32| (i64::from(y) - i64::from(i32::MIN)) as u64;
+        let (kind, time) = match *self {
+            Period::Year(y) => (0, year(y)),
+            Period::HalfYear(y, h) => (1, year(y) << 2 | u64::from(h & 3)),
+            Period::Quarter(y, q) => (2, year(y) << 3 | u64::from(q & 7)),
+            Period::Month(y, m) => (3, year(y) << 4 | u64::from(m & 15)),
+            Period::Date(d) => (4, year(d.num_days_from_ce())),
+        };
+        kind << 37 | time
+    }
+
     pub fn previous(&self) -> Option<Period> {
         Some(match *self {
             Period::Year(y) => Period::Year(y - 1),
@@ -221,6 +265,23 @@ impl Period {
         };
         valid_part && (FIRST_YEAR..=LAST_YEAR).contains(&year)
     }
+}
+
+/// The digits of `n`, with leading zeros up to `width`.
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut start = digits.len();
+    let mut rest = n;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let start = start.min(digits.len().saturating_sub(width));
+    out.extend(digits[start..].iter().map(|&d| char::from(d)));
 }
 
 impl fmt::Display for Period {
@@ -413,6 +474,53 @@ mod tests {
             for spelling in [period.canonical(), period.label(), period.short_label()] {
                 assert_eq!(Period::parse(&spelling).unwrap(), period, "{spelling:?}");
             }
+        }
+    }
+
+    #[test]
+    fn ordinals_sort_like_periods() {
+        let date = |y, m, d| Period::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let mut periods = vec![
+            Period::Year(-40),
+            Period::Year(1999),
+            Period::Year(2024),
+            Period::HalfYear(2023, 2),
+            Period::HalfYear(2024, 1),
+            Period::Quarter(2024, 4),
+            Period::Quarter(2025, 1),
+            Period::Month(2024, 12),
+            Period::Month(2025, 1),
+            date(1900, 1, 1),
+            date(2023, 2, 1),
+            date(2023, 12, 31),
+        ];
+        let sorted = periods.clone();
+        periods.reverse();
+        periods.sort_by_key(Period::ordinal);
+        assert_eq!(periods, sorted);
+        assert!(sorted.iter().all(|p| p.ordinal() < 1 << 40));
+    }
+
+    #[test]
+    fn canonical_text_is_written_as_format_would() {
+        let date = |y, m, d| Period::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let cases = [
+            (Period::Year(2024), "2024"),
+            (Period::Year(7), "7"),
+            (Period::Year(-12), "-12"),
+            (Period::HalfYear(2024, 1), "2024-H1"),
+            (Period::Quarter(2024, 3), "2024-K3"),
+            (Period::Quarter(-1, 3), "-1-K3"),
+            (Period::Month(2024, 7), "2024-07"),
+            (Period::Month(2024, 12), "2024-12"),
+            (Period::Month(-3, 2), "-3-02"),
+            (date(2023, 2, 1), "2023-02-01"),
+            (date(812, 12, 25), "0812-12-25"),
+            (date(-5, 1, 1), "-005-01-01"),
+            (date(12345, 6, 7), "12345-06-07"),
+        ];
+        for (period, text) in cases {
+            assert_eq!(period.canonical(), text, "{period:?}");
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use regio_in_beeld::domain::{Area, Period, Reason, Value};
+use regio_in_beeld::domain::{Area, BatchKind, BatchSource, Observation, Period, Reason, Value};
 use regio_in_beeld::store::{ObservationFilter, Store};
 use rusqlite::Connection;
 
@@ -31,7 +31,7 @@ fn version_1_file_opens_with_the_newest_code_and_keeps_its_data() {
     let old = dir.path().join("v1.sqlite");
     make_v1_file(&old);
 
-    let store = Store::open(&old).expect("a version-1 store opens");
+    let mut store = Store::open(&old).expect("a version-1 store opens");
     let observations = store.observations(&ObservationFilter::default()).unwrap();
     assert_eq!(observations.len(), 2);
     assert_eq!(observations[0].area, Area::parse("Zaanstad").unwrap());
@@ -51,6 +51,37 @@ fn version_1_file_opens_with_the_newest_code_and_keeps_its_data() {
         batches[0].source.file_name.as_deref(),
         Some("zvh-correctie.csv")
     );
+
+    // The history came along: undoing the correction brings back the value it replaced.
+    let undone = store.undo_batch(batches[0].id).unwrap();
+    assert_eq!((undone.restored, undone.removed), (1, 0));
+    let zaanstad = store
+        .observations(&ObservationFilter::default())
+        .unwrap()
+        .remove(0);
+    assert_eq!(zaanstad.value, Value::Number(44.0));
+    // An area first registered after the migration gets a key of its own.
+    let edam = Observation {
+        area: Area::parse("Edam-Volendam").unwrap(),
+        remark: None,
+        ..zaanstad.clone()
+    };
+    let source = BatchSource {
+        kind: BatchKind::Manual,
+        file_name: Some("edam.csv".into()),
+        sha256: None,
+        user: "test".into(),
+    };
+    assert_eq!(
+        store
+            .write_batch(&source, std::slice::from_ref(&edam))
+            .unwrap()
+            .added,
+        1
+    );
+    let after = store.observations(&ObservationFilter::default()).unwrap();
+    assert_eq!(after.len(), 3);
+    assert!(after.contains(&edam) && after.contains(&zaanstad));
     drop(store);
 
     let fresh = dir.path().join("fresh.sqlite");

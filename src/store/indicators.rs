@@ -10,7 +10,8 @@ impl Store {
         let tx = self.conn.transaction()?;
         {
             let mut upsert = tx.prepare(
-                "INSERT INTO indicators (id, name, definition_hash, updated_at) VALUES (?1, ?2, ?3, ?4)
+                "INSERT INTO indicators (id, name, definition_hash, updated_at, number)
+                 VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(number), 0) + 1 FROM indicators))
                  ON CONFLICT (id) DO UPDATE SET name = excluded.name,
                      definition_hash = excluded.definition_hash, updated_at = excluded.updated_at
                  WHERE definition_hash <> excluded.definition_hash",

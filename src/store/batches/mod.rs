@@ -81,8 +81,9 @@ impl Store {
     /// the provenance the tactical view shows.
     pub fn batches_per_indicator(&self) -> Result<Vec<(String, BatchId, u64)>, StoreError> {
         let mut query = self.conn.prepare_cached(
-            "SELECT indicator_id, batch_id, count(*) FROM observations
-             GROUP BY indicator_id, batch_id ORDER BY indicator_id, batch_id DESC",
+            "SELECT i.id, o.batch_id, count(*)
+             FROM observations o JOIN indicators i ON i.number = o.indicator_number
+             GROUP BY i.id, o.batch_id ORDER BY i.id, o.batch_id DESC",
         )?;
         let rows = query.query_map([], |row| {
             Ok((

@@ -1,9 +1,10 @@
 -- Restores every value the batch (?1) replaced, with the batch that had written it.
-INSERT INTO observations (indicator_id, area_code, period, value, reason, provisional, remark, batch_id)
-SELECT indicator_id, area_code, period, value, reason, provisional, remark, batch_id
+INSERT INTO observations
+    (indicator_number, area_number, period, value, reason, provisional, remark, batch_id)
+SELECT indicator_number, area_number, period, value, reason, provisional, remark, batch_id
 FROM observation_history
 WHERE replaced_by = ?1
-ON CONFLICT (indicator_id, area_code, period) DO UPDATE SET
+ON CONFLICT (indicator_number, area_number, period) DO UPDATE SET
     value = excluded.value,
     reason = excluded.reason,
     provisional = excluded.provisional,

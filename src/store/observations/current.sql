@@ -1,4 +1,5 @@
-SELECT o.indicator_id, o.area_code, o.period, o.value, o.reason, o.provisional, o.remark
+SELECT i.id, a.code, o.period, o.value, o.reason, o.provisional, o.remark
 FROM observations o
-JOIN areas a ON a.code = o.area_code
-ORDER BY o.indicator_id, o.period, a.sort_order
+JOIN indicators i ON i.number = o.indicator_number
+JOIN areas a ON a.number = o.area_number
+ORDER BY i.id, o.period, a.sort_order

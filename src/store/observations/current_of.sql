@@ -1,6 +1,7 @@
 -- One indicator: a range of the primary key, not a scan of the table.
-SELECT o.indicator_id, o.area_code, o.period, o.value, o.reason, o.provisional, o.remark
-FROM observations o
-JOIN areas a ON a.code = o.area_code
-WHERE o.indicator_id = ?1
+SELECT i.id, a.code, o.period, o.value, o.reason, o.provisional, o.remark
+FROM indicators i
+JOIN observations o ON o.indicator_number = i.number
+JOIN areas a ON a.number = o.area_number
+WHERE i.id = ?1
 ORDER BY o.period, a.sort_order

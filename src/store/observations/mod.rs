@@ -1,4 +1,4 @@
-use rusqlite::{Row, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
 use super::batches::{begin_batch, finish_batch};
 use super::{Store, StoreError};
@@ -143,16 +143,9 @@ fn write_cells(
 ) -> Result<WriteSummary, StoreError> {
     let mut summary = WriteSummary::default();
     let mut new = Vec::with_capacity(observations.len());
-    let mut areas = Vec::new();
+    let mut numbers = Numbers::default();
     for group in in_key_order(observations).chunk_by(|a, b| a.indicator == b.indicator) {
-        check_reference(tx, "indicators", "id", &group[0].indicator)?;
-        for series in group.chunk_by(|a, b| a.area.code == b.area.code) {
-            let area = series[0].area.code;
-            if !areas.contains(&area) {
-                check_reference(tx, "areas", "code", area)?;
-                areas.push(area);
-            }
-        }
+        numbers.look_up(tx, group)?;
         let stored = stored_cells(tx, &group[0].indicator)?;
         if stored.is_empty() {
             new.extend_from_slice(group);
@@ -163,15 +156,49 @@ fn write_cells(
                 None => new.push(*observation),
                 Some(old) if old == *observation => summary.unchanged += 1,
                 Some(_) => {
-                    replace_cell(tx, batch, observation)?;
+                    replace_cell(tx, batch, numbers.of(observation), observation)?;
                     summary.changed += 1;
                 }
             }
         }
     }
-    insert_cells(tx, batch, &new)?;
+    insert_cells(tx, batch, &numbers, &new)?;
     summary.added = new.len() as u64;
     Ok(summary)
+}
+
+/// The numbers the store knows indicators and areas by (see `schema/v5.sql`), looked up once per
+/// write. An indicator or area the store does not know is refused: what SQLite's foreign key check
+/// would do for each row.
+#[derive(Default)]
+struct Numbers<'o> {
+    indicators: FastHashMap<&'o str, i64>,
+    areas: FastHashMap<&'static str, i64>,
+}
+
+impl<'o> Numbers<'o> {
+    /// Looks up the indicator and areas of one indicator's observations.
+    fn look_up(&mut self, tx: &Transaction, group: &[&'o Observation]) -> Result<(), StoreError> {
+        let id = group[0].indicator.as_str();
+        let number = number_of(tx, "indicators", "id", id)?;
+        self.indicators.insert(id, number);
+        for series in group.chunk_by(|a, b| a.area.code == b.area.code) {
+            let code = series[0].area.code;
+            if !self.areas.contains_key(code) {
+                self.areas
+                    .insert(code, number_of(tx, "areas", "code", code)?);
+            }
+        }
+        Ok(())
+    }
+
+    /// The indicator's and the area's number; both were looked up before.
+    fn of(&self, observation: &Observation) -> (i64, i64) {
+        (
+            self.indicators[observation.indicator.as_str()],
+            self.areas[observation.area.code],
+        )
+    }
 }
 
 /// Grouped by indicator and area (in the order areas are listed, as the importer delivers them), each
@@ -213,22 +240,18 @@ fn in_key_order<'o>(observations: &[&'o Observation]) -> Vec<&'o Observation> {
         .collect()
 }
 
-/// What SQLite's foreign key check would do for each row: refuse a value whose indicator or area the
-/// store does not know.
-fn check_reference(
-    tx: &Transaction,
-    table: &str,
-    column: &str,
-    key: &str,
-) -> Result<(), StoreError> {
-    let sql = format!("SELECT count(*) FROM {table} WHERE {column} = ?1");
-    let count: i64 = tx.prepare_cached(&sql)?.query_row([key], |r| r.get(0))?;
-    if count == 0 {
-        return Err(StoreError::Refused(format!(
+/// The number of the row of `table` whose `column` is `key`; refused when there is none.
+fn number_of(tx: &Transaction, table: &str, column: &str, key: &str) -> Result<i64, StoreError> {
+    let sql = format!("SELECT number FROM {table} WHERE {column} = ?1");
+    let number: Option<Option<i64>> = tx
+        .prepare_cached(&sql)?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    number.flatten().ok_or_else(|| {
+        StoreError::Refused(format!(
             "'{key}' staat niet in de tabel {table}; er is niets opgeslagen"
-        )));
-    }
-    Ok(())
+        ))
+    })
 }
 
 /// The stored values of one indicator, by area and period.
@@ -250,23 +273,18 @@ fn stored_cells(
 fn replace_cell(
     tx: &Transaction,
     batch: BatchId,
+    (indicator, area): (i64, i64),
     observation: &Observation,
 ) -> Result<(), StoreError> {
-    let mut period = String::new();
-    observation.period.write_canonical(&mut period);
-    let key = (
-        observation.indicator.as_str(),
-        observation.area.code,
-        period.as_str(),
-    );
+    let period = observation.period.canonical();
     tx.prepare_cached(include_str!("remember.sql"))?
-        .execute(params![key.0, key.1, key.2, batch.0])?;
+        .execute(params![indicator, area, period, batch.0])?;
     let (value, reason) = value_columns(observation.value);
     tx.prepare_cached(include_str!("replace.sql"))?
         .execute(params![
-            key.0,
-            key.1,
-            key.2,
+            indicator,
+            area,
+            period,
             value,
             reason,
             observation.provisional,
@@ -289,12 +307,16 @@ const ROW_PARAMETERS: usize = 5;
 fn insert_cells(
     tx: &Transaction,
     batch: BatchId,
+    numbers: &Numbers,
     observations: &[&Observation],
 ) -> Result<(), StoreError> {
     let mut statements: Vec<Option<rusqlite::Statement>> =
         (0..=INSERT_ROWS.ilog2()).map(|_| None).collect();
     let mut period = String::new();
-    for series in observations.chunk_by(|a, b| a.indicator == b.indicator && a.area == b.area) {
+    let same_series = |a: &&Observation, b: &&Observation| {
+        a.area.display_order() == b.area.display_order() && a.indicator == b.indicator
+    };
+    for series in observations.chunk_by(same_series) {
         let mut rest = series;
         while !rest.is_empty() {
             let size = 1usize << rest.len().min(INSERT_ROWS).ilog2();
@@ -303,8 +325,9 @@ fn insert_cells(
                 Some(insert) => insert,
                 empty => empty.insert(tx.prepare(&insert_sql(size))?),
             };
-            insert.raw_bind_parameter(1, rows[0].indicator.as_str())?;
-            insert.raw_bind_parameter(2, rows[0].area.code)?;
+            let (indicator, area) = numbers.of(rows[0]);
+            insert.raw_bind_parameter(1, indicator)?;
+            insert.raw_bind_parameter(2, area)?;
             insert.raw_bind_parameter(3, batch.0)?;
             for (index, observation) in rows.iter().enumerate() {
                 bind_row(insert, 3 + index * ROW_PARAMETERS, observation, &mut period)?;
@@ -329,7 +352,8 @@ fn insert_sql(rows: usize) -> String {
         .collect();
     format!(
         "INSERT INTO observations \
-         (indicator_id, area_code, period, value, reason, provisional, remark, batch_id) VALUES {}",
+         (indicator_number, area_number, period, value, reason, provisional, remark, batch_id) \
+         VALUES {}",
         values.join(", ")
     )
 }

@@ -659,3 +659,75 @@ fn files_imported_together_are_checked_as_one_delivery() {
     );
     assert_eq!(export_all(&store.path), before);
 }
+
+/// Large files are read on every core, in parts: what the user sees must not show the seams.
+#[test]
+fn a_large_file_is_checked_in_parts_with_rows_numbered_as_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // 8 indicators × 8 areas × 1,000 months: 64,000 rows, about 2 MB.
+    let (indicators, csv) = support::synthetic::write_delivery(dir.path(), 8, 1000);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    assert_eq!(lines.len(), 64_001);
+    lines[2] = lines[2].replace("Landsmeer", "Landsmeerr");
+    lines[62_999] = format!("{};veel", lines[62_999].rsplit_once(';').unwrap().0);
+    lines.push(lines[1].replace(";0", ";7"));
+    std::fs::write(&csv, lines.join("\r\n")).unwrap();
+    let db = dir.path().join("regio.sqlite");
+
+    let out = support::regio_with_indicators(&db, &indicators)
+        .args(["import", csv.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let file = csv.display();
+    let expected = [
+        format!(
+            "{file}, rij 3, kolom gebied: onbekend gebied 'Landsmeerr'; bedoelt u 'Landsmeer'?"
+        ),
+        format!(
+            "{file}, rij 63000, kolom waarde: 'veel' is geen getal; verwacht bijvoorbeeld 1.234,5 of 1234.5"
+        ),
+        format!(
+            "{file}, rij 64002, kolom waarde: synthetisch_000 voor Edam-Volendam in januari 1990 staat al eerder in het bestand (rij 2)"
+        ),
+        "3 problemen gevonden; er is niets gewijzigd.".to_string(),
+    ];
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .lines()
+            .collect::<Vec<_>>(),
+        expected
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn rows_are_numbered_as_in_the_file_whatever_the_line_ends() {
+    let store = temp_store();
+    for (name, end) in [
+        ("windows.csv", "\r\n"),
+        ("mac.csv", "\r"),
+        ("unix.csv", "\n"),
+    ] {
+        let file = store.path.with_file_name(name);
+        let lines = [
+            "indicator;gebied;periode;waarde",
+            "zvh_aanmeldingen;Zaanstad;2026 K1;5",
+            "zvh_aanmeldingen;Zaandstad;2026 K1;5",
+        ];
+        std::fs::write(&file, lines.join(end) + end).unwrap();
+        let out = run(&store.path, &["import", file.to_str().unwrap()]);
+        assert_eq!(
+            out.stderr.lines().next(),
+            Some(
+                format!(
+                    "{}, rij 3, kolom gebied: onbekend gebied 'Zaandstad'; bedoelt u 'Zaanstad'?",
+                    file.display()
+                )
+                .as_str()
+            ),
+            "{name}"
+        );
+    }
+}

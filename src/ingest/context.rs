@@ -16,10 +16,9 @@ pub(super) struct Context<'a> {
     all_indicators: &'a [Indicator],
     areas: FastHashMap<String, Result<Area, String>>,
     periods: FastHashMap<String, Result<Period, String>>,
-    /// Each observation's cell as numbers (the indicator by its address in the catalog, the area by
-    /// its place in the list), to find a cell delivered twice by sorting rather than hashing a
-    /// million keys.
-    cells: Vec<(usize, usize, Period)>,
+    /// Each observation's cell as one number (see [`cell_key`]), to find a cell delivered twice by
+    /// sorting rather than hashing a million keys.
+    cells: Vec<u64>,
     pub observations: Vec<ReadObservation>,
     pub problems: Vec<ImportProblem>,
     pub warnings: Vec<ImportProblem>,
@@ -39,6 +38,31 @@ impl<'a> Context<'a> {
             problems: Vec::new(),
             warnings: Vec::new(),
         }
+    }
+
+    /// An empty context for the same file, to read a part of its rows on another thread. It has a
+    /// file name of its own: threads counting references to one shared name would slow each other.
+    pub fn fork(&self) -> Context<'a> {
+        Context {
+            file: self.file,
+            file_name: Arc::from(self.file),
+            indicators: self.indicators.clone(),
+            all_indicators: self.all_indicators,
+            areas: FastHashMap::default(),
+            periods: FastHashMap::default(),
+            cells: Vec::new(),
+            observations: Vec::new(),
+            problems: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Takes in what a fork read, as if this context had read those rows after its own.
+    pub fn absorb(&mut self, fork: Context<'a>) {
+        self.cells.extend(fork.cells);
+        self.observations.extend(fork.observations);
+        self.problems.extend(fork.problems);
+        self.warnings.extend(fork.warnings);
     }
 
     pub fn problem(&mut self, location: &Location, message: impl Into<String>) {
@@ -122,12 +146,11 @@ impl<'a> Context<'a> {
     }
 
     pub fn push(&mut self, indicator: &'a Indicator, observation: Observation, location: Location) {
-        let indicator = indicator as *const Indicator as usize;
-        self.cells.push((
-            indicator,
-            observation.area.display_order(),
-            observation.period,
-        ));
+        // Every indicator here is one of the catalog's: its address says its place.
+        let catalog_place = (indicator as *const Indicator as usize)
+            .saturating_sub(self.all_indicators.as_ptr() as usize)
+            / size_of::<Indicator>().max(1);
+        self.cells.push(cell_key(catalog_place, &observation));
         self.observations.push(ReadObservation {
             observation,
             location,
@@ -138,11 +161,11 @@ impl<'a> Context<'a> {
     /// period), the order the store keeps them in; every value for a cell after the first one in the
     /// file is refused.
     pub fn cell_order_refusing_duplicates(&mut self) -> Vec<u32> {
-        let mut cells: Vec<_> = std::mem::take(&mut self.cells)
+        let mut cells: Vec<(u64, u32)> = std::mem::take(&mut self.cells)
             .into_iter()
             .zip(0u32..)
             .collect();
-        cells.sort_unstable();
+        super::parallel::sort(&mut cells);
         let mut repeated: Vec<(u32, u32)> = cells
             .chunk_by(|a, b| a.0 == b.0)
             .flat_map(|run| run[1..].iter().map(|later| (later.1, run[0].1)))
@@ -163,6 +186,14 @@ impl<'a> Context<'a> {
         }
         cells.into_iter().map(|(_, index)| index).collect()
     }
+}
+
+/// The cell an observation is for as one number that sorts like (indicator's place in the catalog,
+/// area in display order, period): 16, 8 and 40 bits.
+fn cell_key(catalog_place: usize, observation: &Observation) -> u64 {
+    let indicator = catalog_place.min(0xFFFF) as u64;
+    let area = observation.area.display_order().min(0xFF) as u64;
+    (indicator << 48) | (area << 40) | observation.period.ordinal()
 }
 
 fn describe(location: &Location) -> String {

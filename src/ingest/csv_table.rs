@@ -1,18 +1,31 @@
 //! CSV bytes → a [`Table`]: UTF-8 with or without BOM, or Windows-1252 as Excel writes it; `;`, `,` or
 //! tab, detected; CRLF; quoted fields.
 
+use std::borrow::Cow;
+
 use super::limits::{MAX_CSV_ROWS, check_columns};
 use super::table::{Cell, Row, Table};
 
 /// Decodes text as people's files come: UTF-8 (BOM optional), else Windows-1252.
-pub(super) fn decode(bytes: &[u8]) -> String {
+pub(super) fn decode(bytes: &[u8]) -> Cow<'_, str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+        }
+    }
+}
+
+/// Every line end as `\n`. The CSV reader counts lines by `\n` only: it numbered the rows of an Excel
+/// file (`\r\n`) one too low, and put all of a "CSV (Macintosh)" file (`\r`) on line 1.
+fn with_newline_line_ends(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        text
     }
 }
 
@@ -54,15 +67,84 @@ fn cell(field: &str) -> Cell {
 }
 
 pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, String> {
-    let text = decode(bytes);
+    let text = with_newline_line_ends(decode(bytes));
     if text.contains('\0') {
         return Err("het bestand bevat binaire gegevens; is het wel een CSV-bestand?".into());
     }
+    let delimiter = detect_delimiter(&text);
+    let parts = split_at_lines(
+        &text,
+        super::parallel::parts_for(text.len() / BYTES_PER_PART),
+    );
+    let mut parts = super::parallel::map(parts, |part| read_records(&part, delimiter)).into_iter();
+    let mut rows = parts.next().unwrap_or(Ok(Vec::new()))?;
+    for part in parts {
+        rows.extend(part?);
+        if rows.len() > MAX_CSV_ROWS {
+            return Err(too_many_rows());
+        }
+    }
+    Ok(Table {
+        sheet: None,
+        rows,
+        lettered: false,
+    })
+}
+
+/// A file this large is worth splitting over another core (about 30,000 rows).
+const BYTES_PER_PART: usize = 1 << 20;
+
+/// A part of the text, with the number of lines before it.
+struct Part<'t> {
+    text: &'t str,
+    lines_before: u64,
+}
+
+/// Cuts the text at line ends into `parts` parts of about equal size. A quote may hold a line end
+/// inside a field, so text with quotes stays whole.
+fn split_at_lines(text: &str, parts: usize) -> Vec<Part<'_>> {
+    let whole = || {
+        vec![Part {
+            text,
+            lines_before: 0,
+        }]
+    };
+    if parts < 2 || text.contains('"') {
+        return whole();
+    }
+    let mut split = Vec::with_capacity(parts);
+    let (mut start, mut lines_before) = (0, 0);
+    for part in 1..parts {
+        let aim = (text.len() * part / parts).max(start);
+        // Bytes, not characters: `aim` may fall inside one; a line end never does.
+        let Some(end) = text.as_bytes()[aim..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map(|at| aim + at + 1)
+        else {
+            break;
+        };
+        let piece = &text[start..end];
+        split.push(Part {
+            text: piece,
+            lines_before,
+        });
+        lines_before += piece.bytes().filter(|b| *b == b'\n').count() as u64;
+        start = end;
+    }
+    split.push(Part {
+        text: &text[start..],
+        lines_before,
+    });
+    split
+}
+
+fn read_records(part: &Part, delimiter: u8) -> Result<Vec<Row>, String> {
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(detect_delimiter(&text))
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .from_reader(part.text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -71,21 +153,19 @@ pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, String> {
             Ok(false) => break,
             Err(e) => return Err(format!("onleesbare regel: {e}")),
         }
-        let number = record.position().map(|p| p.line()).unwrap_or(0);
+        let number = part.lines_before + record.position().map(|p| p.line()).unwrap_or(0);
         check_columns(record.len(), number)?;
         if rows.len() == MAX_CSV_ROWS {
-            return Err(format!(
-                "het bestand heeft meer dan {MAX_CSV_ROWS} regels; lever het in delen aan"
-            ));
+            return Err(too_many_rows());
         }
         let cells = record.iter().map(cell).collect();
         rows.push(Row { number, cells });
     }
-    Ok(Table {
-        sheet: None,
-        rows,
-        lettered: false,
-    })
+    Ok(rows)
+}
+
+fn too_many_rows() -> String {
+    format!("het bestand heeft meer dan {MAX_CSV_ROWS} regels; lever het in delen aan")
 }
 
 #[cfg(test)]
@@ -105,6 +185,28 @@ mod tests {
         assert_eq!(cell("<5"), Cell::Text("<5".into()));
         assert_eq!(cell("  "), Cell::Empty);
         assert_eq!(cell(&"9".repeat(30)), Cell::Text("9".repeat(30).into()));
+    }
+
+    #[test]
+    fn parts_end_at_line_ends_even_among_multibyte_characters() {
+        let text = "é;ë\n".repeat(1000) + "ü";
+        for parts in 1..=7 {
+            let split = split_at_lines(&text, parts);
+            assert_eq!(split.len(), parts);
+            let joined: String = split.iter().map(|p| p.text).collect();
+            assert_eq!(joined, text);
+            for pair in split.windows(2) {
+                assert!(pair[0].text.ends_with('\n'));
+                let lines = pair[0].text.matches('\n').count() as u64;
+                assert_eq!(pair[1].lines_before, pair[0].lines_before + lines);
+            }
+        }
+        let quoted = "\"a\nb\";1\n".repeat(100);
+        assert_eq!(
+            split_at_lines(&quoted, 4).len(),
+            1,
+            "a quote may hold a line end"
+        );
     }
 
     #[test]

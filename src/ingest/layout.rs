@@ -9,6 +9,7 @@ use super::TableSummary;
 use super::cell::{check_number, read_value};
 use super::columns::{Column, is_personal_data};
 use super::context::Context;
+use super::parallel;
 use super::problem::{ImportProblem, Location};
 use super::table::{Row, Table, column_letter};
 use crate::domain::{Indicator, Observation, Period, count_of};
@@ -247,18 +248,51 @@ impl Labels {
     }
 }
 
+/// The rows below the header, split over the cores when there are many.
 fn read_long(
     context: &mut Context,
     table: &Table,
     header_index: usize,
     columns: &HashMap<Column, usize>,
 ) {
-    let labels = Labels::new(context, table, &table.rows[header_index]);
-    context.reserve(table.rows.len() - header_index);
     // Looked up once here rather than for every cell of a million rows.
     let place = Column::ALL.map(|column| columns.get(&column).copied());
+    let header = &table.rows[header_index];
+    let rows = &table.rows[header_index + 1..];
+    let part_size = rows
+        .len()
+        .div_ceil(parallel::parts_for(rows.len() / ROWS_PER_PART));
+    let mut parts = rows.chunks(part_size.max(1));
+    let first = parts.next().unwrap_or_default();
+    let mut forks: Vec<_> = parts.map(|part| (context.fork(), part)).collect();
+    // Room for every row here, so taking in the forks' values copies them once.
+    context.reserve(rows.len());
+    let work: Vec<_> = std::iter::once((&mut *context, first))
+        .chain(forks.iter_mut().map(|(fork, part)| (fork, *part)))
+        .collect();
+    let empty_rows = parallel::map(work, |(context, part)| {
+        let labels = Labels::new(context, table, header);
+        read_long_rows(context, &labels, &place, part)
+    });
+    for (fork, _) in forks {
+        context.absorb(fork);
+    }
+    warn_empty(context, table, &empty_rows.concat());
+}
+
+/// Rows worth handing to another core.
+const ROWS_PER_PART: usize = 25_000;
+
+/// Reads long-format rows into `context`; returns the numbers of rows without a value.
+fn read_long_rows(
+    context: &mut Context,
+    labels: &Labels,
+    place: &[Option<usize>],
+    rows: &[Row],
+) -> Vec<u64> {
+    context.reserve(rows.len());
     let mut empty_rows = Vec::new();
-    for row in &table.rows[header_index + 1..] {
+    for row in rows {
         if row.is_empty() {
             continue;
         }
@@ -317,7 +351,7 @@ fn read_long(
         };
         context.push(indicator, observation, at(Column::Value));
     }
-    warn_empty(context, table, &empty_rows);
+    empty_rows
 }
 
 fn fits(

@@ -9,6 +9,7 @@ mod context;
 mod csv_table;
 mod layout;
 mod limits;
+mod parallel;
 mod problem;
 mod sheet_table;
 mod table;
@@ -63,7 +64,28 @@ impl FileReading {
 }
 
 /// Reads one delivered file; `name` is its file name, used in every message and to choose the reader.
+/// The file's fingerprint is taken on another core meanwhile.
 pub fn read_file(name: &str, bytes: &[u8], indicators: &[Indicator]) -> FileReading {
+    let (sha256, (context, summaries, cell_order)) = parallel::both(
+        || sha256_hex(bytes),
+        || read_tables(name, bytes, indicators),
+    );
+    FileReading {
+        file: name.to_string(),
+        sha256,
+        tables: summaries,
+        observations: context.observations,
+        problems: context.problems,
+        warnings: context.warnings,
+        cell_order,
+    }
+}
+
+fn read_tables<'a>(
+    name: &'a str,
+    bytes: &[u8],
+    indicators: &'a [Indicator],
+) -> (context::Context<'a>, Vec<TableSummary>, Vec<u32>) {
     let mut context = context::Context::new(name, indicators);
     let tables = if is_spreadsheet(name, bytes) {
         limits::check_zip(bytes)
@@ -79,15 +101,7 @@ pub fn read_file(name: &str, bytes: &[u8], indicators: &[Indicator]) -> FileRead
             (Vec::new(), Vec::new())
         }
     };
-    FileReading {
-        file: name.to_string(),
-        sha256: sha256_hex(bytes),
-        tables: summaries,
-        observations: context.observations,
-        problems: context.problems,
-        warnings: context.warnings,
-        cell_order,
-    }
+    (context, summaries, cell_order)
 }
 
 /// By extension, or by content: XLSX and ODS are zip files, XLS is an OLE file.

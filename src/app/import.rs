@@ -5,8 +5,8 @@ use std::path::Path;
 
 use super::{AppError, Workspace};
 use crate::domain::{
-    Aggregation, AreaKind, Batch, BatchKind, BatchSource, FastHashMap, FastHashSet, Indicator,
-    Observation, Period, Value, count_of, dutch_datetime, plain_number,
+    Aggregation, Area, AreaKind, Batch, BatchKind, BatchSource, FastHashMap, FastHashSet,
+    Indicator, Observation, Period, Value, count_of, dutch_datetime, plain_number,
 };
 use crate::ingest::{FileReading, ImportProblem, ReadObservation, read_file};
 use crate::store::{ObservationFilter, WriteSummary};
@@ -355,46 +355,44 @@ fn jumps(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warnings) {
     }
 }
 
-/// The seven gemeenten and the region (last) of one indicator and period, with the delivered row a
-/// warning points at.
-type RegionParts<'a> = ([Option<f64>; 8], Option<&'a ReadObservation>);
-
 /// A region value that differs from the sum of the seven gemeenten (for summed indicators, when all
 /// seven are known and this import delivered one of them). Not an error: the region may include
-/// what no gemeente can claim. `after` is one indicator's values by area and period.
+/// what no gemeente can claim. `after` is one indicator's values by area and period, so each area's
+/// series is walked once alongside the region's.
 fn region_sums(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warnings) {
-    const REGION: usize = 7;
     if indicator.aggregation != Aggregation::Sum {
         return;
     }
-    let mut periods: FastHashMap<Period, RegionParts> = FastHashMap::default();
-    for area in after.chunk_by(|a, b| a.0.area == b.0.area) {
-        let slot = match area[0].0.area.kind {
-            AreaKind::Gemeente => area[0].0.area.display_order(),
-            AreaKind::Regio => REGION,
-            AreaKind::Nederland => continue,
-        };
-        for (o, read) in area {
-            let entry = periods.entry(o.period).or_default();
-            entry.0[slot] = o.value.number();
-            if read.is_some() && (entry.1.is_none() || slot == REGION) {
-                entry.1 = *read;
+    let series: Vec<&[AfterEntry]> = after.chunk_by(|a, b| a.0.area == b.0.area).collect();
+    let of_kind = |kind| series.iter().filter(move |s| s[0].0.area.kind == kind);
+    let Some(region) = of_kind(AreaKind::Regio).next() else {
+        return;
+    };
+    let mut gemeenten: Vec<&[AfterEntry]> = of_kind(AreaKind::Gemeente).copied().collect();
+    if gemeenten.len() < Area::gemeenten().count() {
+        return;
+    }
+    for (region_value, region_read) in region.iter() {
+        let period = region_value.period;
+        let mut sum = 0.0;
+        let mut delivered = *region_read;
+        let mut complete = true;
+        for gemeente in &mut gemeenten {
+            let before = gemeente.partition_point(|(o, _)| o.period < period);
+            *gemeente = &gemeente[before..];
+            match gemeente.first() {
+                Some((o, read)) if o.period == period => {
+                    sum += o.value.number().unwrap_or(f64::NAN);
+                    delivered = delivered.or(*read);
+                }
+                _ => complete = false,
             }
         }
-    }
-    for (period, (values, read)) in &periods {
-        let Some(read) = read else { continue };
-        let (Some(region), Some(parts)) = (
-            values[REGION],
-            values[..REGION]
-                .iter()
-                .copied()
-                .collect::<Option<Vec<f64>>>(),
-        ) else {
+        let (Some(read), Some(region), true) = (delivered, region_value.value.number(), complete)
+        else {
             continue;
         };
-        let sum: f64 = parts.iter().sum();
-        if (region - sum).abs() > 0.5 {
+        if !sum.is_nan() && (region - sum).abs() > 0.5 {
             warnings.push(&read.location, || {
                 format!(
                     "regiowaarde {} voor {} in {} wijkt af van de som van de gemeenten ({}); de geleverde regiowaarde wordt getoond",

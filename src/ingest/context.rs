@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::table::Cell;
-use super::{ImportProblem, Location, ReadObservation};
+use super::{ImportProblem, Location, Pieces, ReadObservation};
 use crate::domain::{Area, FastHashMap, Indicator, Observation, Period, fold};
 
 pub(super) struct Context<'a> {
@@ -19,7 +19,7 @@ pub(super) struct Context<'a> {
     /// Each observation's cell as one number (see [`cell_key`]), to find a cell delivered twice by
     /// sorting rather than hashing a million keys.
     cells: Vec<u64>,
-    pub observations: Vec<ReadObservation>,
+    pub observations: Pieces<ReadObservation>,
     pub problems: Vec<ImportProblem>,
     pub warnings: Vec<ImportProblem>,
 }
@@ -34,7 +34,7 @@ impl<'a> Context<'a> {
             areas: FastHashMap::default(),
             periods: FastHashMap::default(),
             cells: Vec::new(),
-            observations: Vec::new(),
+            observations: Pieces::default(),
             problems: Vec::new(),
             warnings: Vec::new(),
         }
@@ -51,7 +51,7 @@ impl<'a> Context<'a> {
             areas: FastHashMap::default(),
             periods: FastHashMap::default(),
             cells: Vec::new(),
-            observations: Vec::new(),
+            observations: Pieces::default(),
             problems: Vec::new(),
             warnings: Vec::new(),
         }
@@ -60,7 +60,7 @@ impl<'a> Context<'a> {
     /// Takes in what a fork read, as if this context had read those rows after its own.
     pub fn absorb(&mut self, fork: Context<'a>) {
         self.cells.extend(fork.cells);
-        self.observations.extend(fork.observations);
+        self.observations.append(fork.observations);
         self.problems.extend(fork.problems);
         self.warnings.extend(fork.warnings);
     }

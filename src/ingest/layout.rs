@@ -265,8 +265,6 @@ fn read_long(
     let mut parts = rows.chunks(part_size.max(1));
     let first = parts.next().unwrap_or_default();
     let mut forks: Vec<_> = parts.map(|part| (context.fork(), part)).collect();
-    // Room for every row here, so taking in the forks' values copies them once.
-    context.reserve(rows.len());
     let work: Vec<_> = std::iter::once((&mut *context, first))
         .chain(forks.iter_mut().map(|(fork, part)| (fork, *part)))
         .collect();

@@ -10,6 +10,7 @@ mod csv_table;
 mod layout;
 mod limits;
 mod parallel;
+mod pieces;
 mod problem;
 mod sheet_table;
 mod table;
@@ -22,6 +23,7 @@ use crate::domain::{Indicator, Observation, sha256_hex};
 pub use cbs::read_page_for_fuzzing;
 pub use cbs::{CbsClient, DEFAULT_BASE_URL, FetchError, FetchedTable};
 pub use layout::Layout;
+pub use pieces::Pieces;
 pub use problem::{ImportProblem, Location};
 
 /// One observation as read, with where it stands in the file.
@@ -46,7 +48,7 @@ pub struct FileReading {
     pub sha256: String,
     pub tables: Vec<TableSummary>,
     /// In the order of the file.
-    pub observations: Vec<ReadObservation>,
+    pub observations: Pieces<ReadObservation>,
     pub problems: Vec<ImportProblem>,
     pub warnings: Vec<ImportProblem>,
     /// Positions in `observations` in the order of their cells: grouped by indicator, then area and

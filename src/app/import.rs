@@ -378,7 +378,10 @@ fn region_sums(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warni
         let mut delivered = *region_read;
         let mut complete = true;
         for gemeente in &mut gemeenten {
-            let before = gemeente.partition_point(|(o, _)| o.period < period);
+            let before = gemeente
+                .iter()
+                .take_while(|(o, _)| o.period < period)
+                .count();
             *gemeente = &gemeente[before..];
             match gemeente.first() {
                 Some((o, read)) if o.period == period => {

@@ -302,8 +302,7 @@ const INSERT_ROWS: usize = 64;
 const ROW_PARAMETERS: usize = 5;
 
 /// Writes new cells series by series (one indicator and area), each in statements of 64, 32, … 1
-/// rows that share the indicator, area and batch: SQLite copies every bound text, so binding them
-/// once per statement rather than once per row saves two copies a value.
+/// rows that share the indicator, area and batch, bound once per statement.
 fn insert_cells(
     tx: &Transaction,
     batch: BatchId,

@@ -43,18 +43,7 @@ impl<'a> Context<'a> {
     /// An empty context for the same file, to read a part of its rows on another thread. It has a
     /// file name of its own: threads counting references to one shared name would slow each other.
     pub fn fork(&self) -> Context<'a> {
-        Context {
-            file: self.file,
-            file_name: Arc::from(self.file),
-            indicators: self.indicators.clone(),
-            all_indicators: self.all_indicators,
-            areas: FastHashMap::default(),
-            periods: FastHashMap::default(),
-            cells: Vec::new(),
-            observations: Pieces::default(),
-            problems: Vec::new(),
-            warnings: Vec::new(),
-        }
+        Context::new(self.file, self.all_indicators)
     }
 
     /// Takes in what a fork read, as if this context had read those rows after its own.

@@ -262,17 +262,15 @@ fn read_long(
     let part_size = rows
         .len()
         .div_ceil(parallel::parts_for(rows.len() / ROWS_PER_PART));
-    let mut parts = rows.chunks(part_size.max(1));
-    let first = parts.next().unwrap_or_default();
-    let mut forks: Vec<_> = parts.map(|part| (context.fork(), part)).collect();
-    let work: Vec<_> = std::iter::once((&mut *context, first))
-        .chain(forks.iter_mut().map(|(fork, part)| (fork, *part)))
-        .collect();
-    let empty_rows = parallel::map(work, |(context, part)| {
+    let parts: Vec<&[Row]> = rows.chunks(part_size.max(1)).collect();
+    // The first part is read into `context` itself, every other one into a fork of it.
+    let mut forks: Vec<Context> = parts.iter().skip(1).map(|_| context.fork()).collect();
+    let contexts = std::iter::once(&mut *context).chain(&mut forks);
+    let empty_rows = parallel::map(contexts.zip(parts).collect(), |(context, part)| {
         let labels = Labels::new(context, table, header);
         read_long_rows(context, &labels, &place, part)
     });
-    for (fork, _) in forks {
+    for fork in forks {
         context.absorb(fork);
     }
     warn_empty(context, table, &empty_rows.concat());

@@ -70,7 +70,7 @@ impl FileReading {
 pub fn read_file(name: &str, bytes: &[u8], indicators: &[Indicator]) -> FileReading {
     let (sha256, (context, summaries, cell_order)) = parallel::both(
         || sha256_hex(bytes),
-        || read_tables(name, bytes, indicators),
+        || read_contents(name, bytes, indicators),
     );
     FileReading {
         file: name.to_string(),
@@ -83,7 +83,8 @@ pub fn read_file(name: &str, bytes: &[u8], indicators: &[Indicator]) -> FileRead
     }
 }
 
-fn read_tables<'a>(
+/// The file's tables read into a context: what they held, what they were, and their cell order.
+fn read_contents<'a>(
     name: &'a str,
     bytes: &[u8],
     indicators: &'a [Indicator],

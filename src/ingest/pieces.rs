@@ -98,29 +98,27 @@ impl<T: fmt::Debug> fmt::Debug for Pieces<T> {
     }
 }
 
-impl<T> From<Vec<T>> for Pieces<T> {
-    fn from(items: Vec<T>) -> Pieces<T> {
-        Pieces {
-            pieces: vec![items],
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::Pieces;
 
     #[test]
     fn pieces_read_as_one_sequence() {
-        let mut pieces = Pieces::from(vec![1, 2]);
+        let piece = |items: &[i32]| {
+            let mut piece = Pieces::default();
+            items.iter().for_each(|i| piece.push(*i));
+            piece
+        };
+        let mut pieces = piece(&[1, 2]);
         pieces.append(Pieces::default());
-        pieces.append(Pieces::from(vec![3]));
+        pieces.append(piece(&[3]));
         pieces.push(4);
+        assert_eq!(pieces.pieces.len(), 2, "appended, not copied");
         assert_eq!(pieces.len(), 4);
         assert_eq!(pieces.iter().copied().collect::<Vec<_>>(), [1, 2, 3, 4]);
         assert_eq!((pieces[0], pieces[2], pieces[3]), (1, 3, 4));
         assert_eq!(pieces.get(4), None);
-        assert_eq!(pieces, Pieces::from(vec![1, 2, 3, 4]));
+        assert_eq!(pieces, piece(&[1, 2, 3, 4]));
         assert!(Pieces::<u8>::default().is_empty());
     }
 }

@@ -182,7 +182,7 @@ impl<'o> Numbers<'o> {
         let id = group[0].indicator.as_str();
         let number = number_of(tx, "indicators", "id", id)?;
         self.indicators.insert(id, number);
-        for series in group.chunk_by(|a, b| a.area.code == b.area.code) {
+        for series in group.chunk_by(|a, b| a.area == b.area) {
             let code = series[0].area.code;
             if !self.areas.contains_key(code) {
                 self.areas
@@ -312,10 +312,7 @@ fn insert_cells(
     let mut statements: Vec<Option<rusqlite::Statement>> =
         (0..=INSERT_ROWS.ilog2()).map(|_| None).collect();
     let mut period = String::new();
-    let same_series = |a: &&Observation, b: &&Observation| {
-        a.area.display_order() == b.area.display_order() && a.indicator == b.indicator
-    };
-    for series in observations.chunk_by(same_series) {
+    for series in observations.chunk_by(|a, b| a.area == b.area && a.indicator == b.indicator) {
         let mut rest = series;
         while !rest.is_empty() {
             let size = 1usize << rest.len().min(INSERT_ROWS).ilog2();

@@ -2,11 +2,13 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use regio_in_beeld::{cli, ui};
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = match cli::parse() {
+        Ok(cli) => cli,
+        Err(shown) => return shown,
+    };
     match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => ui::run(&cli.open_options(), cli.first_frame),

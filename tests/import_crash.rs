@@ -1,5 +1,5 @@
-//! An import killed with SIGKILL in the middle of its commit leaves the store exactly as before, and
-//! intact.
+//! An import killed with SIGKILL in the middle of its commit leaves the store intact and exactly as
+//! before (or, should the kill land after the commit, exactly as after): never a mix.
 
 #![cfg(unix)]
 
@@ -32,33 +32,57 @@ fn wal_size(db: &Path) -> u64 {
     std::fs::metadata(wal).map(|m| m.len()).unwrap_or(0)
 }
 
+/// Starts the import of `csv` into `db`.
+fn start_import(db: &Path, indicators: &Path, csv: &Path) -> std::process::Child {
+    regio_with_indicators(db, indicators)
+        .arg("import")
+        .arg(csv)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Runs the whole import once, watching how far its write-ahead log grows before the commit ends
+/// (closing the store empties it again); returns that size and the store's contents afterwards.
+fn complete_run(dir: &Path, indicators: &Path, csv: &Path) -> (u64, String) {
+    let db = dir.join("regio-complete.sqlite");
+    export(&db, indicators);
+    let mut child = start_import(&db, indicators, csv);
+    let deadline = Instant::now() + Duration::from_secs(300);
+    let mut largest = 0;
+    while child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "the import never finished");
+        largest = largest.max(wal_size(&db));
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    assert!(child.wait().unwrap().success());
+    (largest, export(&db, indicators))
+}
+
 #[test]
 fn an_import_killed_during_commit_leaves_the_store_as_before() {
     let dir = tempfile::tempdir().unwrap();
     let (indicators, csv) = synthetic::write_delivery(dir.path(), INDICATORS, MONTHS);
+    let (complete_wal, after) = complete_run(dir.path(), &indicators, &csv);
+    assert!(complete_wal > 1 << 20, "the commit writes {complete_wal} bytes");
 
-    for (round, kill_at_wal_bytes) in [64 * 1024, 1 << 20, 4 << 20].into_iter().enumerate() {
+    // Points well inside the commit: a tenth, four tenths and seven tenths of what it writes. A kill
+    // that still lands after the commit on a busy machine leaves the complete import, which is as
+    // correct as before; a mix of the two never is.
+    for (round, tenths) in [1, 4, 7].into_iter().enumerate() {
+        let kill_at_wal_bytes = complete_wal * tenths / 10;
         let db = dir.path().join(format!("regio-{round}.sqlite"));
         let before = export(&db, &indicators);
-        let mut child = regio_with_indicators(&db, &indicators)
-            .arg("import")
-            .arg(&csv)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let deadline = Instant::now() + Duration::from_secs(120);
-        while wal_size(&db) < kill_at_wal_bytes {
-            assert!(
-                child.try_wait().unwrap().is_none(),
-                "the import finished before it could be killed"
-            );
+        assert_ne!(before, after);
+        let mut child = start_import(&db, &indicators, &csv);
+        let deadline = Instant::now() + Duration::from_secs(300);
+        while wal_size(&db) < kill_at_wal_bytes && child.try_wait().unwrap().is_none() {
             assert!(Instant::now() < deadline, "the commit never started");
             std::thread::sleep(Duration::from_millis(1));
         }
-        child.kill().unwrap();
-        let status = child.wait().unwrap();
-        assert!(!status.success(), "killed, not finished");
+        let _ = child.kill();
+        child.wait().unwrap();
 
         let conn = rusqlite::Connection::open(&db).unwrap();
         let integrity: String = conn
@@ -66,10 +90,16 @@ fn an_import_killed_during_commit_leaves_the_store_as_before() {
             .unwrap();
         assert_eq!(integrity, "ok");
         drop(conn);
-        assert_eq!(
-            export(&db, &indicators),
-            before,
-            "round {round}: the store is as before the import"
+        let state = export(&db, &indicators);
+        assert!(
+            state == before || state == after,
+            "round {round}: the store is as before or as after the import, never a mix"
         );
+        if round == 0 {
+            assert_eq!(
+                state, before,
+                "killed a tenth of the way into its commit, the import left nothing"
+            );
+        }
     }
 }

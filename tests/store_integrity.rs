@@ -31,7 +31,10 @@ fn a_damaged_store_is_reported_with_its_backup_and_left_untouched() {
     assert_eq!(refused.code, 1);
     assert!(refused.stdout.is_empty());
     assert!(
-        refused.stderr.starts_with("de database is beschadigd ("),
+        refused.stderr.starts_with(&format!(
+            "{}: de database is beschadigd (",
+            store.path.display()
+        )),
         "{}",
         refused.stderr
     );

@@ -29,6 +29,25 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// How many problems the lines stand for: a line may count many findings of one kind.
+    pub fn problem_count(&self) -> u64 {
+        match self {
+            AppError::Import(problems) => problems.iter().map(ImportProblem::count).sum(),
+            AppError::Catalog(errors) => errors.len() as u64,
+            _ => 1,
+        }
+    }
+
+    /// The same error, with a store error naming the store's file (`db`) unless it names one.
+    pub fn naming_store(self, db: &std::path::Path) -> AppError {
+        match self {
+            AppError::Store(error) => AppError::Store(error.in_file(db)),
+            other => other,
+        }
+    }
+}
+
 impl fmt::Display for AppError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.lines().join("\n"))

@@ -8,26 +8,11 @@ use crate::domain::{
     Aggregation, Area, AreaKind, Batch, BatchKind, BatchSource, FastHashMap, FastHashSet,
     Indicator, Observation, Period, Value, count_of, dutch_datetime, plain_number,
 };
-use crate::ingest::{FileReading, ImportProblem, ReadObservation, read_file};
+use crate::ingest::{FileReading, ImportProblem, ReadObservation, read_file, read_input_file};
 use crate::store::{ObservationFilter, WriteSummary};
 
 /// Files larger than this are refused before they are read, to keep memory bounded.
-pub const MAX_FILE_BYTES: u64 = 256 << 20;
-
-/// Refuses a file of `size` bytes over the limit, before anything of it is read.
-pub fn check_size(name: &str, size: u64) -> Result<(), ImportProblem> {
-    if size > MAX_FILE_BYTES {
-        return Err(ImportProblem::file(
-            name,
-            format!(
-                "het bestand is {} MB; de grens is {} MB",
-                size >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
-        ));
-    }
-    Ok(())
-}
+const MAX_FILE_BYTES: u64 = 256 << 20;
 
 /// A change of more than this fraction against the previous period is worth a second look.
 const JUMP_FRACTION: f64 = 0.5;
@@ -90,28 +75,30 @@ pub fn default_user() -> String {
         .unwrap_or_else(|| "onbekend".to_string())
 }
 
-/// Reads files from disk, refusing what cannot be read or is too large.
+/// Files of notes, stories or events are small; a larger one is no such file.
+const MAX_JSON_BYTES: u64 = 16 << 20;
+
+/// A JSON file of notes, stories or events, by the same rules as a delivered file.
+pub fn read_json_file(path: &Path) -> Result<(String, Vec<u8>), AppError> {
+    let name = path.display().to_string();
+    let json = read_input_file(path, MAX_JSON_BYTES)
+        .map_err(|reason| AppError::Refused(format!("{name}: {reason}")))?;
+    Ok((name, json))
+}
+
+/// Reads files from disk, refusing what cannot be read, is no regular file or is too large.
 pub fn read_paths(paths: &[impl AsRef<Path>]) -> Vec<Result<(String, Vec<u8>), ImportProblem>> {
     paths
         .iter()
-        .map(|path| {
-            let path = path.as_ref();
-            let name = path.display().to_string();
-            let size = std::fs::metadata(path)
-                .map_err(|e| ImportProblem::file(&name, unreadable(&e)))?
-                .len();
-            check_size(&name, size)?;
-            let bytes =
-                std::fs::read(path).map_err(|e| ImportProblem::file(&name, unreadable(&e)))?;
-            Ok((name, bytes))
-        })
+        .map(|path| read_delivered(path.as_ref(), path.as_ref().display().to_string()))
         .collect()
 }
 
-fn unreadable(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "bestand niet gevonden".to_string(),
-        _ => format!("bestand kan niet gelezen worden: {error}"),
+/// One delivered file, by the rules of [`read_input_file`], called `name` in every message.
+pub fn read_delivered(path: &Path, name: String) -> Result<(String, Vec<u8>), ImportProblem> {
+    match read_input_file(path, MAX_FILE_BYTES) {
+        Ok(bytes) => Ok((name, bytes)),
+        Err(reason) => Err(ImportProblem::file(&name, reason)),
     }
 }
 

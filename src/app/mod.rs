@@ -13,6 +13,7 @@ mod interchange;
 mod jobs;
 mod movement;
 mod notes;
+mod output_file;
 mod signals;
 mod stories;
 mod template;
@@ -24,11 +25,12 @@ pub use dashboard::{AreaFigures, Dashboard, DashboardChoice, IndicatorFigures, S
 pub use error::AppError;
 pub use fetch::{FetchOptions, FetchProgress, FetchReport};
 pub use import::{
-    ImportPreview, ImportReport, MAX_FILE_BYTES, check_size, default_user, describe_earlier,
+    ImportPreview, ImportReport, default_user, describe_earlier, read_delivered, read_json_file,
     read_paths,
 };
 pub use interchange::EventRecord;
 pub use jobs::{FetchEvent, FetchJob, WorkJob};
+pub use output_file::{OutputFormat, Replace};
 pub use movement::{Movement, rate_text};
 pub use signals::SignalRow;
 pub use template::TemplateFormat;

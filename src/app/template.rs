@@ -23,6 +23,16 @@ impl TemplateFormat {
     }
 }
 
+impl TemplateFormat {
+    /// The rules for the file it is written to.
+    pub fn output(self) -> super::OutputFormat {
+        match self {
+            TemplateFormat::Csv => super::OutputFormat::CSV,
+            TemplateFormat::Xlsx => super::OutputFormat::XLSX,
+        }
+    }
+}
+
 /// The rows of a template: every gemeente and the region.
 fn template_areas() -> impl Iterator<Item = Area> {
     AREAS.into_iter().filter(|a| a.kind != AreaKind::Nederland)

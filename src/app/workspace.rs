@@ -4,6 +4,7 @@ use super::interchange::{EventRecord, NoteRecord, StoryRecord, read_list};
 use super::{AppError, demo};
 use crate::catalog::Catalog;
 use crate::domain::{Batch, BatchId, Indicator, count_of};
+use crate::ingest::read_input_file;
 use crate::report::{ExportFormat, export};
 use crate::store::{ObservationFilter, Store, UndoSummary, WriteSummary};
 
@@ -23,9 +24,12 @@ pub fn default_db_path() -> PathBuf {
         .join("regio.sqlite")
 }
 
+/// An indicator definition is a page of TOML; a larger file is no definition.
+const MAX_DEFINITION_BYTES: u64 = 1 << 20;
+
 pub fn load_catalog(indicators: Option<&Path>) -> Result<Catalog, AppError> {
     match indicators {
-        Some(dir) => Catalog::load_dir(dir),
+        Some(dir) => Catalog::load_dir(dir, |path| read_input_file(path, MAX_DEFINITION_BYTES)),
         None => Catalog::builtin(),
     }
     .map_err(AppError::Catalog)
@@ -65,19 +69,32 @@ impl Workspace {
     pub fn open(options: &OpenOptions) -> Result<Workspace, AppError> {
         let catalog = load_catalog(options.indicators.as_deref())?;
         let store = Store::open(&options.db)?;
-        Workspace::with_store(catalog, store)
+        Workspace::with_store(catalog, store).map_err(|e| e.naming_store(&options.db))
+    }
+
+    /// Opened for viewing and exporting only: the store's file or folder is read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.store.is_read_only()
     }
 
     pub fn with_store(catalog: Catalog, mut store: Store) -> Result<Workspace, AppError> {
-        store.sync_indicators(catalog.indicators())?;
+        let read_only = store.is_read_only();
+        if !read_only {
+            store.sync_indicators(catalog.indicators())?;
+        }
         let mut workspace = Workspace {
             catalog,
             store,
             demo_loaded_on_open: None,
             seen_version: None,
         };
-        if workspace.store.batches()?.is_empty() {
-            workspace.demo_loaded_on_open = Some(workspace.load_demo()?);
+        if !read_only && workspace.store.batches()?.is_empty() {
+            // Another process may be filling the same new store: one fills it, the others wait and
+            // then find it filled.
+            let _lock = workspace.store.setup_lock()?;
+            if workspace.store.batches()?.is_empty() {
+                workspace.demo_loaded_on_open = Some(workspace.load_demo()?);
+            }
         }
         Ok(workspace)
     }

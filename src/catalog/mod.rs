@@ -30,8 +30,12 @@ impl Catalog {
         )
     }
 
-    /// Loads every `*.toml` in `dir`.
-    pub fn load_dir(dir: &Path) -> Result<Catalog, Vec<CatalogError>> {
+    /// Loads every `*.toml` in `dir`, each read by `read` (which refuses what is no regular file or
+    /// too large, and says why).
+    pub fn load_dir(
+        dir: &Path,
+        read: impl Fn(&Path) -> Result<Vec<u8>, String>,
+    ) -> Result<Catalog, Vec<CatalogError>> {
         let entries = std::fs::read_dir(dir).map_err(|e| {
             vec![CatalogError::file(
                 dir.display().to_string(),
@@ -54,12 +58,13 @@ impl Catalog {
         let mut files = Vec::new();
         for path in paths {
             let name = path.display().to_string();
-            match std::fs::read_to_string(&path) {
-                Ok(text) => files.push((name, text)),
-                Err(e) => errors.push(CatalogError::file(
+            match read(&path).map(String::from_utf8) {
+                Ok(Ok(text)) => files.push((name, text)),
+                Ok(Err(_)) => errors.push(CatalogError::file(
                     name,
-                    format!("bestand kan niet gelezen worden: {e}"),
+                    "het bestand is geen UTF-8-tekst".to_string(),
                 )),
+                Err(reason) => errors.push(CatalogError::file(name, reason)),
             }
         }
         match Catalog::from_files(files) {

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use super::{Cli, write_stdout};
-use crate::app::{AppError, TemplateFormat};
+use super::{Cli, field, write_stdout};
+use crate::app::{AppError, Replace, TemplateFormat};
 use crate::domain::{Area, BatchId, Period, count_of, dutch_date, dutch_datetime, format_number};
 
 pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
@@ -20,8 +20,8 @@ pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
             batch.source.kind.label(),
             batch.rows,
             dutch_datetime(&batch.started_at),
-            batch.source.user,
-            batch.source.file_name.as_deref().unwrap_or("-"),
+            field(&batch.source.user),
+            field(batch.source.file_name.as_deref().unwrap_or("-")),
         ));
     }
     write_stdout(&out)
@@ -37,7 +37,12 @@ fn period(text: &str) -> Result<Period, AppError> {
     Period::parse(text).map_err(|e| AppError::Refused(e.to_string()))
 }
 
-pub(super) fn template(cli: &Cli, period_text: &str, out: &Path) -> Result<(), AppError> {
+pub(super) fn template(
+    cli: &Cli,
+    period_text: &str,
+    out: &Path,
+    replace: Replace,
+) -> Result<(), AppError> {
     let period = period(period_text)?;
     let format = TemplateFormat::for_path(out).ok_or_else(|| {
         AppError::Refused(format!(
@@ -47,7 +52,7 @@ pub(super) fn template(cli: &Cli, period_text: &str, out: &Path) -> Result<(), A
     })?;
     let workspace = cli.open()?;
     let bytes = workspace.template(&period, format)?;
-    std::fs::write(out, bytes).map_err(|e| AppError::Refused(format!("{}: {e}", out.display())))?;
+    workspace.write_output(out, format.output(), &bytes, replace)?;
     let count = workspace.manual_indicators_for(&period).len();
     say!(
         "Sjabloon voor {} met {count} indicatoren geschreven naar {}.",
@@ -85,7 +90,9 @@ pub(super) fn status(cli: &Cli, period_text: &str) -> Result<(), AppError> {
         };
         let mut line = format!(
             "{} ({}, {}): {delivered}",
-            entry.indicator.name, entry.indicator.id, entry.indicator.supplier,
+            field(&entry.indicator.name),
+            entry.indicator.id,
+            field(&entry.indicator.supplier),
         );
         line.push_str(if entry.region {
             ", regio geleverd"
@@ -112,7 +119,7 @@ pub(super) fn status(cli: &Cli, period_text: &str) -> Result<(), AppError> {
             line.push_str(&format!(
                 "; laatst geleverd {} door {}",
                 dutch_datetime(batch.written_at()),
-                batch.source.user
+                field(&batch.source.user)
             ));
         }
         out.push_str(&line);
@@ -145,8 +152,8 @@ pub(super) fn signals(cli: &Cli, period_text: Option<&str>) -> Result<(), AppErr
         out.push_str(&format!(
             "{} {}: {} ({strength} standaardafwijkingen)\n",
             row.arrow(),
-            row.headline(),
-            row.detail()
+            field(&row.headline()),
+            field(&row.detail())
         ));
     }
     write_stdout(&out)

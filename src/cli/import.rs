@@ -53,7 +53,7 @@ pub(super) fn run(
 
 fn print_files(preview: &ImportPreview) {
     for (file, earlier) in preview.files.iter().zip(&preview.earlier) {
-        say!("{}", file.file);
+        say!("{}", super::field(&file.file));
         for table in &file.tables {
             let layout = match table.layout {
                 Layout::Long => "lang formaat",

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// `println!` that never panics: a closed pipe (`| head`) or a full disk loses the text, not the
-/// operation it reports on.
+/// operation it reports on. Control characters in it are shown, not obeyed (see [`visible`]).
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+        let text = format!($($arg)*);
+        let _ = writeln!(std::io::stdout().lock(), "{}", $crate::cli::visible(&text, "\t\n"));
     }};
 }
 
@@ -18,7 +19,8 @@ macro_rules! say {
 macro_rules! say_error {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+        let text = format!($($arg)*);
+        let _ = writeln!(std::io::stderr().lock(), "{}", $crate::cli::visible(&text, "\t\n"));
     }};
 }
 
@@ -26,10 +28,13 @@ mod data;
 mod fetch;
 mod import;
 mod texts;
+mod usage;
+
+pub use usage::parse;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{AppError, OpenOptions, Workspace, default_db_path, load_catalog};
+use crate::app::{AppError, OpenOptions, Replace, Workspace, default_db_path, load_catalog};
 use crate::report::ExportFormat;
 
 #[derive(Debug, Parser)]
@@ -45,8 +50,8 @@ pub struct Cli {
     /// Map met indicatordefinities (*.toml); standaard de ingebouwde definities
     #[arg(long, env = "REGIO_INDICATORS", global = true, value_name = "MAP")]
     indicators: Option<PathBuf>,
-    /// Open the window, draw it once and close it, printing how long that took: checks that the
-    /// window works on this machine
+    /// Open het venster, teken één beeld en sluit met de tijd die dat kostte: controleert dat het
+    /// venster op deze machine werkt
     #[arg(long)]
     pub first_frame: bool,
     #[command(subcommand)]
@@ -62,6 +67,7 @@ pub enum Command {
         /// Alleen deze indicator
         #[arg(long, value_name = "ID")]
         indicator: Option<String>,
+        /// csv (lang formaat, scheidingsteken ;) of json
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
         /// Kleine aantallen niet afschermen (alleen voor overzetten tussen databases)
@@ -72,6 +78,7 @@ pub enum Command {
     Demo,
     /// Lees kwartaalcijfers in (CSV, XLSX, XLS of ODS; lang of breed formaat)
     Import {
+        /// Eén of meer bestanden; ze worden samen gecontroleerd en samen opgeslagen
         #[arg(required = true, value_name = "BESTAND")]
         files: Vec<PathBuf>,
         /// Alleen controleren en tonen wat er zou veranderen; niets opslaan
@@ -85,23 +92,31 @@ pub enum Command {
     Batches,
     /// Maak een batch ongedaan: herstel de waarden van ervoor
     Undo {
+        /// Het nummer van de batch (zie regio-in-beeld batches)
         #[arg(value_name = "BATCH_ID")]
         batch: i64,
     },
     /// Schrijf een invulsjabloon voor een periode (CSV: lang formaat; XLSX: breed formaat)
     Template {
+        /// De periode waarvoor het sjabloon is, bijvoorbeeld 2026-K1
         #[arg(long, value_name = "PERIODE")]
         period: String,
+        /// Het bestand om te schrijven: .csv (lang formaat) of .xlsx (breed formaat)
         #[arg(long, value_name = "BESTAND")]
         out: PathBuf,
+        /// Een bestaand bestand vervangen
+        #[arg(long)]
+        force: bool,
     },
     /// Toon per indicator welke gemeenten voor een periode geleverd hebben en welke ontbreken
     Status {
+        /// De periode, bijvoorbeeld 2026-K1
         #[arg(long, value_name = "PERIODE")]
         period: String,
     },
     /// Haal open data op bij CBS (alle CBS-indicatoren, of één)
     Fetch {
+        /// Alleen deze indicator
         #[arg(long, value_name = "ID")]
         indicator: Option<String>,
         /// Adres van de CBS-dienst (voor tests)
@@ -119,8 +134,12 @@ pub enum Command {
         /// Datum van het BO, bijvoorbeeld 12-2-2026
         #[arg(long, value_name = "DATUM")]
         bo: String,
+        /// Het bestand om te schrijven (.html)
         #[arg(long, value_name = "BESTAND.html")]
         out: PathBuf,
+        /// Een bestaand bestand vervangen
+        #[arg(long)]
+        force: bool,
     },
     /// Duidingen als JSON exporteren of inlezen
     Notes {
@@ -151,6 +170,7 @@ pub enum Transfer {
     Export,
     /// Voeg toe wat in een JSON-bestand staat (wat er al is, wordt overgeslagen)
     Import {
+        /// Het JSON-bestand
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
     },
@@ -165,7 +185,8 @@ pub enum EventAction {
         /// Datum, bijvoorbeeld 6-3-2023
         #[arg(long, value_name = "DATUM")]
         date: String,
-        #[arg(long)]
+        /// De korte naam op de tijdas, bijvoorbeeld "Start regionaal veiligheidsteam"
+        #[arg(long, value_name = "TEKST")]
         label: String,
         /// beleid, indeling of breuk
         #[arg(long, value_name = "SOORT")]
@@ -176,11 +197,13 @@ pub enum EventAction {
         /// Alleen voor dit gebied
         #[arg(long, value_name = "GEBIED")]
         area: Option<String>,
+        /// Een toelichting
         #[arg(long, value_name = "TEKST")]
         description: Option<String>,
     },
     /// Verwijder een gebeurtenis (ze blijft in de geschiedenis)
     Remove {
+        /// Het nummer van de gebeurtenis (zie regio-in-beeld events list)
         #[arg(value_name = "ID")]
         id: i64,
     },
@@ -188,6 +211,7 @@ pub enum EventAction {
     Export,
     /// Voeg de gebeurtenissen uit een JSON-bestand toe
     Import {
+        /// Het JSON-bestand
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
     },
@@ -236,10 +260,12 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         } => import::run(cli, files, *dry_run, user.as_deref()),
         Command::Batches => data::batches(cli),
         Command::Undo { batch } => data::undo(cli, *batch),
-        Command::Template { period, out } => data::template(cli, period, out),
+        Command::Template { period, out, force } => {
+            data::template(cli, period, out, replace(*force))
+        }
         Command::Status { period } => data::status(cli, period),
         Command::Signals { period } => data::signals(cli, period.as_deref()),
-        Command::Report { bo, out } => texts::report(cli, bo, out),
+        Command::Report { bo, out, force } => texts::report(cli, bo, out, replace(*force)),
         Command::Notes { action } => texts::notes(cli, action),
         Command::Stories { action } => texts::stories(cli, action),
         Command::Events { action } => texts::events(cli, action),
@@ -258,19 +284,27 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             fetch::run(cli, &options)
         }
     };
-    match result {
+    match result.map_err(|e| e.naming_store(&cli.open_options().db)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let lines = error.lines();
             for line in &lines {
                 say_error!("{line}");
             }
-            if lines.len() > 1 {
-                say_error!("{} problemen gevonden; er is niets gewijzigd.", lines.len());
+            let count = error.problem_count();
+            if count > 1 {
+                say_error!(
+                    "{} problemen gevonden; er is niets gewijzigd.",
+                    crate::domain::format_number(count as f64, 0)
+                );
             }
             ExitCode::from(1)
         }
     }
+}
+
+fn replace(force: bool) -> Replace {
+    if force { Replace::Allowed } else { Replace::Never }
 }
 
 fn check(cli: &Cli) -> Result<(), AppError> {
@@ -320,7 +354,32 @@ fn demo(cli: &Cli) -> Result<(), AppError> {
     Ok(())
 }
 
-/// A closed pipe (`| head`) is a normal end, not an error.
+/// Text for a terminal with its control characters written out (`\u{1b}`), except those in `kept`:
+/// text from the store, a file or a file name must not move the cursor, recolour the screen or break
+/// a table's rows and columns.
+pub(crate) fn visible<'a>(text: &'a str, kept: &str) -> std::borrow::Cow<'a, str> {
+    let shown = |c: char| !c.is_control() || kept.contains(c);
+    if text.chars().all(shown) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if shown(c) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_unicode());
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// One field of a table (a file name, a user, a label): no tab or newline of its own either.
+pub(super) fn field(text: &str) -> std::borrow::Cow<'_, str> {
+    visible(text, "")
+}
+
+/// A closed pipe (`| head`) is a normal end, not an error. Data (exports) goes out byte for byte;
+/// tables escape their fields with [`field`].
 pub(super) fn write_stdout(text: &str) -> Result<(), AppError> {
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(AppError::Refused(format!(

@@ -2,11 +2,11 @@
 
 use std::path::Path;
 
-use super::{Cli, EventAction, Transfer, write_stdout};
-use crate::app::{AppError, EventRecord};
+use super::{Cli, EventAction, Transfer, field, write_stdout};
+use crate::app::{AppError, EventRecord, OutputFormat, Replace, read_json_file};
 use crate::domain::{EventId, EventScope, dutch_date, parse_date};
 
-pub(super) fn report(cli: &Cli, bo: &str, out: &Path) -> Result<(), AppError> {
+pub(super) fn report(cli: &Cli, bo: &str, out: &Path, replace: Replace) -> Result<(), AppError> {
     let bo_date = parse_date(bo).ok_or_else(|| {
         AppError::Refused(format!(
             "onbekende BO-datum '{bo}'; schrijf bijvoorbeeld 12-2-2026 of 2026-02-12"
@@ -14,9 +14,7 @@ pub(super) fn report(cli: &Cli, bo: &str, out: &Path) -> Result<(), AppError> {
     })?;
     let workspace = cli.open()?;
     let html = workspace.bo_report(bo_date)?;
-    std::fs::write(out, html).map_err(|e| {
-        AppError::Refused(format!("{} kan niet geschreven worden: {e}", out.display()))
-    })?;
+    workspace.write_output(out, OutputFormat::REPORT, html.as_bytes(), replace)?;
     say!(
         "BO-pakket voor {} geschreven naar {}",
         dutch_date(bo_date),
@@ -30,7 +28,7 @@ pub(super) fn notes(cli: &Cli, action: &Transfer) -> Result<(), AppError> {
     match action {
         Transfer::Export => write_stdout(&workspace.export_notes()?),
         Transfer::Import { file } => {
-            let (name, json) = read(file)?;
+            let (name, json) = read_json_file(file)?;
             let added = workspace.import_notes(&name, &json)?;
             say!("{name}: {added} duidingen toegevoegd");
             Ok(())
@@ -43,30 +41,12 @@ pub(super) fn stories(cli: &Cli, action: &Transfer) -> Result<(), AppError> {
     match action {
         Transfer::Export => write_stdout(&workspace.export_stories()?),
         Transfer::Import { file } => {
-            let (name, json) = read(file)?;
+            let (name, json) = read_json_file(file)?;
             let added = workspace.import_stories(&name, &json)?;
             say!("{name}: {added} verhalen toegevoegd");
             Ok(())
         }
     }
-}
-
-/// Files of notes or stories are small; a larger one is no such file.
-const MAX_JSON_BYTES: u64 = 16 << 20;
-
-fn read(file: &Path) -> Result<(String, Vec<u8>), AppError> {
-    let name = file.display().to_string();
-    let unreadable =
-        |e: std::io::Error| AppError::Refused(format!("{name} kan niet gelezen worden: {e}"));
-    let size = std::fs::metadata(file).map_err(unreadable)?.len();
-    if size > MAX_JSON_BYTES {
-        return Err(AppError::Refused(format!(
-            "{name} is te groot ({} MB) voor een bestand met duidingen of verhalen",
-            size >> 20
-        )));
-    }
-    let json = std::fs::read(file).map_err(unreadable)?;
-    Ok((name, json))
 }
 
 pub(super) fn events(cli: &Cli, action: &EventAction) -> Result<(), AppError> {
@@ -77,7 +57,7 @@ pub(super) fn events(cli: &Cli, action: &EventAction) -> Result<(), AppError> {
             for event in workspace.events()? {
                 let scope = match &event.draft.scope {
                     EventScope::All => "alles".to_string(),
-                    EventScope::Indicator(id) => id.clone(),
+                    EventScope::Indicator(id) => field(id).into_owned(),
                     EventScope::Area(area) => area.name.to_string(),
                 };
                 out.push_str(&format!(
@@ -85,7 +65,7 @@ pub(super) fn events(cli: &Cli, action: &EventAction) -> Result<(), AppError> {
                     event.id.0,
                     dutch_date(event.draft.date),
                     event.draft.kind.code(),
-                    event.draft.label
+                    field(&event.draft.label)
                 ));
             }
             write_stdout(&out)
@@ -125,7 +105,7 @@ pub(super) fn events(cli: &Cli, action: &EventAction) -> Result<(), AppError> {
         }
         EventAction::Export => write_stdout(&workspace.export_events()?),
         EventAction::Import { file } => {
-            let (name, json) = read(file)?;
+            let (name, json) = read_json_file(file)?;
             let added = workspace.import_events(&name, &json)?;
             say!("{name}: {added} gebeurtenissen toegevoegd");
             Ok(())

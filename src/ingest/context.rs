@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use super::findings::Findings;
 use super::table::Cell;
 use super::{ImportProblem, Location, Pieces, ReadObservation};
 use crate::domain::{Area, FastHashMap, Indicator, Observation, Period, fold};
@@ -20,8 +21,8 @@ pub(super) struct Context<'a> {
     /// sorting rather than hashing a million keys.
     cells: Vec<u64>,
     pub observations: Pieces<ReadObservation>,
-    pub problems: Vec<ImportProblem>,
-    pub warnings: Vec<ImportProblem>,
+    pub problems: Findings,
+    pub warnings: Findings,
 }
 
 impl<'a> Context<'a> {
@@ -35,8 +36,8 @@ impl<'a> Context<'a> {
             periods: FastHashMap::default(),
             cells: Vec::new(),
             observations: Pieces::default(),
-            problems: Vec::new(),
-            warnings: Vec::new(),
+            problems: Findings::default(),
+            warnings: Findings::default(),
         }
     }
 
@@ -50,8 +51,8 @@ impl<'a> Context<'a> {
     pub fn absorb(&mut self, fork: Context<'a>) {
         self.cells.extend(fork.cells);
         self.observations.append(fork.observations);
-        self.problems.extend(fork.problems);
-        self.warnings.extend(fork.warnings);
+        self.problems.absorb(fork.problems);
+        self.warnings.absorb(fork.warnings);
     }
 
     pub fn problem(&mut self, location: &Location, message: impl Into<String>) {

@@ -78,7 +78,11 @@ pub(super) fn read_tables(
     let found = context.problems.len();
     let order = context.cell_order_refusing_duplicates();
     if context.problems.len() > found {
-        in_file_order(&mut context.problems, tables);
+        context.problems.sort_listed_by_key(|p| {
+            // Sheet by sheet, row by row, as a person goes through the file.
+            let sheet = tables.iter().position(|t| t.sheet == p.sheet);
+            (sheet, p.row)
+        });
     }
     if summaries.is_empty() && context.problems.is_empty() {
         context.problems.push(ImportProblem::file(
@@ -98,14 +102,6 @@ pub(super) fn read_tables(
         }
     }
     (summaries, order)
-}
-
-/// Sheet by sheet, row by row, as a person goes through the file.
-fn in_file_order(problems: &mut [ImportProblem], tables: &[Table]) {
-    problems.sort_by_key(|p| {
-        let sheet = tables.iter().position(|t| t.sheet == p.sheet);
-        (sheet, p.row)
-    });
 }
 
 /// A file with a column of personal data is refused whole: the store holds aggregates only.

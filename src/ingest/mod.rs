@@ -7,6 +7,8 @@ mod cell;
 mod columns;
 mod context;
 mod csv_table;
+mod findings;
+mod input_file;
 mod layout;
 mod limits;
 mod parallel;
@@ -22,9 +24,10 @@ use crate::domain::{Indicator, Observation, sha256_hex};
 #[cfg(fuzzing)]
 pub use cbs::read_page_for_fuzzing;
 pub use cbs::{CbsClient, DEFAULT_BASE_URL, FetchError, FetchedTable};
+pub use input_file::read_input_file;
 pub use layout::Layout;
 pub use pieces::Pieces;
-pub use problem::{ImportProblem, Location};
+pub use problem::{ImportProblem, Location, Repeated};
 
 /// One observation as read, with where it stands in the file.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,8 +80,8 @@ pub fn read_file(name: &str, bytes: &[u8], indicators: &[Indicator]) -> FileRead
         sha256,
         tables: summaries,
         observations: context.observations,
-        problems: context.problems,
-        warnings: context.warnings,
+        problems: context.problems.into_vec(),
+        warnings: context.warnings.into_vec(),
         cell_order,
     }
 }

@@ -12,6 +12,18 @@ pub struct ImportProblem {
     /// The column's name as the file has it, with its letter in a spreadsheet: `C (waarde)`.
     pub column: Option<String>,
     pub message: String,
+    /// Set when this stands for many findings of one kind that are counted, not listed one by one.
+    pub repeated: Option<Repeated>,
+}
+
+/// Findings of one kind beyond the first few: how many more, and the rows they stand on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeated {
+    pub times: u64,
+    /// The first and last row (`None` for findings about the whole file).
+    pub rows: Option<(u64, u64)>,
+    /// Findings of kinds beyond the ones kept apart: the message is only the first of them.
+    pub of_other_kinds: bool,
 }
 
 /// Where in a file something was read, so findings can point at it. Shared text, since a million
@@ -32,6 +44,7 @@ impl ImportProblem {
             row: None,
             column: None,
             message: message.into(),
+            repeated: None,
         }
     }
 
@@ -42,7 +55,13 @@ impl ImportProblem {
             row: Some(location.row),
             column: Some(location.column.to_string()),
             message: message.into(),
+            repeated: None,
         }
+    }
+
+    /// How many findings this one stands for.
+    pub fn count(&self) -> u64 {
+        self.repeated.map_or(1, |r| r.times)
     }
 }
 
@@ -58,8 +77,27 @@ impl fmt::Display for ImportProblem {
         if let Some(column) = &self.column {
             write!(f, ", kolom {column}")?;
         }
-        write!(f, ": {}", self.message)
+        let Some(repeated) = self.repeated else {
+            return write!(f, ": {}", self.message);
+        };
+        let times = crate::domain::format_number(repeated.times as f64, 0);
+        if repeated.of_other_kinds {
+            write!(f, ": … en nog {times} andere problemen")?;
+        } else {
+            write!(f, ": … en nog {times} keer: {}", self.message)?;
+        }
+        match repeated.rows {
+            Some((first, last)) if first == last => write!(f, " (rij {})", dutch_count(first)),
+            Some((first, last)) => {
+                write!(f, " (rijen {}–{})", dutch_count(first), dutch_count(last))
+            }
+            None => Ok(()),
+        }
     }
 }
 
 impl std::error::Error for ImportProblem {}
+
+fn dutch_count(n: u64) -> String {
+    crate::domain::format_number(n as f64, 0)
+}

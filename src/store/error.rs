@@ -24,6 +24,11 @@ pub enum StoreError {
         problem: String,
         backups: Vec<String>,
     },
+    /// Any of the above, with the store's file it happened in.
+    InFile {
+        path: String,
+        error: Box<StoreError>,
+    },
 }
 
 impl StoreError {
@@ -34,8 +39,24 @@ impl StoreError {
         }
     }
 
+    /// What went wrong, without the statement that failed: a person needs the reason, not the
+    /// schema's SQL.
     pub(super) fn migration(error: rusqlite_migration::Error) -> StoreError {
-        StoreError::Migration(error.to_string())
+        match error {
+            rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::Sqlite(err),
+            other => StoreError::Migration(other.to_string()),
+        }
+    }
+
+    /// The same error, naming the store's file unless it already names a file.
+    pub fn in_file(self, path: &std::path::Path) -> StoreError {
+        match self {
+            StoreError::InFile { .. } | StoreError::Io { .. } => self,
+            error => StoreError::InFile {
+                path: path.display().to_string(),
+                error: Box::new(error),
+            },
+        }
     }
 }
 
@@ -50,7 +71,21 @@ impl fmt::Display for StoreError {
                     "het bestand is geen database van Regio in beeld of is beschadigd ({e})"
                 )
             }
+            StoreError::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
+                f.write_str(
+                    "de database is alleen-lezen geopend (het bestand of de map is niet schrijfbaar); \
+                     bekijken en exporteren kan, wijzigen niet",
+                )
+            }
+            StoreError::Sqlite(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) =>
+            {
+                f.write_str(
+                    "de database is bezet door een ander programma; probeer het zo dadelijk opnieuw",
+                )
+            }
             StoreError::Sqlite(e) => write!(f, "databasefout: {e}"),
+            StoreError::InFile { path, error } => write!(f, "{path}: {error}"),
             StoreError::Io { path, error } => write!(f, "{path}: {error}"),
             StoreError::Migration(e) => write!(f, "bijwerken van de database mislukt: {e}"),
             StoreError::TooNew { found, supported } => write!(

@@ -5,6 +5,7 @@ mod areas;
 mod batches;
 mod error;
 mod events;
+mod files;
 mod indicators;
 mod notes;
 mod observations;
@@ -18,6 +19,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use batches::UndoSummary;
 pub use error::StoreError;
+pub use files::{SetupLock, create_owner_only, is_own_file};
 pub use observations::{ObservationFilter, WriteSummary};
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -31,38 +33,117 @@ const WRITING_CACHE_KB: i64 = -65_536;
 
 pub struct Store {
     conn: Connection,
+    /// The file, for messages and so nothing the program writes lands on it; `None` in memory.
+    path: Option<PathBuf>,
+    /// Opened without write access: the file or its folder is read-only.
+    read_only: bool,
     /// Where the file was copied before a migration in this session.
     migration_backup: Option<PathBuf>,
 }
 
 impl Store {
-    /// Opens (or creates) the store at `path` and brings it to the newest schema.
+    /// Opens (or creates) the store at `path` and brings it to the newest schema. A new store is made
+    /// under another name and renamed into place once its schema is complete, so no process ever
+    /// sees a half-made store; one process at a time creates or migrates (see [`SetupLock`]). A store
+    /// whose file or folder is read-only is opened read-only.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_file(path).map_err(|error| error.in_file(path))
+    }
+
+    fn open_file(path: &Path) -> Result<Store, StoreError> {
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => Err(StoreError::Refused(
+                "dit is geen databasebestand (maar een map of apparaat)".to_string(),
+            )),
+            Ok(meta) if meta.len() == 0 => Err(StoreError::Refused(
+                "het bestand is leeg (0 bytes) en dus geen database; verwijder het of kies een \
+                 ander bestand, dan wordt een nieuwe database aangemaakt"
+                    .to_string(),
+            )),
+            Ok(_) if files::is_read_only(path) => Store::open_read_only(path),
+            Ok(_) => Store::open_writable(path, None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Store::create(path),
+            Err(e) => Err(StoreError::io(path, e)),
+        }
+    }
+
+    /// A new store: schema written under a temporary name, then renamed to `path`. Another process
+    /// that arrives meanwhile waits for the lock and then opens the finished store.
+    fn create(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
-        create_owner_only(path)?;
-        // No mutex of SQLite's own around every call: a `Connection` is used by one thread at a
-        // time already (it is not `Sync`), and the locking cost 30 ms per million values written.
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
+        let lock = SetupLock::acquire(path)?;
+        if path.exists() {
+            return Store::open_writable(path, Some(lock));
+        }
+        let creating = files::companion(path, ".creating");
+        for leftover in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(files::companion(&creating, leftover));
+        }
+        files::create_owner_only(&creating).map_err(|e| StoreError::io(&creating, e))?;
+        let conn = Connection::open_with_flags(&creating, writable_flags())?;
+        drop(Store::init(conn, Some(creating.clone()), false)?);
+        std::fs::rename(&creating, path).map_err(|e| StoreError::io(path, e))?;
+        Store::open_writable(path, Some(lock))
+    }
+
+    fn open_writable(path: &Path, lock: Option<SetupLock>) -> Result<Store, StoreError> {
+        let conn = Connection::open_with_flags(path, writable_flags())?;
         check_integrity(&conn, path)?;
-        Store::init(conn, Some(path.to_path_buf()))
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        schema::refuse_newer(&conn)?;
+        // Migrating is one process's job; the others wait and then find nothing left to do.
+        let _lock = match lock {
+            None if schema::pending(&conn)? => Some(SetupLock::acquire(path)?),
+            lock => lock,
+        };
+        Store::init(conn, Some(path.to_path_buf()), false)
+    }
+
+    /// For viewing and exporting only; every write is refused with a message saying why.
+    fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).or_else(|_| {
+            // A read-only folder has no room for the WAL's shared-memory file: then SQLite reads
+            // the file as it is, as if on read-only media.
+            let uri = format!("file:{}?immutable=1", uri_path(path));
+            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+        })?;
+        check_integrity(&conn, path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        schema::refuse_newer(&conn)?;
+        if schema::pending(&conn)? {
+            return Err(StoreError::Refused(format!(
+                "de database heeft een oudere schemaversie en moet worden bijgewerkt naar versie {}, \
+                 maar het bestand of de map is alleen-lezen",
+                schema::latest_version()
+            )));
+        }
+        conn.pragma_update(None, "cache_size", READING_CACHE_KB)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            read_only: true,
+            migration_backup: None,
+        })
     }
 
     /// A private store that lives in memory; for tests and previews.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Store::init(Connection::open_in_memory()?, None)
+        Store::init(Connection::open_in_memory()?, None, true)
     }
 
-    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
+    fn init(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        in_memory: bool,
+    ) -> Result<Store, StoreError> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         schema::refuse_newer(&conn)?;
         let mode: String =
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
-        if path.is_some() && !mode.eq_ignore_ascii_case("wal") {
+        if !in_memory && !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Unsupported(format!(
                 "journal_mode is {mode}, WAL verwacht"
             )));
@@ -73,10 +154,21 @@ impl Store {
         let migration_backup = schema::migrate(&mut conn, path.as_deref())?;
         let store = Store {
             conn,
+            path,
+            read_only: false,
             migration_backup,
         };
         store.sync_areas()?;
         Ok(store)
+    }
+
+    /// Held while filling a new store with the demo data, so two processes starting on one new store
+    /// do not both fill it.
+    pub fn setup_lock(&self) -> Result<SetupLock, StoreError> {
+        match &self.path {
+            Some(path) if !self.read_only => SetupLock::acquire(path),
+            _ => Ok(SetupLock::none()),
+        }
     }
 
     /// A number that changes whenever another connection (another process, a background job) commits
@@ -91,31 +183,39 @@ impl Store {
         self.migration_backup.as_deref()
     }
 
+    /// The store's file; `None` for a store in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Opened for viewing only, since the file or its folder is read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
     pub fn schema_version() -> usize {
         schema::latest_version()
     }
 }
 
-/// The store holds no personal data, but its figures are not for every user of the machine either.
-#[cfg(unix)]
-fn create_owner_only(path: &Path) -> Result<(), StoreError> {
-    use std::os::unix::fs::OpenOptionsExt;
-    if path.exists() {
-        return Ok(());
-    }
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)
-        .map(drop)
-        .map_err(|e| StoreError::io(path, e))
+fn writable_flags() -> OpenFlags {
+    // No mutex of SQLite's own around every call: a `Connection` is used by one thread at a
+    // time already (it is not `Sync`), and the locking cost 30 ms per million values written.
+    OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
 }
 
-#[cfg(not(unix))]
-fn create_owner_only(_path: &Path) -> Result<(), StoreError> {
-    Ok(())
+/// A path as SQLite reads it in a `file:` URI: `%`, `?` and `#` would otherwise end or change it.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// SQLite's quick check of the whole file, before anything is changed: a damaged store is reported

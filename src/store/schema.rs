@@ -29,6 +29,14 @@ pub(super) fn migrate(
     migrate_with(&Migrations::from_slice(MIGRATIONS), conn, path)
 }
 
+/// Whether the file's schema is older than this code's.
+pub(super) fn pending(conn: &Connection) -> Result<bool, StoreError> {
+    let pending = Migrations::from_slice(MIGRATIONS)
+        .pending_migrations(conn)
+        .map_err(StoreError::migration)?;
+    Ok(pending > 0)
+}
+
 /// Checked before anything else touches the file, so a newer app's store stays byte for byte as it was.
 pub(super) fn refuse_newer(conn: &Connection) -> Result<(), StoreError> {
     refuse_newer_than(&Migrations::from_slice(MIGRATIONS), conn).map(drop)
@@ -83,6 +91,8 @@ fn backup(conn: &Connection, path: &Path, version: i32) -> Result<PathBuf, Store
             .unwrap_or_default()
     );
     let target = path.with_file_name(name);
+    // Created owner-only before SQLite writes into it: the copy holds the same figures as the store.
+    super::files::create_owner_only(&target).map_err(|e| StoreError::io(&target, e))?;
     conn.backup(rusqlite::MAIN_DB, &target, None)?;
     Ok(target)
 }

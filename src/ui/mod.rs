@@ -26,6 +26,10 @@ pub use shell::Shell;
 /// address in `REGIO_CBS_URL`. With `first_frame` it closes after the first frame is shown.
 pub fn run(options: &OpenOptions, first_frame: bool) -> ExitCode {
     let started = Instant::now();
+    if let Some(missing) = no_display() {
+        eprintln!("{missing}");
+        return ExitCode::FAILURE;
+    }
     let opened = Workspace::open(options);
     let options = options.clone();
     let cbs = std::env::var("REGIO_CBS_URL").unwrap_or_else(|_| DEFAULT_BASE_URL.to_string());
@@ -56,10 +60,35 @@ pub fn run(options: &OpenOptions, first_frame: bool) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("Het venster kan niet geopend worden: {error}");
+            eprintln!(
+                "Het venster kan niet geopend worden ({}). De opdrachten werken ook zonder \
+                 venster: zie regio-in-beeld --help.",
+                without_source_paths(&error.to_string())
+            );
             ExitCode::FAILURE
         }
     }
+}
+
+/// On X11 and Wayland systems a window needs one of the two; without, say so plainly rather than
+/// with the windowing library's error.
+fn no_display() -> Option<&'static str> {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
+    let set = |key| std::env::var_os(key).is_some_and(|v| !v.is_empty());
+    (unix_desktop && !set("DISPLAY") && !set("WAYLAND_DISPLAY")).then_some(
+        "Het venster kan niet geopend worden: er is geen grafische omgeving (DISPLAY en \
+         WAYLAND_DISPLAY zijn niet gezet). Start het programma op een bureaublad, of gebruik de \
+         opdrachten, die ook zonder venster werken: zie regio-in-beeld --help.",
+    )
+}
+
+/// The windowing library's error without the source file it came from (`… at /home/…/x11/mod.rs:12`).
+fn without_source_paths(error: &str) -> String {
+    error
+        .split_whitespace()
+        .filter(|word| !word.contains(".rs:") && !word.contains("/.cargo/"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The window for one frame: drawn, shown, then closed, with the time it took on stdout.

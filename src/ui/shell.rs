@@ -18,8 +18,8 @@ use super::theme;
 use super::verhalen::{StoryAction, StoryEditor, verhalen};
 use crate::app::{
     AppError, Dashboard, DashboardChoice, FetchEvent, FetchJob, FetchOptions, FetchProgress,
-    FetchReport, ImportPreview, ImportReport, OpenOptions, TemplateFormat, WorkJob, Workspace,
-    check_size, default_user, read_paths,
+    FetchReport, ImportPreview, ImportReport, OpenOptions, OutputFormat, Replace, TemplateFormat,
+    WorkJob, Workspace, default_user, read_delivered, read_paths,
 };
 use crate::domain::{Area, BatchId, Period, WebUrl, count_of, dutch_date, dutch_datetime};
 use crate::ingest::ImportProblem;
@@ -385,7 +385,10 @@ impl Shell {
             Command::WriteTemplate(period, path, format) => {
                 let written = workspace
                     .template(&period, format)
-                    .and_then(|bytes| write_file(&path, &bytes));
+                    .and_then(|bytes| {
+                        // The save dialog asked before replacing a file.
+                        workspace.write_output(&path, format.output(), &bytes, Replace::Allowed)
+                    });
                 self.message = Some(match written {
                     Ok(()) => Ok(format!(
                         "Sjabloon voor {} opgeslagen als {}",
@@ -436,7 +439,10 @@ impl Shell {
             Command::WriteReport(bo, path) => {
                 let written = workspace
                     .bo_report(bo)
-                    .and_then(|html| write_file(&path, html.as_bytes()));
+                    .and_then(|html| {
+                        let bytes = html.as_bytes();
+                        workspace.write_output(&path, OutputFormat::REPORT, bytes, Replace::Allowed)
+                    });
                 self.message = Some(
                     written
                         .map(|()| {
@@ -451,7 +457,8 @@ impl Shell {
             }
             Command::WritePng(path, bytes) => {
                 self.message = Some(
-                    write_file(&path, &bytes)
+                    workspace
+                        .write_output(&path, OutputFormat::PNG, &bytes, Replace::Allowed)
                         .map(|()| format!("Grafiek opgeslagen als {}", path.display()))
                         .map_err(|e| e.to_string()),
                 );
@@ -669,15 +676,6 @@ impl Shell {
     }
 }
 
-fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
-    std::fs::write(path, bytes).map_err(|e| {
-        AppError::Refused(format!(
-            "{} kan niet geschreven worden: {e}",
-            path.display()
-        ))
-    })
-}
-
 /// "kwartaal.csv: opgeslagen als batch 7 (12 toegevoegd, 3 gewijzigd)" per file.
 fn import_message(report: &ImportReport) -> String {
     let lines: Vec<String> = report
@@ -710,19 +708,15 @@ fn fetch_message(report: &FetchReport) -> String {
     lines.join("; ")
 }
 
-/// Files dropped on the window this frame, with their contents.
+/// Files dropped on the window this frame, read by the same rules as chosen files and named by their
+/// file name.
 fn dropped_files(ctx: &egui::Context) -> Vec<Result<(String, Vec<u8>), ImportProblem>> {
     let dropped = ctx.input(|input| input.raw.dropped_files.clone());
     dropped
         .iter()
         .filter_map(|file| {
             let name = file.path().file_name()?.to_string_lossy().into_owned();
-            let size = std::fs::metadata(file.path()).map_or(0, |m| m.len());
-            Some(check_size(&name, size).and_then(|()| {
-                file.bytes()
-                    .map(|bytes| (name.clone(), bytes))
-                    .map_err(|e| ImportProblem::file(&name, e))
-            }))
+            Some(read_delivered(file.path(), name))
         })
         .collect()
 }
@@ -815,6 +809,24 @@ impl eframe::App for Shell {
                             .color(palette.attention),
                         );
                     });
+                });
+        }
+        if self.workspace.as_ref().is_some_and(Workspace::is_read_only) {
+            egui::Panel::top("read_only_banner")
+                .frame(
+                    Frame::new()
+                        .fill(palette.attention_background)
+                        .inner_margin(Margin::symmetric(20, 6)),
+                )
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(
+                            "Alleen-lezen: het databasebestand of de map is niet schrijfbaar. \
+                             Bekijken en exporteren kan; inlezen, ongedaan maken en schrijven niet.",
+                        )
+                        .color(palette.attention)
+                        .strong(),
+                    );
                 });
         }
         if let Some(message) = &self.message {

@@ -1,0 +1,169 @@
+//! The command line's own texts in Dutch: clap writes its headings ("Usage", "Options"), its help
+//! flag and its errors in English, so the command is given Dutch headings and flags here, and clap's
+//! errors are told again in Dutch from their parts.
+
+use std::process::ExitCode;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches};
+
+use super::Cli;
+
+const TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
+
+/// The parsed command line, or the exit code after help, the version or a usage error was shown.
+pub fn parse() -> Result<Cli, ExitCode> {
+    let mut command = command();
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    parsed.map_err(|error| report(&error))
+}
+
+/// The command with Dutch headings and help texts, every subcommand included.
+pub fn command() -> clap::Command {
+    dutch(Cli::command(), true)
+}
+
+fn dutch(command: clap::Command, root: bool) -> clap::Command {
+    let mut command = command
+        .help_template(TEMPLATE)
+        .subcommand_help_heading("Opdrachten")
+        .subcommand_value_name("OPDRACHT")
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Toon deze uitleg"),
+        );
+    if root {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Toon het versienummer"),
+        );
+    }
+    command
+        .mut_args(|arg| {
+            let heading = if arg.is_positional() {
+                "Argumenten"
+            } else {
+                "Opties"
+            };
+            arg.help_heading(heading)
+        })
+        .mut_subcommands(|sub| dutch(sub, false))
+}
+
+/// Shows help or the version on stdout (exit 0), or a usage error in Dutch on stderr (exit 2).
+fn report(error: &clap::Error) -> ExitCode {
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            say!("{}", in_dutch(&error.render().to_string()).trim_end());
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            say_error!("{}", in_dutch(&error.render().to_string()).trim_end());
+            ExitCode::from(2)
+        }
+        _ => {
+            say_error!("fout: {}", message(error));
+            if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
+                let usage = usage.to_string();
+                let usage = usage.trim().trim_start_matches("Usage:").trim();
+                say_error!("\nGebruik: {}", in_dutch(usage));
+                let command: Vec<&str> = usage
+                    .split_whitespace()
+                    .take_while(|word| word.chars().all(|c| c.is_lowercase() || c == '-'))
+                    .collect();
+                say_error!("Meer uitleg: {} --help", command.join(" "));
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// What clap's error says, in Dutch.
+fn message(error: &clap::Error) -> String {
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(list)) => Some(list.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    let value = text(ContextKind::InvalidValue).unwrap_or_default();
+    let suggestion = text(ContextKind::SuggestedArg)
+        .or_else(|| text(ContextKind::SuggestedSubcommand))
+        .map(|s| format!("; bedoelt u '{s}'?"))
+        .unwrap_or_default();
+    match error.kind() {
+        ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'{suggestion}"),
+        ErrorKind::InvalidSubcommand => format!(
+            "onbekende opdracht '{}'{suggestion}",
+            text(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),
+        ErrorKind::InvalidValue => match text(ContextKind::ValidValue) {
+            Some(valid) if value.is_empty() => format!("{arg} heeft een waarde nodig: {valid}"),
+            Some(valid) => format!("'{value}' is geen geldige waarde voor {arg}; kies uit: {valid}"),
+            None if value.is_empty() => format!("{arg} heeft een waarde nodig"),
+            None => format!("'{value}' is geen geldige waarde voor {arg}"),
+        },
+        ErrorKind::ValueValidation => format!("'{value}' is geen geldige waarde voor {arg}"),
+        ErrorKind::ArgumentConflict => format!(
+            "{arg} kan niet samen met {}",
+            text(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("verkeerd aantal waarden voor {arg}")
+        }
+        ErrorKind::NoEquals => format!("{arg} verwacht een waarde met '='"),
+        ErrorKind::InvalidUtf8 => "een argument is geen geldige UTF-8-tekst".to_string(),
+        _ => "de opdrachtregel klopt niet".to_string(),
+    }
+}
+
+/// The few English words clap puts in usage lines.
+fn in_dutch(text: &str) -> String {
+    text.replace("[OPTIONS]", "[OPTIES]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every option and argument of every command, with the command it belongs to.
+    fn all_args(command: &clap::Command, path: &str, out: &mut Vec<(String, String, bool)>) {
+        for arg in command.get_arguments() {
+            out.push((
+                path.to_string(),
+                arg.get_id().to_string(),
+                arg.get_help().is_some_and(|h| !h.to_string().trim().is_empty()),
+            ));
+        }
+        for sub in command.get_subcommands() {
+            all_args(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_option_and_argument_has_a_help_line() {
+        let mut args = Vec::new();
+        let mut command = command();
+        command.build();
+        all_args(&command, "regio-in-beeld", &mut args);
+        let missing: Vec<String> = args
+            .iter()
+            .filter(|(_, _, has_help)| !has_help)
+            .map(|(path, id, _)| format!("{path}: {id}"))
+            .collect();
+        assert!(missing.is_empty(), "without a help line: {missing:?}");
+        assert!(args.len() > 40, "{} arguments seen", args.len());
+    }
+}

@@ -171,7 +171,12 @@ mod tests {
         let path = dir.path().join("grafiek.png");
         std::fs::write(&path, "eerder").unwrap();
         let message = refusal(check_output(&path, OutputFormat::PNG, Replace::Never, None));
-        assert!(message.ends_with("bestaat al; kies een andere naam, of gebruik --force om het te vervangen"), "{message}");
+        assert!(
+            message.ends_with(
+                "bestaat al; kies een andere naam, of gebruik --force om het te vervangen"
+            ),
+            "{message}"
+        );
         write_replacing(&path, b"nieuw").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"nieuw");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();

@@ -383,12 +383,10 @@ impl Shell {
             }
             Command::PickFiles | Command::SaveTemplate(_) => {}
             Command::WriteTemplate(period, path, format) => {
-                let written = workspace
-                    .template(&period, format)
-                    .and_then(|bytes| {
-                        // The save dialog asked before replacing a file.
-                        workspace.write_output(&path, format.output(), &bytes, Replace::Allowed)
-                    });
+                let written = workspace.template(&period, format).and_then(|bytes| {
+                    // The save dialog asked before replacing a file.
+                    workspace.write_output(&path, format.output(), &bytes, Replace::Allowed)
+                });
                 self.message = Some(match written {
                     Ok(()) => Ok(format!(
                         "Sjabloon voor {} opgeslagen als {}",
@@ -437,12 +435,10 @@ impl Shell {
                 self.capture = Some(Capture::request(&self.ctx, purpose, region));
             }
             Command::WriteReport(bo, path) => {
-                let written = workspace
-                    .bo_report(bo)
-                    .and_then(|html| {
-                        let bytes = html.as_bytes();
-                        workspace.write_output(&path, OutputFormat::REPORT, bytes, Replace::Allowed)
-                    });
+                let written = workspace.bo_report(bo).and_then(|html| {
+                    let bytes = html.as_bytes();
+                    workspace.write_output(&path, OutputFormat::REPORT, bytes, Replace::Allowed)
+                });
                 self.message = Some(
                     written
                         .map(|()| {

@@ -40,6 +40,11 @@ impl ImportPreview {
         self.problems.is_empty()
     }
 
+    /// Every problem, those counted under one line included.
+    pub fn problem_count(&self) -> u64 {
+        self.problems.iter().map(ImportProblem::count).sum()
+    }
+
     /// "12 toegevoegd, 7 gewijzigd, 1 ongewijzigd, 8 waarschuwingen": what both front ends report.
     pub fn summary(&self) -> String {
         format!(

@@ -30,8 +30,8 @@ pub use import::{
 };
 pub use interchange::EventRecord;
 pub use jobs::{FetchEvent, FetchJob, WorkJob};
-pub use output_file::{OutputFormat, Replace};
 pub use movement::{Movement, rate_text};
+pub use output_file::{OutputFormat, Replace};
 pub use signals::SignalRow;
 pub use template::TemplateFormat;
 pub use workspace::{OpenOptions, Undone, Workspace, default_db_path, load_catalog};

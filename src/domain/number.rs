@@ -50,7 +50,8 @@ pub fn plain_number(value: f64) -> String {
 
 /// "1 waarde", "3 waarden": a count with the Dutch singular or plural.
 pub fn count_of(count: u64, singular: &str, plural: &str) -> String {
-    format!("{count} {}", if count == 1 { singular } else { plural })
+    let noun = if count == 1 { singular } else { plural };
+    format!("{} {noun}", format_number(count as f64, 0))
 }
 
 /// Parses Dutch (`1.234,5`, `12,5`) and plain (`1234.5`, `1,234.5`) numbers.

@@ -145,11 +145,11 @@ impl Findings {
         let mut out = self.listed;
         let counted = |group: Group, of_other_kinds: bool| ImportProblem {
             row: None,
-            repeated: Some(Repeated {
+            repeated: Some(Box::new(Repeated {
                 times: group.more,
                 rows: group.rows,
                 of_other_kinds,
-            }),
+            })),
             ..group.first
         };
         out.extend(
@@ -192,7 +192,11 @@ mod tests {
         }
         findings.push(ImportProblem::file("groot.csv", "iets anders"));
         assert_eq!(findings.len(), 200_001);
-        let lines: Vec<String> = findings.into_vec().iter().map(ToString::to_string).collect();
+        let lines: Vec<String> = findings
+            .into_vec()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(lines.len(), 12);
         assert_eq!(
             lines[0],
@@ -220,7 +224,7 @@ mod tests {
         let found = first.into_vec();
         let rows: Vec<Option<u64>> = found.iter().take(10).map(|p| p.row).collect();
         assert_eq!(rows, (1..=10).map(Some).collect::<Vec<_>>());
-        let counted = found[10].repeated.unwrap();
+        let counted = found[10].repeated.as_deref().unwrap();
         assert_eq!((counted.times, counted.rows), (20, Some((11, 30))));
     }
 

@@ -106,7 +106,10 @@ mod tests {
         std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
         for path in [Path::new("/dev/zero"), &link] {
             let refused = read_input_file(path, 1 << 20).unwrap_err();
-            assert!(refused.starts_with("dit is geen gewoon bestand"), "{refused}");
+            assert!(
+                refused.starts_with("dit is geen gewoon bestand"),
+                "{refused}"
+            );
         }
     }
 }

@@ -12,8 +12,9 @@ pub struct ImportProblem {
     /// The column's name as the file has it, with its letter in a spreadsheet: `C (waarde)`.
     pub column: Option<String>,
     pub message: String,
-    /// Set when this stands for many findings of one kind that are counted, not listed one by one.
-    pub repeated: Option<Repeated>,
+    /// Set when this stands for many findings of one kind that are counted, not listed one by one
+    /// (boxed: rare, and a problem travels in every `Result` of a read).
+    pub repeated: Option<Box<Repeated>>,
 }
 
 /// Findings of one kind beyond the first few: how many more, and the rows they stand on.
@@ -61,7 +62,7 @@ impl ImportProblem {
 
     /// How many findings this one stands for.
     pub fn count(&self) -> u64 {
-        self.repeated.map_or(1, |r| r.times)
+        self.repeated.as_ref().map_or(1, |r| r.times)
     }
 }
 
@@ -77,7 +78,7 @@ impl fmt::Display for ImportProblem {
         if let Some(column) = &self.column {
             write!(f, ", kolom {column}")?;
         }
-        let Some(repeated) = self.repeated else {
+        let Some(repeated) = self.repeated.as_deref() else {
             return write!(f, ": {}", self.message);
         };
         let times = crate::domain::format_number(repeated.times as f64, 0);

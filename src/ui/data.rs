@@ -142,7 +142,7 @@ pub(super) fn import_preview(ui: &mut egui::Ui, preview: &ImportPreview) -> Opti
             ui.label(
                 RichText::new(format!(
                     "{} gevonden; er wordt niets opgeslagen. Verbeter het bestand en lees het opnieuw in.",
-                    count_of(preview.problems.len() as u64, "probleem", "problemen")
+                    count_of(preview.problem_count(), "probleem", "problemen")
                 ))
                 .color(palette.worse)
                 .strong(),

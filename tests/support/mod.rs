@@ -79,3 +79,46 @@ pub fn exported(db: &Path, indicator: &str, area: &str, period: &str) -> Option<
         .find(|l| l.starts_with(&prefix))
         .map(|l| l[prefix.len()..].to_string())
 }
+
+/// Like [`run`], for inputs that could make the program hang or read without end: a run that takes
+/// longer than `limit` is killed and fails the test.
+pub fn run_within(db: &Path, args: &[&str], limit: std::time::Duration) -> Run {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("REGIO_DB")
+        .env_remove("REGIO_INDICATORS")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            pipe.read_to_string(&mut text).map(|_| text)
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let deadline = std::time::Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} still ran after {limit:?}: killed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Run {
+        code: status.code().expect("exited normally"),
+        stdout: stdout.join().unwrap().expect("UTF-8 stdout"),
+        stderr: stderr.join().unwrap().expect("UTF-8 stderr"),
+    }
+}

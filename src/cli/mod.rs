@@ -226,6 +226,13 @@ pub enum Format {
 impl Cli {
     pub(super) fn open(&self) -> Result<Workspace, AppError> {
         let workspace = Workspace::open(&self.open_options())?;
+        if workspace.is_read_only() {
+            say_error!(
+                "{} is alleen-lezen geopend (het bestand of de map is niet schrijfbaar): bekijken en \
+                 exporteren kan, wijzigen niet.",
+                self.open_options().db.display()
+            );
+        }
         if let Some(backup) = workspace.store().migration_backup() {
             say_error!(
                 "De database is bijgewerkt naar schemaversie {}; de vorige versie staat in {}.",
@@ -294,8 +301,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             let count = error.problem_count();
             if count > 1 {
                 say_error!(
-                    "{} problemen gevonden; er is niets gewijzigd.",
-                    crate::domain::format_number(count as f64, 0)
+                    "{} gevonden; er is niets gewijzigd.",
+                    crate::domain::count_of(count, "probleem", "problemen")
                 );
             }
             ExitCode::from(1)
@@ -304,7 +311,11 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 }
 
 fn replace(force: bool) -> Replace {
-    if force { Replace::Allowed } else { Replace::Never }
+    if force {
+        Replace::Allowed
+    } else {
+        Replace::Never
+    }
 }
 
 fn check(cli: &Cli) -> Result<(), AppError> {
@@ -326,7 +337,7 @@ fn export(
     format: Format,
     shield: bool,
 ) -> Result<(), AppError> {
-    let workspace = Workspace::open(&cli.open_options())?;
+    let workspace = cli.open()?;
     let format = match format {
         Format::Csv => ExportFormat::Csv,
         Format::Json => ExportFormat::Json,

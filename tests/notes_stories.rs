@@ -242,3 +242,62 @@ fn an_import_with_one_bad_record_adds_nothing_and_names_every_problem() {
             .is_err()
     );
 }
+
+/// What the window sends (typed text) goes through the same checks as an import.
+#[test]
+fn typed_text_with_a_control_character_is_refused_with_the_field_named() {
+    use regio_in_beeld::domain::{EventDraft, EventKind, EventScope};
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = workspace(dir.path());
+    let notes = workspace.notes().unwrap().len();
+    assert_eq!(
+        workspace
+            .add_note(&draft("Regel\u{7} een"))
+            .unwrap_err()
+            .to_string(),
+        "tekst bevat een stuurteken (U+0007) in veld 'tekst'"
+    );
+    let id = workspace.add_note(&draft("Twee\n\nalinea's.")).unwrap();
+    assert_eq!(
+        workspace
+            .edit_note(id, "Jeroen\u{0}", "Nieuw.")
+            .unwrap_err()
+            .to_string(),
+        "tekst bevat een stuurteken (U+0000) in veld 'auteur'"
+    );
+    assert_eq!(
+        workspace
+            .finalize_note(id, "Jeroen\u{1b}")
+            .unwrap_err()
+            .to_string(),
+        "tekst bevat een stuurteken (U+001B) in veld 'auteur'"
+    );
+    assert_eq!(workspace.notes().unwrap().len(), notes + 1);
+
+    let story = StoryDraft {
+        title: "Titel\u{8}".to_string(),
+        summary: "Samen\u{7f}vatting".to_string(),
+        kind: StoryKind::Video,
+        url: WebUrl::parse("https://www.example.org/nieuw").unwrap(),
+        themes: vec![],
+        indicators: vec![],
+        area: None,
+    };
+    assert_eq!(
+        workspace.add_story(&story).unwrap_err().to_string(),
+        "tekst bevat een stuurteken (U+0008) in veld 'titel'\n\
+         tekst bevat een stuurteken (U+007F) in veld 'samenvatting'"
+    );
+    let event = EventDraft {
+        date: NaiveDate::from_ymd_opt(2024, 7, 1).unwrap(),
+        label: "Start".to_string(),
+        kind: EventKind::Beleid,
+        scope: EventScope::Indicator("bestaat_niet".to_string()),
+        description: Some("\u{2}".to_string()),
+    };
+    assert_eq!(
+        workspace.add_event(&event).unwrap_err().to_string(),
+        "tekst bevat een stuurteken (U+0002) in veld 'omschrijving'\n\
+         onbekende indicator 'bestaat_niet'; zie regio-in-beeld check voor de lijst"
+    );
+}

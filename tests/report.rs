@@ -334,6 +334,17 @@ fn the_bo_pakket_holds_the_stores_figures_notes_and_stories() {
         .map(|e| e.attributes["href"].as_str())
         .collect();
     assert!(links.contains(&"https://video.example.org/allen-voor-een/eindelijk-een-plan"));
+    // An opened story learns nothing of the package and gets no handle on its window.
+    let external = document.all(&|e| e.name == "a" && !e.attributes["href"].starts_with('#'));
+    assert!(!external.is_empty());
+    for link in external {
+        assert_eq!(
+            link.attributes.get("rel").map(String::as_str),
+            Some("noopener noreferrer"),
+            "{:?}",
+            link.attributes
+        );
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Gebeurtenissen: adding, removing, importing and exporting the events that explain a trend.
 
 use super::interchange::{EventRecord, read_checked, write_list};
-use super::notes::non_empty;
+use super::notes::refused_with;
 use super::{AppError, Workspace};
 use crate::domain::{Event, EventDraft, EventId, EventScope};
 
@@ -23,12 +23,13 @@ impl Workspace {
         Ok(self.store_mut().remove_event(id)?)
     }
 
+    /// Every problem with an event, typed or imported.
     fn check_event(&self, draft: &EventDraft) -> Result<(), AppError> {
-        non_empty(&draft.label, "label")?;
+        let mut problems = draft.problems();
         if let EventScope::Indicator(id) = &draft.scope {
-            self.indicator(id)?;
+            problems.extend(self.unknown_indicator(id));
         }
-        Ok(())
+        refused_with(problems)
     }
 
     pub fn export_events(&self) -> Result<String, AppError> {
@@ -40,9 +41,20 @@ impl Workspace {
     /// event already on record is skipped. Returns how many were added.
     pub fn import_events(&mut self, file: &str, json: &[u8]) -> Result<usize, AppError> {
         let drafts = read_checked(file, json, "gebeurtenis", |record: &EventRecord| {
-            let draft = record.to_event()?;
-            self.check_event(&draft).map_err(|e| e.lines())?;
-            Ok(draft)
+            // Every problem of the record: the indicator as well as what `to_event` reads.
+            let unknown = record
+                .indicator
+                .as_deref()
+                .map(|id| self.unknown_indicator(id))
+                .unwrap_or_default();
+            match record.to_event() {
+                Ok(draft) if unknown.is_empty() => Ok(draft),
+                Ok(_) => Err(unknown),
+                Err(mut found) => {
+                    found.extend(unknown);
+                    Err(found)
+                }
+            }
         })?;
         let existing = self.events()?;
         let new: Vec<EventDraft> = drafts

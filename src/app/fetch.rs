@@ -3,6 +3,7 @@
 use std::ops::ControlFlow;
 use std::time::Duration;
 
+use super::import::check_user;
 use super::{AppError, Workspace};
 use crate::domain::{BatchKind, BatchSource, Observation, Source};
 use crate::ingest::{CbsClient, FetchedTable};
@@ -40,6 +41,7 @@ impl Workspace {
         options: &FetchOptions,
         progress: &mut dyn FnMut(&FetchProgress) -> ControlFlow<()>,
     ) -> Result<FetchReport, AppError> {
+        check_user("gebruiker", &options.user)?;
         let sources: Vec<_> = self
             .catalog()
             .indicators()

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::{AppError, Workspace};
 use crate::domain::{
     Aggregation, Area, AreaKind, Batch, BatchKind, BatchSource, FastHashMap, FastHashSet,
-    Indicator, Observation, Period, Value, count_of, dutch_datetime, plain_number,
+    Indicator, Observation, Period, Value, check_text, count_of, dutch_datetime, plain_number,
 };
 use crate::ingest::{FileReading, ImportProblem, ReadObservation, read_file, read_input_file};
 use crate::store::{ObservationFilter, WriteSummary};
@@ -91,6 +91,12 @@ pub fn read_json_file(path: &Path) -> Result<(String, Vec<u8>), AppError> {
     Ok((name, json))
 }
 
+/// Refuses a user name (from `--user`, `REGIO_USER` or the account) or author with a control
+/// character: it is shown in every batch list and receipt and written into the BO-pakket.
+pub(crate) fn check_user(field: &str, name: &str) -> Result<(), AppError> {
+    check_text(field, name).map_err(|e| AppError::Refused(e.to_string()))
+}
+
 /// Reads files from disk, refusing what cannot be read, is no regular file or is too large.
 pub fn read_paths(paths: &[impl AsRef<Path>]) -> Vec<Result<(String, Vec<u8>), ImportProblem>> {
     paths
@@ -114,6 +120,7 @@ impl Workspace {
         files: Vec<Result<(String, Vec<u8>), ImportProblem>>,
         user: &str,
     ) -> Result<ImportPreview, AppError> {
+        check_user("gebruiker", user)?;
         let mut problems = Vec::new();
         let mut readings = Vec::new();
         for file in files {
@@ -156,6 +163,7 @@ impl Workspace {
         if !preview.is_valid() {
             return Err(AppError::Import(preview.problems.clone()));
         }
+        check_user("gebruiker", &preview.user)?;
         let batches: Vec<(BatchSource, Vec<&Observation>)> = preview
             .files
             .iter()

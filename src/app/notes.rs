@@ -1,5 +1,6 @@
 //! Duiding: writing, locking and reopening notes, with their history; importing and exporting them.
 
+use super::import::check_user;
 use super::interchange::{NoteRecord, read_checked, write_list};
 use super::{AppError, Workspace};
 use crate::domain::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion};
@@ -62,6 +63,7 @@ impl Workspace {
             )));
         }
         let author = non_empty(author, "auteur")?;
+        check_user("auteur", author)?;
         Ok(self
             .store_mut()
             .update_note(id, author, status, &note.draft.text)?)
@@ -73,11 +75,19 @@ impl Workspace {
             .ok_or_else(|| AppError::Refused(format!("duiding {} bestaat niet", id.0)))
     }
 
+    /// Every problem with a note, typed or imported.
     fn check_note(&self, draft: &NoteDraft) -> Result<(), AppError> {
-        self.indicator(&draft.indicator)?;
-        non_empty(&draft.author, "auteur")?;
-        non_empty(&draft.text, "tekst")?;
-        Ok(())
+        let mut problems = self.unknown_indicator(&draft.indicator);
+        problems.extend(draft.problems());
+        refused_with(problems)
+    }
+
+    /// The problem with an indicator id that is not in the catalog, as a list to add to.
+    pub(super) fn unknown_indicator(&self, id: &str) -> Vec<String> {
+        self.indicator(id)
+            .err()
+            .map(|e| e.lines())
+            .unwrap_or_default()
     }
 
     pub fn export_notes(&self) -> Result<String, AppError> {
@@ -90,9 +100,16 @@ impl Workspace {
     /// is skipped, so importing a file twice changes nothing. Returns how many were added.
     pub fn import_notes(&mut self, file: &str, json: &[u8]) -> Result<usize, AppError> {
         let notes = read_checked(file, json, "duiding", |record: &NoteRecord| {
-            let (draft, status) = record.to_note()?;
-            self.check_note(&draft).map_err(|e| e.lines())?;
-            Ok((draft, status))
+            // Every problem of the record: the indicator as well as the fields `to_note` reads.
+            let mut problems = self.unknown_indicator(&record.indicator);
+            match record.to_note() {
+                Ok(note) if problems.is_empty() => Ok(note),
+                Ok(_) => Err(problems),
+                Err(found) => {
+                    problems.extend(found);
+                    Err(problems)
+                }
+            }
         })?;
         let existing = self.notes()?;
         let new: Vec<(NoteDraft, NoteStatus)> = notes
@@ -100,6 +117,15 @@ impl Workspace {
             .filter(|(draft, _)| !existing.iter().any(|n| n.draft == *draft))
             .collect();
         Ok(self.store_mut().add_notes(&new, false)?.len())
+    }
+}
+
+/// Refuses with every problem found, one per line; accepts when there are none.
+pub(super) fn refused_with(problems: Vec<String>) -> Result<(), AppError> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Refused(problems.join("\n")))
     }
 }
 

@@ -1,9 +1,9 @@
 //! Verhalen: managing stories, linking them to themes and indicators, importing and exporting them.
 
 use super::interchange::{StoryRecord, read_checked, write_list};
-use super::notes::non_empty;
+use super::notes::refused_with;
 use super::{AppError, Workspace};
-use crate::domain::{Story, StoryDraft, StoryId, THEMES};
+use crate::domain::{Story, StoryDraft, StoryId, visible};
 
 impl Workspace {
     pub fn stories(&self) -> Result<Vec<Story>, AppError> {
@@ -34,24 +34,18 @@ impl Workspace {
         Ok(self.store_mut().remove_story(id)?)
     }
 
+    /// Every problem with a story, typed or imported.
     fn check_story(&self, draft: &StoryDraft) -> Result<(), AppError> {
-        non_empty(&draft.title, "titel")?;
-        let mut problems = Vec::new();
-        for theme in &draft.themes {
-            if !THEMES.contains(&theme.as_str()) {
-                problems.push(format!("onbekend thema '{theme}'"));
-            }
-        }
-        for indicator in &draft.indicators {
-            if self.catalog().get(indicator).is_none() {
-                problems.push(format!("onbekende indicator '{indicator}'"));
-            }
-        }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(AppError::Refused(problems.join("\n")))
-        }
+        let mut problems = draft.problems();
+        problems.extend(self.unknown_indicators(&draft.indicators));
+        refused_with(problems)
+    }
+
+    fn unknown_indicators(&self, ids: &[String]) -> Vec<String> {
+        ids.iter()
+            .filter(|id| self.catalog().get(id).is_none())
+            .map(|id| format!("onbekende indicator '{}'", visible(id, 80)))
+            .collect()
     }
 
     pub fn export_stories(&self) -> Result<String, AppError> {
@@ -82,9 +76,16 @@ impl Workspace {
         json: &[u8],
     ) -> Result<Vec<StoryDraft>, AppError> {
         read_checked(file, json, "verhaal", |record: &StoryRecord| {
-            let draft = record.to_story()?;
-            self.check_story(&draft).map_err(|e| e.lines())?;
-            Ok(draft)
+            // Every problem of the record: the linked indicators as well as what `to_story` reads.
+            let unknown = self.unknown_indicators(&record.indicatoren);
+            match record.to_story() {
+                Ok(draft) if unknown.is_empty() => Ok(draft),
+                Ok(_) => Err(unknown),
+                Err(mut found) => {
+                    found.extend(unknown);
+                    Err(found)
+                }
+            }
         })
     }
 }

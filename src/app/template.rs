@@ -4,7 +4,7 @@
 use rust_xlsxwriter::{Format, FormatBorder, Workbook};
 
 use super::{AppError, Workspace};
-use crate::domain::{AREAS, Area, AreaKind, Indicator, Period, Source};
+use crate::domain::{AREAS, Area, AreaKind, Indicator, Period, Source, to_spreadsheet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemplateFormat {
@@ -80,10 +80,13 @@ fn long_csv(indicators: &[&Indicator], period: &Period) -> Vec<u8> {
     ]];
     for indicator in indicators {
         for area in template_areas() {
+            // In spreadsheet form like every text cell the program writes (see `to_spreadsheet`);
+            // ids, names and periods never start with a formula character today, so this guards
+            // the future rather than changing any current template.
             rows.push([
-                indicator.id.clone(),
-                area.name.into(),
-                period.short_label(),
+                to_spreadsheet(&indicator.id).into_owned(),
+                to_spreadsheet(area.name).into_owned(),
+                to_spreadsheet(&period.short_label()).into_owned(),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -119,10 +122,12 @@ fn wide_xlsx(
         sheet.set_name(&name)?;
         sheet.set_column_width(0, 26)?;
         sheet.set_column_width(1, 16)?;
-        sheet.write_with_format(0, 0, "Indicator", &bold)?;
-        sheet.write(0, 1, indicator.id.as_str())?;
-        sheet.write(1, 0, indicator.name.as_str())?;
-        sheet.write_with_format(
+        // Text from the catalog (a custom one may name an indicator `=…`) is written as string
+        // cells, never as formulas: a string cell is shown as it is, whatever it starts with.
+        sheet.write_string_with_format(0, 0, "Indicator", &bold)?;
+        sheet.write_string(0, 1, indicator.id.as_str())?;
+        sheet.write_string(1, 0, indicator.name.as_str())?;
+        sheet.write_string_with_format(
             2,
             0,
             format!(
@@ -131,10 +136,10 @@ fn wide_xlsx(
             ),
             &muted,
         )?;
-        sheet.write_with_format(4, 0, "Gebied", &header)?;
-        sheet.write_with_format(4, 1, period.short_label(), &header)?;
+        sheet.write_string_with_format(4, 0, "Gebied", &header)?;
+        sheet.write_string_with_format(4, 1, period.short_label(), &header)?;
         for (row, area) in (5u32..).zip(template_areas()) {
-            sheet.write(row, 0, area.name)?;
+            sheet.write_string(row, 0, area.name)?;
             sheet.write_blank(row, 1, &input)?;
         }
     }

@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use super::interchange::{EventRecord, NoteRecord, StoryRecord, read_list};
 use super::{AppError, demo};
 use crate::catalog::Catalog;
-use crate::domain::{Batch, BatchId, Indicator, count_of};
+use crate::domain::{Batch, BatchId, Indicator, count_of, visible};
 use crate::ingest::read_input_file;
 use crate::report::{ExportFormat, export};
 use crate::store::{ObservationFilter, Store, UndoSummary, WriteSummary};
@@ -209,7 +209,8 @@ impl Workspace {
     pub fn indicator(&self, id: &str) -> Result<&Indicator, AppError> {
         self.catalog.get(id).ok_or_else(|| {
             AppError::Refused(format!(
-                "onbekende indicator '{id}'; zie regio-in-beeld check voor de lijst"
+                "onbekende indicator '{}'; zie regio-in-beeld check voor de lijst",
+                visible(id, 80)
             ))
         })
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use toml::{Table, Value};
 
 use super::CatalogError;
-use crate::domain::Coded;
+use crate::domain::{Coded, check_text};
 
 pub(super) struct Fields<'a> {
     file: &'a str,
@@ -49,12 +49,23 @@ impl<'a> Fields<'a> {
         value
     }
 
-    /// A required, non-empty string.
+    /// A required, non-empty string without control characters: names and descriptions are shown
+    /// in the window and written into the BO-pakket and templates.
     pub fn text(&mut self, key: &'a str) -> Option<String> {
         let value = self.take(key, true)?;
         let text = value.as_str().map(str::trim).filter(|s| !s.is_empty());
-        self.expect(key, text, "een niet-lege tekst")
-            .map(str::to_string)
+        let text = self.expect(key, text, "een niet-lege tekst")?;
+        if let Err(control) = check_text(key, text) {
+            self.error(
+                key,
+                format!(
+                    "tekst bevat een stuurteken (U+{:04X})",
+                    u32::from(control.character)
+                ),
+            );
+            return None;
+        }
+        Some(text.to_string())
     }
 
     pub fn coded<T: Coded>(&mut self, key: &'a str) -> Option<T> {

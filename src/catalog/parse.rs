@@ -331,6 +331,33 @@ type = "handmatig"
     }
 
     #[test]
+    fn control_characters_in_texts_are_refused_with_file_and_key() {
+        // TOML writes them as escapes; the parsed text holds the character itself.
+        let text = VALID
+            .replace(
+                "name = \"Incidenten huiselijk geweld\"",
+                "name = \"Incidenten\\u0007 huiselijk geweld\"",
+            )
+            .replace(
+                "description = \"Door de politie geregistreerde incidenten huiselijk geweld.\"",
+                "description = \"Regel een\\r\\nregel twee\\u001b[2J\"",
+            );
+        assert_eq!(
+            errors_of(&text),
+            [
+                "indicators/huiselijk_geweld_incidenten.toml: sleutel 'name': tekst bevat een stuurteken (U+0007)",
+                "indicators/huiselijk_geweld_incidenten.toml: sleutel 'description': tekst bevat een stuurteken (U+001B)",
+            ]
+        );
+        // A tab and a line break (also as a Windows editor writes it) are text.
+        let fine = VALID.replace(
+            "description = \"Door de politie geregistreerde incidenten huiselijk geweld.\"",
+            "description = \"\"\"\r\nRegel een\r\nregel\\ttwee\"\"\"",
+        );
+        assert!(parse_indicator("huiselijk_geweld_incidenten.toml", &fine).is_ok());
+    }
+
+    #[test]
     fn garbage_is_an_error_not_a_panic() {
         for text in [
             "",

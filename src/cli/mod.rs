@@ -6,12 +6,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// `println!` that never panics: a closed pipe (`| head`) or a full disk loses the text, not the
-/// operation it reports on. Control characters in it are shown, not obeyed (see [`visible`]).
+/// operation it reports on. Control characters in it are shown, not obeyed (see
+/// [`crate::domain::escaped`]).
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
         let text = format!($($arg)*);
-        let _ = writeln!(std::io::stdout().lock(), "{}", $crate::cli::visible(&text, "\t\n"));
+        let _ = writeln!(std::io::stdout().lock(), "{}", $crate::domain::escaped(&text, "\t\n"));
     }};
 }
 
@@ -20,7 +21,7 @@ macro_rules! say_error {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
         let text = format!($($arg)*);
-        let _ = writeln!(std::io::stderr().lock(), "{}", $crate::cli::visible(&text, "\t\n"));
+        let _ = writeln!(std::io::stderr().lock(), "{}", $crate::domain::escaped(&text, "\t\n"));
     }};
 }
 
@@ -365,28 +366,9 @@ fn demo(cli: &Cli) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Text for a terminal with its control characters written out (`\u{1b}`), except those in `kept`:
-/// text from the store, a file or a file name must not move the cursor, recolour the screen or break
-/// a table's rows and columns.
-pub(crate) fn visible<'a>(text: &'a str, kept: &str) -> std::borrow::Cow<'a, str> {
-    let shown = |c: char| !c.is_control() || kept.contains(c);
-    if text.chars().all(shown) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if shown(c) {
-            out.push(c);
-        } else {
-            out.extend(c.escape_unicode());
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
 /// One field of a table (a file name, a user, a label): no tab or newline of its own either.
 pub(super) fn field(text: &str) -> std::borrow::Cow<'_, str> {
-    visible(text, "")
+    crate::domain::escaped(text, "")
 }
 
 /// A closed pipe (`| head`) is a normal end, not an error. Data (exports) goes out byte for byte;

@@ -17,7 +17,24 @@ pub fn parse() -> Result<Cli, ExitCode> {
     let parsed = command
         .try_get_matches_from_mut(std::env::args_os())
         .and_then(|matches| Cli::from_arg_matches(&matches));
-    parsed.map_err(|error| report(&error))
+    parsed.map_err(|error| {
+        let words: Vec<String> = std::env::args().skip(1).collect();
+        report(&error, named(&mut command, &words))
+    })
+}
+
+/// The (sub)command the words name, as deep as they go: its usage is the one to show.
+fn named<'a>(command: &'a mut clap::Command, words: &[String]) -> &'a mut clap::Command {
+    let Some(at) = words
+        .iter()
+        .position(|word| command.find_subcommand(word).is_some())
+    else {
+        return command;
+    };
+    let sub = command
+        .find_subcommand_mut(&words[at])
+        .expect("found just above");
+    named(sub, &words[at + 1..])
 }
 
 /// The command with Dutch headings and help texts, every subcommand included.
@@ -61,7 +78,7 @@ fn dutch(command: clap::Command, root: bool) -> clap::Command {
 }
 
 /// Shows help or the version on stdout (exit 0), or a usage error in Dutch on stderr (exit 2).
-fn report(error: &clap::Error) -> ExitCode {
+fn report(error: &clap::Error, command: &mut clap::Command) -> ExitCode {
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             say!("{}", in_dutch(&error.render().to_string()).trim_end());
@@ -73,16 +90,14 @@ fn report(error: &clap::Error) -> ExitCode {
         }
         _ => {
             say_error!("fout: {}", message(error));
-            if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
-                let usage = usage.to_string();
-                let usage = usage.trim().trim_start_matches("Usage:").trim();
-                say_error!("\nGebruik: {}", in_dutch(usage));
-                let command: Vec<&str> = usage
-                    .split_whitespace()
-                    .take_while(|word| word.chars().all(|c| c.is_lowercase() || c == '-'))
-                    .collect();
-                say_error!("Meer uitleg: {} --help", command.join(" "));
-            }
+            let usage = command.render_usage().to_string();
+            let usage = usage.trim().trim_start_matches("Usage:").trim();
+            say_error!("\nGebruik: {}", in_dutch(usage));
+            let name: Vec<&str> = usage
+                .split_whitespace()
+                .take_while(|word| word.chars().all(|c| c.is_lowercase() || c == '-'))
+                .collect();
+            say_error!("Meer uitleg: {} --help", name.join(" "));
             ExitCode::from(2)
         }
     }
@@ -98,9 +113,14 @@ fn message(error: &clap::Error) -> String {
     };
     let arg = text(ContextKind::InvalidArg).unwrap_or_default();
     let value = text(ContextKind::InvalidValue).unwrap_or_default();
-    let suggestion = text(ContextKind::SuggestedArg)
-        .or_else(|| text(ContextKind::SuggestedSubcommand))
-        .map(|s| format!("; bedoelt u '{s}'?"))
+    let suggestion = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand]
+        .into_iter()
+        .find_map(|kind| match error.get(kind) {
+            Some(ContextValue::String(one)) => Some(vec![one.clone()]),
+            Some(ContextValue::Strings(many)) => Some(many.clone()),
+            _ => None,
+        })
+        .map(|names| format!("; bedoelt u {}?", or_list(&names)))
         .unwrap_or_default();
     match error.kind() {
         ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'{suggestion}"),
@@ -109,7 +129,7 @@ fn message(error: &clap::Error) -> String {
             text(ContextKind::InvalidSubcommand).unwrap_or_default()
         ),
         ErrorKind::MissingRequiredArgument => format!("ontbreekt: {arg}"),
-        ErrorKind::InvalidValue => match text(ContextKind::ValidValue) {
+        ErrorKind::InvalidValue => match text(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
             Some(valid) if value.is_empty() => format!("{arg} heeft een waarde nodig: {valid}"),
             Some(valid) => {
                 format!("'{value}' is geen geldige waarde voor {arg}; kies uit: {valid}")
@@ -131,9 +151,21 @@ fn message(error: &clap::Error) -> String {
     }
 }
 
-/// The few English words clap puts in usage lines.
+/// `'a'`, `'a' of 'b'`, `'a', 'b' of 'c'`.
+fn or_list(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} of {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
+/// The few English words clap puts in usage lines and beside options.
 fn in_dutch(text: &str) -> String {
     text.replace("[OPTIONS]", "[OPTIES]")
+        .replace("[default: ", "[standaard: ")
+        .replace("[possible values: ", "[mogelijk: ")
+        .replace("[env: ", "[omgevingsvariabele: ")
 }
 
 #[cfg(test)]

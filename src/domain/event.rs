@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Area, Indicator};
+use super::{Area, Indicator, check_optional, check_required};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EventKind {
@@ -59,6 +59,25 @@ pub struct EventDraft {
     pub kind: EventKind,
     pub scope: EventScope,
     pub description: Option<String>,
+}
+
+impl EventDraft {
+    /// What is wrong with the texts of an event, typed or imported: a label, and no control
+    /// characters in label or description. An indicator scope is checked by the caller.
+    pub fn text_problems(label: &str, description: Option<&str>) -> Vec<String> {
+        let mut problems = Vec::new();
+        check_required("label", label, &mut problems);
+        check_optional(
+            "omschrijving",
+            description.unwrap_or_default(),
+            &mut problems,
+        );
+        problems
+    }
+
+    pub fn problems(&self) -> Vec<String> {
+        EventDraft::text_problems(&self.label, self.description.as_deref())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -140,5 +159,21 @@ mod tests {
         // A plot of the whole region includes Purmerend.
         assert!(one_area.applies_to(vt, None));
         assert_eq!(EventKind::from_code(" Breuk "), Some(EventKind::Breuk));
+    }
+
+    #[test]
+    fn an_event_needs_a_label_and_no_control_characters() {
+        assert!(event(EventScope::All).draft.problems().is_empty());
+        assert_eq!(
+            EventDraft::text_problems("", Some("regel\u{7f}")),
+            [
+                "label ontbreekt",
+                "tekst bevat een stuurteken (U+007F) in veld 'omschrijving'"
+            ]
+        );
+        assert_eq!(
+            EventDraft::text_problems("Start\u{8}", None),
+            ["tekst bevat een stuurteken (U+0008) in veld 'label'"]
+        );
     }
 }

@@ -12,6 +12,7 @@ mod number;
 mod observation;
 mod period;
 mod shielding;
+mod spreadsheet_text;
 mod story;
 mod text;
 mod time;
@@ -31,7 +32,11 @@ pub use number::{NumberParseError, count_of, format_number, parse_number, plain_
 pub use observation::{Observation, Reason, Value};
 pub use period::{Period, PeriodParseError};
 pub use shielding::Shown;
+pub use spreadsheet_text::{from_spreadsheet, to_spreadsheet};
 pub use story::{Story, StoryDraft, StoryId, StoryKind, UrlError, WebUrl};
-pub use text::fold;
+pub use text::{
+    ControlCharacter, check_optional, check_required, check_text, escaped, fold,
+    is_invisible_or_bidi, refused_control, visible,
+};
 pub use time::dutch_datetime;
 pub use tone::{Direction, Tone};

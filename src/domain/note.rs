@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Area, Period};
+use super::{Area, Period, check_required};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NoteStatus {
@@ -40,6 +40,21 @@ pub struct NoteDraft {
     pub bo_date: NaiveDate,
     pub author: String,
     pub text: String,
+}
+
+impl NoteDraft {
+    /// What is wrong with the texts of a note, typed or imported: author and text must be there and
+    /// hold no control characters. The indicator is checked against the catalog by the caller.
+    pub fn text_problems(author: &str, text: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        check_required("auteur", author, &mut problems);
+        check_required("tekst", text, &mut problems);
+        problems
+    }
+
+    pub fn problems(&self) -> Vec<String> {
+        NoteDraft::text_problems(&self.author, &self.text)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -108,6 +123,25 @@ mod tests {
         assert_eq!(
             NoteStatus::from_code("Definitief"),
             Some(NoteStatus::Definitief)
+        );
+    }
+
+    #[test]
+    fn a_note_needs_an_author_and_text_without_control_characters() {
+        assert!(NoteDraft::text_problems("Marieke", "Twee\n\nalinea's\tmet tab.").is_empty());
+        assert_eq!(
+            NoteDraft::text_problems(" ", "a\u{1b}[2J"),
+            [
+                "auteur ontbreekt",
+                "tekst bevat een stuurteken (U+001B) in veld 'tekst'"
+            ]
+        );
+        assert_eq!(
+            NoteDraft::text_problems("Mar\u{0}ieke", ""),
+            [
+                "tekst bevat een stuurteken (U+0000) in veld 'auteur'",
+                "tekst ontbreekt"
+            ]
         );
     }
 }

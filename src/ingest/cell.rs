@@ -61,6 +61,7 @@ pub(super) fn check_number(cell: &Cell) -> Result<(), String> {
     if absent_marker(&text).is_some() {
         return Ok(());
     }
+    quoted_number(&text)?;
     let digits = text
         .trim_end_matches('%')
         .trim_start_matches('€')
@@ -82,8 +83,21 @@ fn absent_marker(text: &str) -> Option<Option<Reason>> {
     }
 }
 
+/// A value with a leading `'` is text in a spreadsheet, and our own export never writes one (only
+/// text gets a `'`, numbers are written plain), so it is refused with the reason rather than read
+/// as the number after it: a value that was meant as text is not silently taken for a number.
+fn quoted_number(text: &str) -> Result<(), String> {
+    if text.starts_with('\'') {
+        return Err(format!(
+            "de waarde {text} begint met een apostrof en is daarmee tekst, geen getal; haal de apostrof weg"
+        ));
+    }
+    Ok(())
+}
+
 /// Reads `12,5%`, `€ 1.234` and plain numbers, refusing a sign that does not fit the unit.
 fn number_in_unit(text: &str, indicator: &Indicator) -> Result<f64, String> {
+    quoted_number(text)?;
     let (digits, sign_unit) = if let Some(rest) = text.strip_suffix('%') {
         (rest, Some(Unit::Percentage))
     } else if let Some(rest) = text.strip_prefix('€').or_else(|| text.strip_prefix("EUR")) {
@@ -260,6 +274,18 @@ mod tests {
             read(text("veel"), "", COUNT)
                 .unwrap_err()
                 .contains("'veel' is geen getal")
+        );
+        for quoted in ["'12", "'-2,5", "'=1"] {
+            let refused = read(text(quoted), "", EURO).unwrap_err();
+            assert!(
+                refused.contains(&format!("de waarde {quoted} begint met een apostrof")),
+                "{refused}"
+            );
+            assert_eq!(check_number(&text(quoted)), Err(refused));
+        }
+        assert_eq!(
+            read(text("-2,5"), "", EURO),
+            Ok(Some((Value::Number(-2.5), false)))
         );
         let date = Cell::Date(chrono::NaiveDate::from_ymd_opt(2024, 7, 1).unwrap());
         assert!(read(date, "", COUNT).unwrap_err().contains("is een datum"));

@@ -12,7 +12,7 @@ use super::context::Context;
 use super::parallel;
 use super::problem::{ImportProblem, Location};
 use super::table::{Row, Table, column_letter};
-use crate::domain::{Indicator, Observation, Period, count_of};
+use crate::domain::{Indicator, Observation, Period, check_text, count_of, from_spreadsheet};
 
 /// Rows above the header that may hold a title, an explanation or the indicator.
 const HEADER_SEARCH_ROWS: usize = 30;
@@ -306,20 +306,22 @@ fn read_long_rows(
             )),
             Err(_) => check_number(cell(Column::Value)).err().map(Err),
         };
+        let remark = read_remark(optional(Column::Remark));
         let mut ok = true;
         for (column, error) in [
             (Column::Indicator, indicator.as_ref().err()),
             (Column::Area, area.as_ref().err()),
             (Column::Period, period.as_ref().err()),
             (Column::Value, value.as_ref().and_then(|v| v.as_ref().err())),
+            (Column::Remark, remark.as_ref().err()),
         ] {
             if let Some(message) = error {
                 context.problem(&at(column), message.clone());
                 ok = false;
             }
         }
-        let (Ok(indicator), Ok(area), Ok(period), Some(Ok(value))) =
-            (indicator, area, period, value)
+        let (Ok(indicator), Ok(area), Ok(period), Some(Ok(value)), Ok(remark)) =
+            (indicator, area, period, value, remark)
         else {
             continue;
         };
@@ -330,9 +332,6 @@ fn read_long_rows(
             empty_rows.push(row.number);
             continue;
         };
-        let remark = Some(optional(Column::Remark))
-            .filter(|r| !r.is_empty())
-            .map(Cow::into_owned);
         let observation = Observation {
             indicator: indicator.id.clone(),
             area,
@@ -344,6 +343,26 @@ fn read_long_rows(
         context.push(indicator, observation, at(Column::Value));
     }
     empty_rows
+}
+
+/// The remark of a row as it is meant: a `'` that an export put before text starting with `=`, `+`,
+/// `-`, `@`, tab, carriage return or `'` (so that no spreadsheet runs it as a formula) is taken off
+/// again, so exporting and importing changes nothing. Line ends become `\n`, as the CSV reader
+/// makes them, so a remark reads the same from a workbook as from CSV. Any other control character is
+/// refused: the remark is shown in the window and written into reports.
+fn read_remark(cell: Cow<'_, str>) -> Result<Option<String>, String> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    // Line ends first, so that a `'` before a carriage return stays, as it does in CSV.
+    let cell = if cell.contains('\r') {
+        Cow::Owned(cell.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        cell
+    };
+    let remark = from_spreadsheet(&cell);
+    check_text("opmerking", remark).map_err(|e| e.to_string())?;
+    Ok(Some(remark.to_string()))
 }
 
 fn fits(

@@ -1,10 +1,12 @@
-//! Current observations in the long format, as CSV (what Excel users open) or JSON.
+//! Current observations in the long format, as CSV (what Excel users open) or JSON. In CSV, text that
+//! a spreadsheet would run as a formula is written with a leading `'` (see `to_spreadsheet`); import
+//! takes it off again.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::domain::{Indicator, Observation, Shown, Value, plain_number};
+use crate::domain::{Indicator, Observation, Shown, Value, plain_number, to_spreadsheet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -105,13 +107,15 @@ fn csv_text<'a>(rows: impl Iterator<Item = Row<'a>>) -> String {
             Some(WaardeCell::Shielded(text)) => text.clone(),
             None => String::new(),
         };
+        // Every text cell in its spreadsheet form, so that a remark such as `=HYPERLINK(…)` is shown
+        // as text and never run as a formula; the value is a number (or `<5`) and stays as it is.
         write([
-            row.indicator,
-            row.gebied,
-            &row.periode,
+            &to_spreadsheet(row.indicator),
+            &to_spreadsheet(row.gebied),
+            &to_spreadsheet(&row.periode),
             &waarde,
-            row.status,
-            row.opmerking.unwrap_or(""),
+            &to_spreadsheet(row.status),
+            &to_spreadsheet(row.opmerking.unwrap_or("")),
         ]);
     }
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("CSV of UTF-8 fields")

@@ -299,8 +299,10 @@ fn stories(html: &mut Html, stories: &[StoryLine]) {
         let demo = if story.demo { " · voorbeeld" } else { "" };
         html.element("p", "muted", &format!("{}{demo}", story.kind));
         html.element("p", "", &story.summary);
+        // `noopener noreferrer`: the page opened learns nothing of this file (no referrer) and gets
+        // no handle on the window that opened it.
         html.raw(&format!(
-            "<p><a href=\"{}\">{}</a> <span class=\"muted\">({})</span></p>\n",
+            "<p><a href=\"{}\" rel=\"noopener noreferrer\">{}</a> <span class=\"muted\">({})</span></p>\n",
             escape(&story.url),
             escape(&story.url),
             escape(&story.host)
@@ -342,5 +344,33 @@ fn arrow(direction: Direction) -> &'static str {
         Direction::Flat => {
             "<svg class=\"arrow\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" role=\"img\" aria-label=\"gelijk\"><rect x=\"1\" y=\"4\" width=\"8\" height=\"2\" fill=\"currentColor\"/></svg>"
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn story_links_open_without_referrer_or_opener() {
+        let mut html = Html::default();
+        stories(
+            &mut html,
+            &[StoryLine {
+                title: "Eindelijk één plan".into(),
+                kind: "Video".into(),
+                summary: "Samenvatting.".into(),
+                url: "https://video.example.org/a?b=1&c=\"2\"".into(),
+                host: "video.example.org".into(),
+                demo: false,
+            }],
+        );
+        let html = html.finish();
+        assert!(
+            html.contains(
+                "<a href=\"https://video.example.org/a?b=1&amp;c=&quot;2&quot;\" rel=\"noopener noreferrer\">"
+            ),
+            "{html}"
+        );
     }
 }

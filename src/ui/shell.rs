@@ -242,7 +242,7 @@ impl Shell {
         }
         self.message = Some(match result {
             Ok(report) => Ok(fetch_message(&report)),
-            Err(error) => Err(error.to_string()),
+            Err(error) => Err(told(error, &self.options.db)),
         });
         self.refresh();
     }
@@ -255,12 +255,12 @@ impl Shell {
                     self.message = None;
                     self.pending = Some(preview);
                 }
-                Err(error) => self.message = Some(Err(error.to_string())),
+                Err(error) => self.message = Some(Err(told(error, &self.options.db))),
             }),
             Some(ImportWork::Saving(job)) => job.poll().map(|outcome| {
                 self.message = Some(match outcome {
                     Ok(report) => Ok(import_message(&report)),
-                    Err(error) => Err(error.to_string()),
+                    Err(error) => Err(told(error, &self.options.db)),
                 });
             }),
             None => None,
@@ -322,7 +322,7 @@ impl Shell {
                     workspace
                         .undo(batch)
                         .map(|undone| undone.to_string())
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| told(e, &self.options.db)),
                 );
             }
             Command::Preview(files) if self.import.is_none() => {
@@ -393,7 +393,7 @@ impl Shell {
                         period.label(),
                         path.display()
                     )),
-                    Err(error) => Err(error.to_string()),
+                    Err(error) => Err(told(error, &self.options.db)),
                 });
             }
             Command::Duiding(action) => self.on_duiding(action),
@@ -415,14 +415,14 @@ impl Shell {
                     }),
                     Err(problem) => Err(AppError::Refused(problem)),
                 };
-                self.message = Some(added.map_err(|e| e.to_string()));
+                self.message = Some(added.map_err(|e| told(e, &self.options.db)));
             }
             Command::Event(_, EventAction::Remove(id)) => {
                 self.message = Some(
                     workspace
                         .remove_event(id)
                         .map(|()| format!("Gebeurtenis {} is verwijderd.", id.0))
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| told(e, &self.options.db)),
                 );
             }
             Command::OpenLink => {
@@ -448,7 +448,7 @@ impl Shell {
                                 path.display()
                             )
                         })
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| told(e, &self.options.db)),
                 );
             }
             Command::WritePng(path, bytes) => {
@@ -456,7 +456,7 @@ impl Shell {
                     workspace
                         .write_output(&path, OutputFormat::PNG, &bytes, Replace::Allowed)
                         .map(|()| format!("Grafiek opgeslagen als {}", path.display()))
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| told(e, &self.options.db)),
                 );
             }
         }
@@ -518,7 +518,7 @@ impl Shell {
                 return;
             }
         };
-        self.message = Some(outcome.map_err(|e| e.to_string()));
+        self.message = Some(outcome.map_err(|e| told(e, &self.options.db)));
     }
 
     fn on_story(&mut self, action: StoryAction) {
@@ -561,7 +561,7 @@ impl Shell {
                 Err(problem) => Err(AppError::Refused(problem)),
             },
         };
-        self.message = Some(outcome.map_err(|e| e.to_string()));
+        self.message = Some(outcome.map_err(|e| told(e, &self.options.db)));
     }
 
     /// Judges delivery against `today` instead of the real date: for tests and demonstrations that
@@ -658,7 +658,7 @@ impl Shell {
         self.data = match (self.settings.screen, &self.state) {
             (Screen::Gegevens, Ok(dashboard)) => {
                 data_view(workspace, self.period, self.today(), dashboard)
-                    .map_err(|e| self.message = Some(Err(e.to_string())))
+                    .map_err(|e| self.message = Some(Err(told(e, &self.options.db))))
                     .ok()
             }
             _ => None,
@@ -1126,4 +1126,9 @@ fn error_state(ui: &mut egui::Ui, error: &AppError, db_path: &std::path::Path) {
                 .color(palette.text_secondary),
         );
     });
+}
+
+/// A refusal as the window shows it: a store error names the store's file.
+fn told(error: AppError, db: &std::path::Path) -> String {
+    error.naming_store(db).to_string()
 }

@@ -201,20 +201,13 @@ fn every_problem_of_every_story_is_named_with_file_and_record() {
 
 /// The binary with `args` and `REGIO_USER` set to `user`.
 fn run_as(db: &std::path::Path, user: &str, args: &[&str]) -> support::Run {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("REGIO_DB")
-        .env_remove("REGIO_INDICATORS")
-        .env("REGIO_USER", user)
-        .output()
-        .unwrap();
-    support::Run {
-        code: output.status.code().unwrap(),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
+    support::finish(
+        support::regio()
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .env("REGIO_USER", user),
+    )
 }
 
 #[test]

@@ -8,16 +8,7 @@ use std::process::Command;
 use support::{import_fixture, run, temp_store};
 
 fn regio(args: &[&str]) -> support::Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
-        .args(args)
-        .env_remove("REGIO_DB")
-        .output()
-        .unwrap();
-    support::Run {
-        code: output.status.code().unwrap(),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
+    support::finish(support::regio().args(args))
 }
 
 const ENGLISH: [&str; 9] = [

@@ -27,20 +27,27 @@ pub fn regio_with_indicators(db: &Path, indicators: &Path) -> Command {
     command
 }
 
-pub fn run(db: &Path, args: &[&str]) -> Run {
-    let output: Output = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
+/// The binary as a script starts it: no store or definitions from the environment.
+pub fn regio() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"));
+    command
         .env_remove("REGIO_DB")
-        .env_remove("REGIO_INDICATORS")
-        .output()
-        .expect("binary runs");
+        .env_remove("REGIO_INDICATORS");
+    command
+}
+
+/// Runs `command` to its end and keeps what it said.
+pub fn finish(command: &mut Command) -> Run {
+    let output: Output = command.output().expect("binary runs");
     Run {
         code: output.status.code().expect("exited normally"),
         stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
         stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
     }
+}
+
+pub fn run(db: &Path, args: &[&str]) -> Run {
+    finish(regio().arg("--db").arg(db).args(args))
 }
 
 pub struct TempStore {
@@ -85,12 +92,10 @@ pub fn exported(db: &Path, indicator: &str, area: &str, period: &str) -> Option<
 pub fn run_within(db: &Path, args: &[&str], limit: std::time::Duration) -> Run {
     use std::io::Read;
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
+    let mut child = regio()
         .arg("--db")
         .arg(db)
         .args(args)
-        .env_remove("REGIO_DB")
-        .env_remove("REGIO_INDICATORS")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

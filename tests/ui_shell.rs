@@ -307,3 +307,28 @@ fn a_tile_whose_figures_are_overdue_says_so() {
             >= 5
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_store_is_shown_with_a_bar_that_says_so_and_a_dropped_device_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("regio.sqlite");
+    drop(open_window(&db));
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o400)).unwrap();
+
+    let mut harness = open_window(&db);
+    harness.get_by_label(
+        "Alleen-lezen: het databasebestand of de map is niet schrijfbaar. Bekijken en exporteren \
+         kan; inlezen, ongedaan maken en schrijven niet.",
+    );
+    harness.get_by_label("Gegevens").click();
+    harness.run();
+    drop_file(&mut harness, "/dev/zero");
+    step_until(&mut harness, "1 probleem gevonden");
+    harness.get_by_label(
+        "zero: dit is geen gewoon bestand (maar een apparaat, pijp of socket); bewaar de gegevens \
+         eerst als bestand",
+    );
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
+}

@@ -7,6 +7,7 @@ const FAT_SECTOR: u32 = 0xFFFF_FFFD;
 /// and `Workbook`), then the workbook stream of `workbook_len` bytes in sectors of its own (at least
 /// 4096, so not in the mini stream).
 struct Compound {
+    sector_len: usize,
     header: Vec<u8>,
     fat: Vec<u32>,
     directory: Vec<u8>,
@@ -15,9 +16,15 @@ struct Compound {
 
 impl Compound {
     fn new(workbook_len: usize) -> Self {
+        Self::with_sectors_of(512, workbook_len)
+    }
+
+    /// Version 3 with sectors of 512 bytes, version 4 with sectors of 4096.
+    fn with_sectors_of(sector_len: usize, workbook_len: usize) -> Self {
+        let (version, shift) = if sector_len == 512 { (3, 9) } else { (4, 12) };
         let mut header = MAGIC.to_vec();
         header.extend([0; 16]);
-        header.extend([0x3E, 0, 3, 0, 0xFE, 0xFF, 9, 0, 6, 0]);
+        header.extend([0x3E, 0, version, 0, 0xFE, 0xFF, shift, 0, 6, 0]);
         header.extend([0; 10]);
         for word in [1, 1, 0, 4096, END_OF_CHAIN, 0, END_OF_CHAIN, 0, 0] {
             header.extend(u32::to_le_bytes(word));
@@ -27,15 +34,20 @@ impl Compound {
         while header.len() < 512 {
             header.extend(FREE.to_le_bytes());
         }
-        let sectors = workbook_len.div_ceil(512) as u32;
+        header.resize(sector_len, 0);
+        let sectors = workbook_len.div_ceil(sector_len) as u32;
         let mut fat = vec![FAT_SECTOR, END_OF_CHAIN];
         fat.extend((3..sectors + 2).chain([END_OF_CHAIN]));
-        fat.resize(128, FREE);
+        fat.resize(sector_len / 4, FREE);
         let mut directory = Vec::new();
-        directory.extend(entry("Root Entry", 5, END_OF_CHAIN, 0));
+        // calamine wants the root to start a (mini) stream in version 4; without a mini FAT it
+        // never reads it.
+        let root_start = if version == 3 { END_OF_CHAIN } else { 0 };
+        directory.extend(entry("Root Entry", 5, root_start, 0));
         directory.extend(entry("Workbook", 2, 2, workbook_len as u32));
-        directory.resize(512, 0);
+        directory.resize(sector_len, 0);
         Compound {
+            sector_len,
             header,
             fat,
             directory,
@@ -48,7 +60,7 @@ impl Compound {
         bytes.extend(self.fat.iter().flat_map(|w| w.to_le_bytes()));
         bytes.extend(&self.directory);
         bytes.extend(&self.workbook);
-        bytes.resize(bytes.len().div_ceil(512) * 512, 0);
+        bytes.resize(bytes.len().div_ceil(self.sector_len) * self.sector_len, 0);
         bytes
     }
 }
@@ -65,10 +77,28 @@ fn entry(name: &str, kind: u8, start: u32, len: u32) -> Vec<u8> {
     entry
 }
 
+/// calamine gets past the compound file to the workbook records (which these files do not hold).
+fn calamine_reads_the_workbook_stream(bytes: Vec<u8>) {
+    use calamine::{Reader, Xls, XlsError};
+    if let Err(XlsError::Cfb(e)) = Xls::new(std::io::Cursor::new(bytes)) {
+        panic!("{e}");
+    }
+}
+
 #[test]
 fn a_sound_compound_file_passes_and_other_files_are_left_alone() {
+    calamine_reads_the_workbook_stream(Compound::new(20_000).bytes());
+    calamine_reads_the_workbook_stream(Compound::with_sectors_of(4096, 20_000).bytes());
     assert_eq!(check_cfb(&Compound::new(4096).bytes()), Ok(()));
     assert_eq!(check_cfb(&Compound::new(20_000).bytes()), Ok(()));
+    assert_eq!(
+        check_cfb(&Compound::with_sectors_of(4096, 20_000).bytes()),
+        Ok(())
+    );
+    // Excel leaves the last sector whole; a file cut inside the stream's last sector still passes.
+    let mut cut = Compound::new(4096).bytes();
+    cut.truncate(cut.len() - 100);
+    assert_eq!(check_cfb(&cut), Ok(()));
     assert_eq!(check_cfb(b"PK\x03\x04"), Ok(()));
     assert_eq!(check_cfb(b"indicator;gebied"), Ok(()));
 }
@@ -145,6 +175,13 @@ fn a_bad_sector_size_is_refused() {
     let mut file = Compound::new(4096);
     file.header[30] = 12;
     assert!(check_cfb(&file.bytes()).is_err(), "4096 bytes is version 4");
+    let mut file = Compound::with_sectors_of(4096, 12_288);
+    file.fat[3] = 2;
+    assert!(
+        check_cfb(&file.bytes())
+            .unwrap_err()
+            .contains("de werkboekstroom 'Workbook' loopt in een kring")
+    );
     let mut file = Compound::new(4096);
     file.header[32] = 7;
     assert!(

@@ -731,3 +731,134 @@ fn rows_are_numbered_as_in_the_file_whatever_the_line_ends() {
         );
     }
 }
+
+/// The same text as UTF-16 with the given byte order mark.
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut bytes = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for unit in text.encode_utf16() {
+        bytes.extend(if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    bytes
+}
+
+/// Excel's "Opslaan als Unicode-tekst" writes UTF-16LE with a BOM, tab-separated, CRLF; it must read
+/// exactly as the same text in UTF-8, and so must UTF-16BE.
+#[test]
+fn excel_unicode_text_reads_as_its_utf8_equivalent() {
+    let fixture = std::fs::read(import_fixture("unicode-tekst.txt")).unwrap();
+    let units: Vec<u16> = fixture[2..]
+        .chunks_exact(2)
+        .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+        .collect();
+    let text = String::from_utf16(&units).unwrap();
+    let mut exports = Vec::new();
+    for (name, bytes) in [
+        ("unicode-tekst.txt", fixture.clone()),
+        ("utf-8.txt", text.clone().into_bytes()),
+        ("utf-16be.txt", utf16(&text, true)),
+    ] {
+        let store = temp_store();
+        let file = store.path.with_file_name(name);
+        std::fs::write(&file, bytes).unwrap();
+        let out = run(&store.path, &["import", file.to_str().unwrap()]);
+        assert_eq!(out.code, 0, "{name}: {}", out.stderr);
+        assert!(
+            out.stdout.contains("4 waarden (lang formaat)"),
+            "{name}: {}",
+            out.stdout
+        );
+        let get = |area: &str| exported(&store.path, "wmo_clienten", area, "2026 H1").unwrap();
+        assert_eq!(
+            get("Zaanstad"),
+            "10890;definitief;Cliënten met één of meer voorzieningen"
+        );
+        assert_eq!(
+            get("Purmerend"),
+            "4321;definitief;\"telling \"\"na correctie\"\" – 3 juli\""
+        );
+        assert_eq!(get("Edam-Volendam"), "1034;definitief;Zoë’s team ✓ 😀");
+        assert_eq!(get("Landsmeer"), ";afgeschermd;");
+        exports.push(export_all(&store.path));
+    }
+    assert_eq!(exports[0], exports[1]);
+    assert_eq!(exports[0], exports[2]);
+}
+
+#[test]
+fn a_utf16_file_names_rows_and_columns_as_in_the_file() {
+    let store = temp_store();
+    let lines = [
+        "Aanlevering ZVH 😀\t\t\t",
+        "indicator\tgebied\tperiode\twaarde",
+        "zvh_aanmeldingen\tZaanstad\t2026 K1\t5",
+        "zvh_aanmeldingen\tZaandstad\t2026 K1\t5",
+        "zvh_aanmeldingen\tOostzaan\t2026 K1\tveel",
+    ];
+    for (name, big_endian) in [("le.txt", false), ("be.txt", true)] {
+        let file = store.path.with_file_name(name);
+        std::fs::write(&file, utf16(&(lines.join("\r\n") + "\r\n"), big_endian)).unwrap();
+        let before = export_all(&store.path);
+        let out = run(&store.path, &["import", file.to_str().unwrap()]);
+        assert_eq!(out.code, 1, "{name}");
+        let file = file.display();
+        assert_eq!(
+            out.stderr.lines().collect::<Vec<_>>(),
+            [
+                format!(
+                    "{file}, rij 4, kolom gebied: onbekend gebied 'Zaandstad'; bedoelt u 'Zaanstad'?"
+                ),
+                format!(
+                    "{file}, rij 5, kolom waarde: 'veel' is geen getal; verwacht bijvoorbeeld 1.234,5 of 1234.5"
+                ),
+                "2 problemen gevonden; er is niets gewijzigd.".to_string(),
+            ],
+            "{name}"
+        );
+        assert_eq!(export_all(&store.path), before);
+    }
+}
+
+/// Cut off mid-character, or with half a surrogate pair: refused, naming file and line, not read
+/// with a replacement character.
+#[test]
+fn damaged_utf16_is_refused_naming_the_file() {
+    let store = temp_store();
+    let text = "indicator\tgebied\tperiode\twaarde\r\nzvh_aanmeldingen\tZaanstad\t2026 K1\t5\r\n";
+    let file = store.path.with_file_name("afgebroken.txt");
+    let mut cut = utf16(text, false);
+    cut.pop();
+    std::fs::write(&file, cut).unwrap();
+    let out = run(&store.path, &["import", file.to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "{}: het bestand is Unicode-tekst (UTF-16), maar houdt op midden in een teken",
+            file.display()
+        )),
+        "{}",
+        out.stderr
+    );
+    let file = store.path.with_file_name("half-teken.txt");
+    let mut bytes = utf16(text, false);
+    bytes.extend([0x3D, 0xD8]);
+    bytes.extend(&utf16("\r\n", false)[2..]);
+    std::fs::write(&file, bytes).unwrap();
+    let out = run(&store.path, &["import", file.to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "{}: regel 3 is geen geldige Unicode-tekst (UTF-16)",
+            file.display()
+        )),
+        "{}",
+        out.stderr
+    );
+}

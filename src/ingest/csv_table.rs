@@ -1,22 +1,77 @@
-//! CSV bytes → a [`Table`]: UTF-8 with or without BOM, or Windows-1252 as Excel writes it; `;`, `,` or
-//! tab, detected; CRLF; quoted fields.
+//! CSV bytes → a [`Table`]: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode-tekst"), or
+//! Windows-1252 as Excel writes it; `;`, `,` or tab, detected; CRLF; quoted fields.
 
 use std::borrow::Cow;
 
 use super::limits::{MAX_CSV_ROWS, check_columns};
 use super::table::{Cell, Row, Table};
 
-/// Decodes text as people's files come: UTF-8 (BOM optional), else Windows-1252.
-pub(super) fn decode(bytes: &[u8]) -> Cow<'_, str> {
+/// Decodes text as people's files come: UTF-16 with its byte order mark (Excel's "Unicode-tekst",
+/// little-endian, or big-endian), UTF-8 (BOM optional), else Windows-1252. UTF-16 becomes UTF-8 here,
+/// so separator detection, row numbers and the parallel reading see the same text as for UTF-8.
+pub(super) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
+    if let Some(units) = bytes.strip_prefix(b"\xFF\xFE") {
+        return decode_utf16(units, encoding_rs::UTF_16LE).map(Cow::Owned);
+    }
+    if let Some(units) = bytes.strip_prefix(b"\xFE\xFF") {
+        return decode_utf16(units, encoding_rs::UTF_16BE).map(Cow::Owned);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    Ok(match std::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
         Err(_) => {
             encoding_rs::WINDOWS_1252
                 .decode_without_bom_handling(bytes)
                 .0
         }
+    })
+}
+
+/// UTF-16 without its BOM. A damaged file (cut off mid-character, or half a surrogate pair) is
+/// refused with where the damage is, rather than read with a replacement character that would end
+/// up in a name or a remark unnoticed.
+fn decode_utf16(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> Result<String, String> {
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        return Ok(text.into_owned());
     }
+    if bytes.len() % 2 == 1 {
+        return Err(
+            "het bestand is Unicode-tekst (UTF-16), maar houdt op midden in een teken; is het \
+             afgebroken? Sla het opnieuw op"
+                .into(),
+        );
+    }
+    let big_endian = encoding == encoding_rs::UTF_16BE;
+    let units = bytes.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }
+    });
+    // The line as the reader numbers it: `\r\n`, `\r` and `\n` each end one.
+    let (mut line, mut after_cr) = (1_u64, false);
+    for decoded in char::decode_utf16(units) {
+        match decoded {
+            Err(_) => {
+                return Err(format!(
+                    "regel {line} is geen geldige Unicode-tekst (UTF-16): er staat een half teken \
+                     (een losse surrogaat); sla het bestand opnieuw op"
+                ));
+            }
+            Ok('\n') if after_cr => after_cr = false,
+            Ok('\n') => line += 1,
+            Ok('\r') => {
+                line += 1;
+                after_cr = true;
+            }
+            Ok(_) => after_cr = false,
+        }
+    }
+    // encoding_rs and the standard library agree on what is malformed; should they ever not, the
+    // file is still refused rather than read wrongly.
+    Err("het bestand is geen geldige Unicode-tekst (UTF-16); sla het opnieuw op".into())
 }
 
 /// Every line end as `\n`. The CSV reader counts lines by `\n` only: it numbered the rows of an Excel
@@ -67,7 +122,7 @@ fn cell(field: &str) -> Cell {
 }
 
 pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, String> {
-    let text = with_newline_line_ends(decode(bytes));
+    let text = with_newline_line_ends(decode(bytes)?);
     if text.contains('\0') {
         return Err("het bestand bevat binaire gegevens; is het wel een CSV-bestand?".into());
     }
@@ -174,8 +229,59 @@ mod tests {
 
     #[test]
     fn windows_1252_is_decoded() {
-        assert_eq!(decode(b"Cli\xebnten;\x80 5"), "Cliënten;€ 5");
-        assert_eq!(decode("\u{feff}één".as_bytes()), "één");
+        assert_eq!(decode(b"Cli\xebnten;\x80 5").unwrap(), "Cliënten;€ 5");
+        assert_eq!(decode("\u{feff}één".as_bytes()).unwrap(), "één");
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded_either_way_round() {
+        let text = "indicator\tgebied\r\nwmo_clienten\tCliënten 𝄞 €\r\n";
+        assert_eq!(decode(&utf16(text, false)).unwrap(), text);
+        assert_eq!(decode(&utf16(text, true)).unwrap(), text);
+        assert_eq!(decode(b"\xFF\xFE").unwrap(), "");
+    }
+
+    #[test]
+    fn damaged_utf16_is_refused_with_the_line_of_the_damage() {
+        let mut cut = utf16("a\tb\r\nc", false);
+        cut.push(b'd');
+        assert!(
+            decode(&cut)
+                .unwrap_err()
+                .contains("houdt op midden in een teken")
+        );
+        for big_endian in [false, true] {
+            let mut bytes = utf16("a\tb\r\nc\rd\ne\t", big_endian);
+            let lone_high = if big_endian {
+                [0xD8, 0x34]
+            } else {
+                [0x34, 0xD8]
+            };
+            bytes.extend(lone_high);
+            bytes.extend(&utf16("x\n", big_endian)[2..]);
+            assert!(
+                decode(&bytes)
+                    .unwrap_err()
+                    .starts_with("regel 4 is geen geldige Unicode-tekst (UTF-16)"),
+                "{big_endian}"
+            );
+        }
     }
 
     #[test]

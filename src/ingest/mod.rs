@@ -4,6 +4,7 @@
 
 mod cbs;
 mod cell;
+mod cfb;
 mod columns;
 mod context;
 mod csv_table;
@@ -96,6 +97,7 @@ fn read_contents<'a>(
     let tables = if is_spreadsheet(name, bytes) {
         limits::check_zip(bytes)
             .and_then(|()| limits::check_ods(bytes))
+            .and_then(|()| cfb::check_cfb(bytes))
             .and_then(|()| sheet_table::read_sheets(bytes))
     } else {
         csv_table::read_csv(bytes).map(|table| vec![table])
@@ -119,7 +121,7 @@ fn is_spreadsheet(name: &str, bytes: &[u8]) -> bool {
     match extension.as_deref() {
         Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => true,
         Some("csv" | "txt" | "tsv") => false,
-        _ => bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]),
+        _ => bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&cfb::MAGIC),
     }
 }
 
@@ -127,6 +129,19 @@ fn is_spreadsheet(name: &str, bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
+
+    #[test]
+    fn text_files_go_to_the_csv_reader_and_workbooks_to_the_spreadsheet_reader() {
+        // Excel's "Unicode-tekst" is saved as .txt, UTF-16 with a BOM.
+        let unicode_text = b"\xFF\xFEi\0n\0d\0";
+        assert!(!is_spreadsheet("Unicode-tekst.txt", unicode_text));
+        assert!(!is_spreadsheet("LEVERING.TXT", unicode_text));
+        assert!(!is_spreadsheet("levering", unicode_text));
+        assert!(!is_spreadsheet("levering.tsv", b"\xFE\xFF\0i"));
+        assert!(is_spreadsheet("levering", &cfb::MAGIC));
+        assert!(is_spreadsheet("levering", b"PK\x03\x04"));
+        assert!(is_spreadsheet("oud.XLS", b""));
+    }
 
     #[test]
     fn a_value_delivered_twice_is_refused_among_the_other_problems_in_row_order() {

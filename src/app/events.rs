@@ -1,7 +1,8 @@
 //! Gebeurtenissen: adding, removing, importing and exporting the events that explain a trend.
 
-use super::interchange::{EventRecord, read_checked, write_list};
+use super::interchange::{EventRecord, write_list};
 use super::notes::refused_with;
+use super::record_shape::read_checked;
 use super::{AppError, Workspace};
 use crate::domain::{Event, EventDraft, EventId, EventScope};
 

@@ -14,6 +14,7 @@ mod jobs;
 mod movement;
 mod notes;
 mod output_file;
+mod record_shape;
 mod signals;
 mod stories;
 mod template;

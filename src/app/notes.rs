@@ -1,7 +1,8 @@
 //! Duiding: writing, locking and reopening notes, with their history; importing and exporting them.
 
 use super::import::check_user;
-use super::interchange::{NoteRecord, read_checked, write_list};
+use super::interchange::{NoteRecord, write_list};
+use super::record_shape::read_checked;
 use super::{AppError, Workspace};
 use crate::domain::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion};
 

@@ -1,7 +1,8 @@
 //! Verhalen: managing stories, linking them to themes and indicators, importing and exporting them.
 
-use super::interchange::{StoryRecord, read_checked, write_list};
+use super::interchange::{StoryRecord, write_list};
 use super::notes::refused_with;
+use super::record_shape::read_checked;
 use super::{AppError, Workspace};
 use crate::domain::{Story, StoryDraft, StoryId, visible};
 

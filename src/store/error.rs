@@ -86,7 +86,15 @@ impl fmt::Display for StoreError {
             }
             StoreError::Sqlite(e) => write!(f, "databasefout: {e}"),
             StoreError::InFile { path, error } => write!(f, "{path}: {error}"),
-            StoreError::Io { path, error } => write!(f, "{path}: {error}"),
+            StoreError::Io { path, error } => match error.kind() {
+                std::io::ErrorKind::PermissionDenied => write!(f, "{path}: geen toegang (rechten)"),
+                std::io::ErrorKind::NotFound => write!(f, "{path}: bestaat niet"),
+                std::io::ErrorKind::StorageFull => write!(f, "{path}: de schijf is vol"),
+                std::io::ErrorKind::ReadOnlyFilesystem => {
+                    write!(f, "{path}: het bestandssysteem is alleen-lezen")
+                }
+                _ => write!(f, "{path}: {error}"),
+            },
             StoreError::Migration(e) => write!(f, "bijwerken van de database mislukt: {e}"),
             StoreError::TooNew { found, supported } => write!(
                 f,
@@ -121,5 +129,27 @@ impl std::error::Error for StoreError {}
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> StoreError {
         StoreError::Sqlite(error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_errors_name_the_file_in_dutch() {
+        let path = Path::new("/gedeeld/regio.sqlite");
+        let denied = StoreError::io(path, std::io::ErrorKind::PermissionDenied.into());
+        assert_eq!(
+            denied.to_string(),
+            "/gedeeld/regio.sqlite: geen toegang (rechten)"
+        );
+        let busy = StoreError::Refused("bezet".into()).in_file(path);
+        assert_eq!(busy.to_string(), "/gedeeld/regio.sqlite: bezet");
+        assert_eq!(
+            busy.in_file(Path::new("ander")).to_string(),
+            "/gedeeld/regio.sqlite: bezet",
+            "named once"
+        );
     }
 }

@@ -52,7 +52,9 @@ fn help_is_in_dutch_for_the_program_and_each_command() {
     assert!(help.stdout.contains("--first-frame"));
     assert_dutch(&help.stdout);
 
+    assert_eq!(regio(&["help"]).stdout, help.stdout, "help as a command");
     let import = regio(&["import", "--help"]);
+    assert_eq!(regio(&["help", "import"]).stdout, import.stdout);
     assert_eq!(import.code, 0);
     assert!(import.stdout.contains("Argumenten:"), "{}", import.stdout);
     assert!(

@@ -15,12 +15,22 @@ const TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{aft
 pub fn parse() -> Result<Cli, ExitCode> {
     let mut command = command();
     let parsed = command
-        .try_get_matches_from_mut(std::env::args_os())
+        .try_get_matches_from_mut(help_as_flag(std::env::args_os().collect()))
         .and_then(|matches| Cli::from_arg_matches(&matches));
     parsed.map_err(|error| {
         let words: Vec<String> = std::env::args().skip(1).collect();
         report(&error, named(&mut command, &words))
     })
+}
+
+/// `regio-in-beeld help import` as `regio-in-beeld import --help`: clap's own `help` command would
+/// list itself in English.
+fn help_as_flag(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    if args.get(1).is_some_and(|word| word == "help") {
+        args.remove(1);
+        args.push("--help".into());
+    }
+    args
 }
 
 /// The (sub)command the words name, as deep as they go: its usage is the one to show.

@@ -28,7 +28,8 @@ const DIRECTORY_ENTRY_LEN: usize = 128;
 /// Checks the compound file's header and every chain calamine will follow: the DIFAT, the FAT, the
 /// directory, the mini stream and mini FAT, and the workbook stream (`Workbook`, else `Book`; this
 /// importer never asks for the document properties or macros, the other streams calamine can
-/// read). Files that are no compound file are left to their reader.
+/// read), then the extent of the sheets in that stream ([`super::biff`]). Files that are no compound
+/// file are left to their reader.
 pub fn check_cfb(bytes: &[u8]) -> Result<(), String> {
     if !bytes.starts_with(&MAGIC) {
         return Ok(());

@@ -241,3 +241,34 @@ fn a_legacy_workbook_whose_sector_chain_loops_is_refused() {
         "levering: het werkboek is beschadigd: de mappenlijst loopt in een kring",
     );
 }
+
+/// Found by fuzzing: an .xls whose formula record is shorter than it says, on which calamine 0.38
+/// panics (xls.rs:1531). The import reports it as a damaged workbook, without a panic message.
+#[test]
+fn a_legacy_workbook_that_calamine_panics_on_is_a_message_not_a_crash() {
+    let store = temp_store();
+    let file = store.path.with_file_name("formule.xls");
+    std::fs::copy(fixture("import/hostile/xls-formule-te-kort.xls"), &file).unwrap();
+    refused(
+        &store,
+        &["import", file.to_str().unwrap()],
+        "formule.xls: het werkboek is beschadigd; de lezer liep erop vast (range end index",
+    );
+    let out = run(&store.path, &["import", file.to_str().unwrap()]);
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+}
+
+/// Found by fuzzing: calamine 0.38 builds every XLS sheet as a dense table while it opens the
+/// workbook (`Range::from_sparse`, xls.rs:724), so a cell record far from the others asked for 6.3 GB
+/// before any sheet could be checked. The sheets' cell records are now scanned first.
+#[test]
+fn a_legacy_workbook_with_a_far_cell_is_refused() {
+    let store = temp_store();
+    let file = store.path.with_file_name("verre-cel.xls");
+    std::fs::copy(fixture("import/hostile/xls-verre-cel-oom.xls"), &file).unwrap();
+    refused(
+        &store,
+        &["import", file.to_str().unwrap()],
+        "verre-cel.xls: een werkblad is te groot: het werkblad loopt tot rij",
+    );
+}

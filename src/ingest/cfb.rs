@@ -28,7 +28,8 @@ const DIRECTORY_ENTRY_LEN: usize = 128;
 /// Checks the compound file's header and every chain calamine will follow: the DIFAT, the FAT, the
 /// directory, the mini stream and mini FAT, and the workbook stream (`Workbook`, else `Book`; this
 /// importer never asks for the document properties or macros, the other streams calamine can
-/// read). Files that are no compound file are left to their reader.
+/// read), then the extent of the sheets in that stream ([`super::biff`]). Files that are no compound
+/// file are left to their reader.
 pub fn check_cfb(bytes: &[u8]) -> Result<(), String> {
     if !bytes.starts_with(&MAGIC) {
         return Ok(());
@@ -49,7 +50,7 @@ pub fn check_cfb(bytes: &[u8]) -> Result<(), String> {
         // No directory at all: calamine refuses that itself, without reading anything.
         return Ok(());
     };
-    let (mini_stream_len, mini_fat) = if file.u32_at(64) > 0 {
+    let (mini_stream, mini_fat) = if file.u32_at(64) > 0 {
         let mini_stream =
             file.follow("de kleine stroom", root.start, root.len, &file.big(), &fat)?;
         let wanted = u64::from(file.u32_at(64)) * file.sector_len as u64;
@@ -62,10 +63,15 @@ pub fn check_cfb(bytes: &[u8]) -> Result<(), String> {
         )?;
         file.check_whole(&mini_fat, "de kleine sectortabel")?;
         let entries = (mini_fat.read / 4) as usize;
-        (mini_stream.read, Table::new(&file, mini_fat.ids, entries))
+        (mini_stream, Table::new(&file, mini_fat.ids, entries))
     } else {
-        (0, Table::new(&file, Vec::new(), 0))
+        let none = Chain {
+            ids: Vec::new(),
+            read: 0,
+        };
+        (none, Table::new(&file, Vec::new(), 0))
     };
+    let mini_stream_len = mini_stream.read;
     let mini = Unit {
         count: mini_stream_len.div_ceil(MINI_SECTOR_LEN) as usize,
         len: Box::new(move |id| MINI_SECTOR_LEN.min(mini_stream_len - id as u64 * MINI_SECTOR_LEN)),
@@ -74,13 +80,31 @@ pub fn check_cfb(bytes: &[u8]) -> Result<(), String> {
     let named = |name: &str| entries.clone().find(|e| e.is_named(name));
     if let Some(stream) = named("Workbook").or_else(|| named("Book")) {
         let what = format!("de werkboekstroom '{}'", stream.name());
-        if stream.len < MINI_STREAM_CUTOFF {
-            file.follow(&what, stream.start, stream.len, &mini, &mini_fat)?;
+        // The stream as calamine will hand it to its XLS reader, whose sheets are checked next.
+        let bytes = if stream.len < MINI_STREAM_CUTOFF {
+            let chain = file.follow(&what, stream.start, stream.len, &mini, &mini_fat)?;
+            let mini_bytes = file.gather(&mini_stream, file.sector_len);
+            gather(&chain, MINI_SECTOR_LEN as usize, |id| {
+                let start = id * MINI_SECTOR_LEN as usize;
+                &mini_bytes[start..(start + MINI_SECTOR_LEN as usize).min(mini_bytes.len())]
+            })
         } else {
-            file.follow(&what, stream.start, stream.len, &file.big(), &fat)?;
-        }
+            let chain = file.follow(&what, stream.start, stream.len, &file.big(), &fat)?;
+            file.gather(&chain, file.sector_len)
+        };
+        super::biff::check_sheets(&bytes).map_err(|e| format!("een werkblad is te groot: {e}"))?;
     }
     Ok(())
+}
+
+/// A chain's bytes joined, as calamine's `get_chain` joins them, up to what it read.
+fn gather<'s>(chain: &Chain, sector_len: usize, sector: impl Fn(usize) -> &'s [u8]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity((chain.ids.len() * sector_len).min(chain.read as usize));
+    for id in &chain.ids {
+        bytes.extend_from_slice(sector(*id as usize));
+    }
+    bytes.truncate(chain.read as usize);
+    bytes
 }
 
 fn damaged(detail: &str) -> String {
@@ -169,6 +193,10 @@ impl<'b> File<'b> {
                 self.whole
             )))
         }
+    }
+
+    fn gather(&self, chain: &Chain, sector_len: usize) -> Vec<u8> {
+        gather(chain, sector_len, |id| self.sector(id))
     }
 
     fn big(&self) -> Unit<'b> {

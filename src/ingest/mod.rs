@@ -2,6 +2,7 @@
 //! spreadsheets (XLSX, XLS, ODS), in the long or the wide layout. Parses and validates only and never
 //! opens the store, so a file with any problem writes nothing.
 
+mod biff;
 mod cbs;
 mod cell;
 mod cfb;

@@ -8,7 +8,46 @@ use calamine::{Data, DataType, Reader, Sheets, open_workbook_auto_from_rs};
 use super::limits::{check_columns, check_extent};
 use super::table::{Cell, Row, Table};
 
+/// Reads every sheet. calamine's readers for the binary formats (XLS, XLSB) index into records by the
+/// lengths the records claim, and fuzzing found one it panics on (a formula shorter than it says,
+/// xls.rs:1531 in 0.38); a damaged workbook must be a message, not a crash of the window, so a panic
+/// inside calamine becomes one. Allocation is bounded before this (limits, cfb).
 pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table>, String> {
+    quiet_calamine_panics();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_sheets_unguarded(bytes)
+    }))
+    .unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(format!(
+            "het werkboek is beschadigd; de lezer liep erop vast ({what}); sla het opnieuw op als \
+                 .xlsx of .ods"
+        ))
+    })
+}
+
+/// A panic in calamine is reported as the file's problem, so its default report on stderr (and, under
+/// the fuzzer, its abort) would only get in the way; every other panic goes to the hook as before.
+fn quiet_calamine_panics() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let in_calamine = info
+                .location()
+                .is_some_and(|l| l.file().replace('\\', "/").contains("/calamine-"));
+            if !in_calamine {
+                previous(info);
+            }
+        }));
+    });
+}
+
+fn read_sheets_unguarded(bytes: &[u8]) -> Result<Vec<Table>, String> {
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
         format!("het werkboek kan niet gelezen worden ({e}); sla het op als .xlsx of .ods")
     })?;

@@ -220,9 +220,18 @@ fn calamine_s_own_workbooks_pass() {
             continue;
         }
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        // Fuzzing's finds: sheets that calamine would build to gigabytes.
+        if name.starts_with("regressie-xls-verre-cel") {
+            let refused = check_cfb(&bytes).unwrap_err();
+            assert!(
+                refused.contains("een werkblad is te groot"),
+                "{name}: {refused}"
+            );
+            continue;
+        }
         match check_cfb(&bytes) {
             Ok(()) => {
-                let _ = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(&bytes));
+                let _ = crate::ingest::sheet_table::read_sheets(&bytes);
                 passed += 1;
             }
             Err(message) => refused.push(format!("{name}: {message}")),

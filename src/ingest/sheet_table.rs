@@ -17,16 +17,13 @@ pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table>, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         read_sheets_unguarded(bytes)
     }))
-    .unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Err(format!(
-            "het werkboek is beschadigd; de lezer liep erop vast ({what}); sla het opnieuw op als \
-                 .xlsx of .ods"
-        ))
+    // calamine's own panic text is English and about its code, not the file: it is not shown.
+    .unwrap_or_else(|_| {
+        Err(
+            "het werkboek is beschadigd: een onderdeel is korter of anders dan het zelf aangeeft; \
+             sla het opnieuw op als .xlsx of .ods"
+                .to_string(),
+        )
     })
 }
 

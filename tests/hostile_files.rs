@@ -4,16 +4,13 @@
 
 mod support;
 
-use std::io::Read;
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use support::{fixture, run, temp_store};
+use support::{fixture, run, run_within, temp_store};
 
 fn refused(store: &support::TempStore, args: &[&str], message: &str) {
     let before = run(&store.path, &["export"]).stdout;
-    let out = run_guarded(&store.path, args);
+    let out = run_within(&store.path, args, DEADLINE);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains(message), "{}", out.stderr);
     assert_eq!(run(&store.path, &["export"]).stdout, before);
@@ -21,68 +18,6 @@ fn refused(store: &support::TempStore, args: &[&str], message: &str) {
 
 /// Refused before reading: no test should take long, this one least of all.
 const DEADLINE: Duration = Duration::from_secs(30);
-/// What the importer may hold for any of these files; a workbook that fuzzing found grew to 17.8 GB.
-const MAX_RESIDENT_BYTES: u64 = 2 << 30;
-
-/// Runs the binary as [`run`] does, but stops it once it takes longer than [`DEADLINE`] or holds
-/// more than [`MAX_RESIDENT_BYTES`] (as Linux reports it in `/proc`), so that a file that makes the
-/// importer loop or swell fails the test instead of taking the machine down with it.
-fn run_guarded(db: &Path, args: &[&str]) -> support::Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("REGIO_DB")
-        .env_remove("REGIO_INDICATORS")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let drain = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut text = String::new();
-            pipe.read_to_string(&mut text).expect("UTF-8 output");
-            text
-        })
-    };
-    let stdout = drain(Box::new(child.stdout.take().unwrap()));
-    let stderr = drain(Box::new(child.stderr.take().unwrap()));
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        let resident = resident_bytes(child.id());
-        if started.elapsed() > DEADLINE || resident > MAX_RESIDENT_BYTES {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!(
-                "{args:?} stopped after {:?}, holding {} MB",
-                started.elapsed(),
-                resident >> 20
-            );
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    support::Run {
-        code: status.code().expect("exited normally"),
-        stdout: stdout.join().unwrap(),
-        stderr: stderr.join().unwrap(),
-    }
-}
-
-/// The process's resident memory, from `/proc/<pid>/status`; 0 where there is no `/proc`.
-fn resident_bytes(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|status| {
-            let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-            let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-            Some(kilobytes << 10)
-        })
-        .unwrap_or(0)
-}
 
 #[test]
 fn a_two_gigabyte_csv_is_refused_unread() {

@@ -6,16 +6,17 @@ use crate::domain::{Batch, BatchId, BatchKind, BatchSource, dutch_datetime};
 impl Store {
     /// Every batch, newest first.
     pub fn batches(&self) -> Result<Vec<Batch>, StoreError> {
-        let mut query = self.conn.prepare_cached(include_str!("list.sql"))?;
+        let mut query = self
+            .conn
+            .prepare_cached(concat!(include_str!("select.sql"), "ORDER BY id DESC"))?;
         let rows = query.query_map([], row_to_batch)?;
         rows.map(|row| row?).collect()
     }
 
     pub fn batch(&self, id: BatchId) -> Result<Option<Batch>, StoreError> {
-        let mut query = self.conn.prepare_cached(
-            "SELECT id, kind, file_name, sha256, user, started_at, finished_at, rows, undone_at
-             FROM batches WHERE id = ?1",
-        )?;
+        let mut query = self
+            .conn
+            .prepare_cached(concat!(include_str!("select.sql"), "WHERE id = ?1"))?;
         query
             .query_row([id.0], row_to_batch)
             .optional()?
@@ -80,11 +81,9 @@ impl Store {
     /// Per indicator, the batches its current values came from with how many each, newest first:
     /// the provenance the tactical view shows.
     pub fn batches_per_indicator(&self) -> Result<Vec<(String, BatchId, u64)>, StoreError> {
-        let mut query = self.conn.prepare_cached(
-            "SELECT i.id, o.batch_id, count(*)
-             FROM observations o JOIN indicators i ON i.number = o.indicator_number
-             GROUP BY i.id, o.batch_id ORDER BY i.id, o.batch_id DESC",
-        )?;
+        let mut query = self
+            .conn
+            .prepare_cached(include_str!("per_indicator.sql"))?;
         let rows = query.query_map([], |row| {
             Ok((
                 row.get(0)?,
@@ -97,12 +96,9 @@ impl Store {
 
     /// Whether any value on record comes from the demo data set.
     pub fn holds_demo_values(&self) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM observations o JOIN batches b ON b.id = o.batch_id
-                            WHERE b.kind = 'demo')",
-            [],
-            |row| row.get(0),
-        )?)
+        Ok(self
+            .conn
+            .query_row(include_str!("holds_demo.sql"), [], |row| row.get(0))?)
     }
 }
 

@@ -6,9 +6,6 @@ use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 use super::{Store, StoreError, now_utc, optional_area};
 use crate::domain::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion, Period};
 
-const COLUMNS: &str = "id, indicator_id, area_code, period, bo_date, author, status, text, \
-                       created_at, updated_at, demo";
-
 impl Store {
     pub fn add_note(
         &mut self,
@@ -30,11 +27,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut ids = Vec::with_capacity(notes.len());
         {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO notes (indicator_id, area_code, period, bo_date, author, status, text,
-                                    created_at, updated_at, demo)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
-            )?;
+            let mut insert = tx.prepare_cached(include_str!("insert.sql"))?;
             for (draft, status) in notes {
                 insert.execute(params![
                     draft.indicator,
@@ -57,14 +50,15 @@ impl Store {
     pub fn note(&self, id: NoteId) -> Result<Option<Note>, StoreError> {
         let mut query = self
             .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM notes WHERE id = ?1"))?;
+            .prepare_cached(concat!(include_str!("select.sql"), "WHERE id = ?1"))?;
         query.query_row([id.0], row_to_note).optional()?.transpose()
     }
 
     /// Every note, newest BO first, then by indicator.
     pub fn notes(&self) -> Result<Vec<Note>, StoreError> {
-        let mut query = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM notes ORDER BY bo_date DESC, indicator_id, id"
+        let mut query = self.conn.prepare_cached(concat!(
+            include_str!("select.sql"),
+            "ORDER BY bo_date DESC, indicator_id, id"
         ))?;
         let rows = query.query_map([], row_to_note)?;
         rows.map(|row| row?).collect()
@@ -82,11 +76,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let kept = tx.execute(
-            "INSERT INTO note_history (note_id, author, status, text, written_at)
-             SELECT id, author, status, text, updated_at FROM notes WHERE id = ?1",
-            [id.0],
-        )?;
+        let kept = tx.execute(include_str!("keep_version.sql"), [id.0])?;
         if kept == 0 {
             return Err(StoreError::Refused(format!(
                 "duiding {} bestaat niet",
@@ -103,9 +93,7 @@ impl Store {
 
     /// Earlier versions of a note, oldest first.
     pub fn note_history(&self, id: NoteId) -> Result<Vec<NoteVersion>, StoreError> {
-        let mut query = self.conn.prepare_cached(
-            "SELECT author, status, text, written_at FROM note_history WHERE note_id = ?1 ORDER BY id",
-        )?;
+        let mut query = self.conn.prepare_cached(include_str!("history.sql"))?;
         let rows = query.query_map([id.0], |row| {
             let status: String = row.get(1)?;
             Ok(NoteStatus::from_code(&status).map(|status| NoteVersion {

@@ -1,3 +1,5 @@
+//! The indicator definitions the stored values refer to.
+
 use rusqlite::params;
 
 use super::{Store, StoreError, now_utc};
@@ -9,13 +11,7 @@ impl Store {
     pub fn sync_indicators(&mut self, indicators: &[Indicator]) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         {
-            let mut upsert = tx.prepare(
-                "INSERT INTO indicators (id, name, definition_hash, updated_at, number)
-                 VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(number), 0) + 1 FROM indicators))
-                 ON CONFLICT (id) DO UPDATE SET name = excluded.name,
-                     definition_hash = excluded.definition_hash, updated_at = excluded.updated_at
-                 WHERE definition_hash <> excluded.definition_hash",
-            )?;
+            let mut upsert = tx.prepare(include_str!("sync.sql"))?;
             let now = now_utc();
             for indicator in indicators {
                 upsert.execute(params![

@@ -22,8 +22,7 @@ impl Store {
         let mut ids = Vec::with_capacity(drafts.len());
         for draft in drafts {
             tx.execute(
-                "INSERT INTO stories (title, summary, kind, url, area_code, demo, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                include_str!("insert.sql"),
                 params![
                     draft.title,
                     draft.summary,
@@ -45,8 +44,7 @@ impl Store {
     pub fn update_story(&mut self, id: StoryId, draft: &StoryDraft) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
-            "UPDATE stories SET title = ?2, summary = ?3, kind = ?4, url = ?5, area_code = ?6
-             WHERE id = ?1",
+            include_str!("update.sql"),
             params![
                 id.0,
                 draft.title,
@@ -89,18 +87,14 @@ impl Store {
         let links: Vec<(i64, String, String)> = links
             .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
             .collect::<Result<_, _>>()?;
-        let mut query = self.conn.prepare_cached(
-            "SELECT id, title, summary, kind, url, area_code, demo FROM stories ORDER BY id",
-        )?;
+        let mut query = self.conn.prepare_cached(include_str!("all.sql"))?;
         let rows = query.query_map([], |row| row_to_story(row, &links))?;
         rows.map(|row| row?).collect()
     }
 }
 
 fn write_links(tx: &Transaction, id: StoryId, draft: &StoryDraft) -> Result<(), StoreError> {
-    let mut insert = tx.prepare_cached(
-        "INSERT OR IGNORE INTO story_links (story_id, kind, target) VALUES (?1, ?2, ?3)",
-    )?;
+    let mut insert = tx.prepare_cached(include_str!("insert_link.sql"))?;
     for theme in &draft.themes {
         insert.execute(params![id.0, "thema", theme])?;
     }

@@ -17,10 +17,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut ids = Vec::with_capacity(drafts.len());
         {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO events (date, label, kind, indicator_id, area_code, description, demo, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?;
+            let mut insert = tx.prepare_cached(include_str!("insert.sql"))?;
             for draft in drafts {
                 let (indicator, area) = scope_columns(&draft.scope);
                 insert.execute(params![
@@ -45,13 +42,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let kept = tx.execute(
-            "INSERT INTO event_history (event_id, date, label, kind, indicator_id, area_code,
-                                        description, change, changed_at)
-             SELECT id, date, label, kind, indicator_id, area_code, description, 'verwijderd', ?2
-             FROM events WHERE id = ?1",
-            params![id.0, now_utc()],
-        )?;
+        let kept = tx.execute(include_str!("keep_removed.sql"), params![id.0, now_utc()])?;
         if kept == 0 {
             return Err(StoreError::Refused(format!(
                 "gebeurtenis {} bestaat niet",
@@ -65,10 +56,7 @@ impl Store {
 
     /// Every event, oldest first.
     pub fn events(&self) -> Result<Vec<Event>, StoreError> {
-        let mut query = self.conn.prepare_cached(
-            "SELECT id, date, label, kind, indicator_id, area_code, description, demo
-             FROM events ORDER BY date, id",
-        )?;
+        let mut query = self.conn.prepare_cached(include_str!("all.sql"))?;
         let rows = query.query_map([], row_to_event)?;
         rows.map(|row| row?).collect()
     }

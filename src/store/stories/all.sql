@@ -1,0 +1,3 @@
+SELECT id, title, summary, kind, url, area_code, demo
+FROM stories
+ORDER BY id

@@ -1,0 +1,1 @@
+INSERT OR IGNORE INTO story_links (story_id, kind, target) VALUES (?1, ?2, ?3)

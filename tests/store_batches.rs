@@ -187,3 +187,27 @@ fn of_two_values_for_one_cell_in_a_batch_the_later_counts() {
     store.write_batch(&source("twee.csv"), &twice).unwrap();
     assert_eq!(everything(&store)[0].value, Value::Number(13.0));
 }
+
+#[test]
+fn a_series_of_127_values_goes_in_statements_of_every_size_and_reads_back_exactly() {
+    let mut store = store();
+    // 127 = 64 + 32 + 16 + 8 + 4 + 2 + 1: each fixed INSERT runs once, and every row's own columns
+    // must land in its own row.
+    let delivered: Vec<Observation> = (0..127u32)
+        .map(|index| {
+            let month = format!("{}-{:02}", 2000 + index / 12, index % 12 + 1);
+            let value = match index % 5 {
+                4 => Value::Unavailable(Reason::NotDelivered),
+                _ => Value::Number(f64::from(index)),
+            };
+            Observation {
+                provisional: index % 2 == 1,
+                remark: (index % 3 == 0).then(|| format!("opmerking {index}")),
+                ..observation("Oostzaan", &month, value)
+            }
+        })
+        .collect();
+    let summary = store.write_batch(&source("reeks.csv"), &delivered).unwrap();
+    assert_eq!((summary.added, summary.changed), (127, 0));
+    assert_eq!(everything(&store), delivered);
+}

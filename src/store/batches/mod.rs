@@ -119,6 +119,12 @@ pub(super) fn begin_batch(tx: &Transaction, source: &BatchSource) -> Result<Batc
     Ok(BatchId(tx.last_insert_rowid()))
 }
 
+/// Removes a batch that wrote nothing, so it leaves no trace.
+pub(super) fn discard_batch(tx: &Transaction, batch: BatchId) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM batches WHERE id = ?1", [batch.0])?;
+    Ok(())
+}
+
 pub(super) fn finish_batch(tx: &Transaction, batch: BatchId, rows: u64) -> Result<(), StoreError> {
     tx.execute(
         "UPDATE batches SET finished_at = ?1, rows = ?2 WHERE id = ?3",

@@ -1,0 +1,101 @@
+//! The bulk writer: new values go in many rows per INSERT, since one statement for many rows costs
+//! SQLite much less than a statement per row. The statements are fixed files, one per size.
+
+use rusqlite::{Statement, Transaction};
+
+use super::value_columns;
+use crate::domain::{BatchId, Observation};
+use crate::store::StoreError;
+
+/// The INSERT for 1, 2, 4, … 64 rows of one series, at the index of the power of two.
+const INSERTS: [&str; 7] = [
+    include_str!("insert/rows_1.sql"),
+    include_str!("insert/rows_2.sql"),
+    include_str!("insert/rows_4.sql"),
+    include_str!("insert/rows_8.sql"),
+    include_str!("insert/rows_16.sql"),
+    include_str!("insert/rows_32.sql"),
+    include_str!("insert/rows_64.sql"),
+];
+
+/// Most rows per INSERT.
+const INSERT_ROWS: usize = 1 << (INSERTS.len() - 1);
+
+/// Parameters a statement shares (indicator, area, batch), bound once per statement.
+const SHARED_PARAMETERS: usize = 3;
+
+/// Parameters per row after the shared ones.
+const ROW_PARAMETERS: usize = 5;
+
+/// Writes new cells series by series (one indicator and area, as `observations` come: grouped), each
+/// in statements of 64, 32, … 1 rows. `numbers` gives a value's indicator and area number.
+pub(super) fn insert_cells(
+    tx: &Transaction,
+    batch: BatchId,
+    observations: &[&Observation],
+    numbers: impl Fn(&Observation) -> (i64, i64),
+) -> Result<(), StoreError> {
+    let mut statements: Vec<Option<Statement>> = INSERTS.iter().map(|_| None).collect();
+    let mut period = String::new();
+    for series in observations.chunk_by(|a, b| a.area == b.area && a.indicator == b.indicator) {
+        let mut rest = series;
+        while !rest.is_empty() {
+            let size = 1usize << rest.len().min(INSERT_ROWS).ilog2();
+            let (rows, after) = rest.split_at(size);
+            let index = size.ilog2() as usize;
+            let insert = match &mut statements[index] {
+                Some(insert) => insert,
+                empty => empty.insert(tx.prepare(INSERTS[index])?),
+            };
+            let (indicator, area) = numbers(rows[0]);
+            insert.raw_bind_parameter(1, indicator)?;
+            insert.raw_bind_parameter(2, area)?;
+            insert.raw_bind_parameter(3, batch.0)?;
+            for (index, observation) in rows.iter().enumerate() {
+                let offset = SHARED_PARAMETERS + index * ROW_PARAMETERS;
+                bind_row(insert, offset, observation, &mut period)?;
+            }
+            insert.raw_execute()?;
+            rest = after;
+        }
+    }
+    Ok(())
+}
+
+/// Binds one row's own columns after `offset` parameters; `period` is a reused buffer (SQLite copies
+/// bound text).
+fn bind_row(
+    insert: &mut Statement,
+    offset: usize,
+    observation: &Observation,
+    period: &mut String,
+) -> rusqlite::Result<()> {
+    period.clear();
+    observation.period.write_canonical(period);
+    let (value, reason) = value_columns(observation.value);
+    insert.raw_bind_parameter(offset + 1, period.as_str())?;
+    insert.raw_bind_parameter(offset + 2, value)?;
+    insert.raw_bind_parameter(offset + 3, reason)?;
+    insert.raw_bind_parameter(offset + 4, observation.provisional)?;
+    insert.raw_bind_parameter(offset + 5, observation.remark.as_deref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn each_statement_takes_the_shared_parameters_and_five_per_row() {
+        let store = Store::open_in_memory().unwrap();
+        for (index, sql) in INSERTS.iter().enumerate() {
+            let rows = 1 << index;
+            let insert = store.conn.prepare(sql).unwrap();
+            assert_eq!(
+                insert.parameter_count(),
+                SHARED_PARAMETERS + rows * ROW_PARAMETERS,
+                "the statement for {rows} rows"
+            );
+        }
+    }
+}

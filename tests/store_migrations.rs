@@ -1,16 +1,25 @@
-//! A store written by schema version 1 opens with the newest code, keeps its data and ends with the
-//! same schema as a new store; a store from a newer app is refused and left as it was.
+//! A store written by any earlier schema version opens with the newest code, keeps its data with the
+//! meaning it had and ends with the same schema as a new store; a store from a newer app is refused
+//! and left as it was. Each `fixtures/schema_vN.sql` is frozen as version N shipped.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use regio_in_beeld::domain::{Area, BatchKind, BatchSource, Observation, Period, Reason, Value};
+use chrono::NaiveDate;
+use regio_in_beeld::catalog::Catalog;
+use regio_in_beeld::domain::{
+    Area, BatchKind, BatchSource, EventKind, EventScope, NoteStatus, NoteVersion, Observation,
+    Period, Reason, StoryKind, Value, WebUrl,
+};
 use regio_in_beeld::store::{ObservationFilter, Store};
 use rusqlite::Connection;
 
-fn make_v1_file(path: &Path) {
+fn make_file(path: &Path, frozen_schema: &str) {
     let conn = Connection::open(path).unwrap();
-    conn.execute_batch(include_str!("fixtures/schema_v1.sql"))
-        .unwrap();
+    conn.execute_batch(frozen_schema).unwrap();
+}
+
+fn make_v1_file(path: &Path) {
+    make_file(path, include_str!("fixtures/schema_v1.sql"));
 }
 
 fn schema_of(path: &Path) -> Vec<(String, String)> {
@@ -84,14 +93,20 @@ fn version_1_file_opens_with_the_newest_code_and_keeps_its_data() {
     assert!(after.contains(&edam) && after.contains(&zaanstad));
     drop(store);
 
+    assert_schema_is_the_newest(&old);
+}
+
+/// The migrated file has exactly the tables and indexes of a new store, at the newest version.
+fn assert_schema_is_the_newest(migrated: &Path) {
+    let dir = tempfile::tempdir().unwrap();
     let fresh = dir.path().join("fresh.sqlite");
     drop(Store::open(&fresh).unwrap());
     assert_eq!(
-        schema_of(&old),
+        schema_of(migrated),
         schema_of(&fresh),
         "migrated schema equals a new store's"
     );
-    let conn = Connection::open(&old).unwrap();
+    let conn = Connection::open(migrated).unwrap();
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
@@ -120,4 +135,295 @@ fn a_store_from_a_newer_app_is_refused_untouched() {
     );
     assert!(error.to_string().contains("het bestand is niet gewijzigd"));
     assert_eq!(fingerprint(), before, "the file is byte for byte unchanged");
+}
+
+/// A store made from a frozen schema file of an earlier version, opened (so migrated) by this code.
+fn open_frozen(frozen_schema: &str) -> (tempfile::TempDir, PathBuf, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("regio.sqlite");
+    make_file(&path, frozen_schema);
+    let store = Store::open(&path).expect("an older store opens");
+    assert!(
+        store.migration_backup().is_some(),
+        "a store with data is copied before it is migrated"
+    );
+    (dir, path, store)
+}
+
+fn value(indicator: &str, area: &str, period: &str, value: Value) -> Observation {
+    Observation {
+        indicator: indicator.to_string(),
+        area: Area::parse(area).unwrap(),
+        period: Period::parse(period).unwrap(),
+        value,
+        provisional: false,
+        remark: None,
+    }
+}
+
+/// The values of the frozen files from version 2 on, in the store's order (indicator, period, area).
+fn values_before_migrating() -> Vec<Observation> {
+    vec![
+        Observation {
+            remark: Some("minder dan 5".into()),
+            ..value(
+                "zvh_aanmeldingen",
+                "Purmerend",
+                "2024-K3",
+                Value::Unavailable(Reason::ShieldedBySupplier),
+            )
+        },
+        value(
+            "zvh_aanmeldingen",
+            "Zaanstad",
+            "2024-K3",
+            Value::Number(14.0),
+        ),
+        Observation {
+            provisional: true,
+            ..value(
+                "zvh_aanmeldingen",
+                "Zaanstreek-Waterland",
+                "2024-K3",
+                Value::Number(31.0),
+            )
+        },
+        Observation {
+            remark: Some("Raadsinformatiebrief".into()),
+            ..value(
+                "zvh_dossiers_in_behandeling",
+                "Zaanstad",
+                "2024-07",
+                Value::Number(45.0),
+            )
+        },
+    ]
+}
+
+/// Version 5 gave every indicator and area a number and rewrote every value's key with them: each
+/// value still belongs to its own indicator, area and batch, keys registered afterwards (the whole
+/// catalog, every area) do not collide with the old ones, and undo still finds the history.
+fn assert_values_and_history_survive(store: &mut Store) {
+    let all = ObservationFilter::default();
+    assert_eq!(store.observations(&all).unwrap(), values_before_migrating());
+    let batches = store.batches().unwrap();
+    let files: Vec<Option<&str>> = batches
+        .iter()
+        .map(|b| b.source.file_name.as_deref())
+        .collect();
+    assert_eq!(
+        files,
+        [Some("zvh-2024-k3-correctie.csv"), Some("zvh-2024-k3.csv")]
+    );
+    assert_eq!(
+        store.batches_per_indicator().unwrap(),
+        [
+            ("zvh_aanmeldingen".to_string(), batches[0].id, 1),
+            ("zvh_aanmeldingen".to_string(), batches[1].id, 2),
+            ("zvh_dossiers_in_behandeling".to_string(), batches[1].id, 1),
+        ]
+    );
+
+    store
+        .sync_indicators(Catalog::builtin().unwrap().indicators())
+        .unwrap();
+    let source = BatchSource {
+        kind: BatchKind::Manual,
+        file_name: Some("na-de-migratie.csv".into()),
+        sha256: None,
+        user: "test".into(),
+    };
+    let later = [
+        value(
+            "zvh_aanmeldingen",
+            "Edam-Volendam",
+            "2024-K3",
+            Value::Number(4.0),
+        ),
+        value(
+            "veilig_thuis_meldingen",
+            "Zaanstad",
+            "2024-H2",
+            Value::Number(310.0),
+        ),
+    ];
+    let written = store.write_batch(&source, &later).unwrap();
+    assert_eq!(
+        (written.added, written.changed, written.unchanged),
+        (2, 0, 0)
+    );
+    let mut expected = values_before_migrating();
+    expected.extend(later.iter().cloned());
+    let mut stored = store.observations(&all).unwrap();
+    let key = |o: &Observation| (o.indicator.clone(), o.period, o.area.display_order());
+    stored.sort_by_key(key);
+    expected.sort_by_key(key);
+    assert_eq!(stored, expected);
+
+    // The correction replaced 12 in Zaanstad; undoing it brings that value back.
+    let undone = store.undo_batch(batches[0].id).unwrap();
+    assert_eq!((undone.restored, undone.removed), (1, 0));
+    let zaanstad = store
+        .observations(&ObservationFilter {
+            indicator: Some("zvh_aanmeldingen".into()),
+        })
+        .unwrap()
+        .into_iter()
+        .find(|o| o.area == Area::parse("Zaanstad").unwrap())
+        .unwrap();
+    assert_eq!(zaanstad.value, Value::Number(12.0));
+}
+
+/// Notes, their earlier versions, stories and their links, as version 2 introduced them.
+fn assert_notes_and_stories_survive(store: &Store) {
+    let notes = store.notes().unwrap();
+    assert_eq!(notes.len(), 2);
+    let first = &notes[0];
+    assert_eq!(
+        (
+            first.draft.indicator.as_str(),
+            first.draft.area,
+            first.draft.period,
+            first.draft.bo_date,
+            first.draft.author.as_str(),
+            first.draft.text.as_str(),
+            first.status,
+            first.demo,
+        ),
+        (
+            "zvh_aanmeldingen",
+            Some(Area::parse("Zaanstad").unwrap()),
+            Some(Period::parse("2024-K3").unwrap()),
+            NaiveDate::from_ymd_opt(2024, 11, 14).unwrap(),
+            "J. de Vries",
+            "Meer aanmeldingen sinds de nieuwe meldroute.",
+            NoteStatus::Definitief,
+            false,
+        )
+    );
+    assert_eq!(
+        store.note_history(first.id).unwrap(),
+        [NoteVersion {
+            author: "J. de Vries".into(),
+            status: NoteStatus::Concept,
+            text: "Meer aanmeldingen; oorzaak nog onbekend.".into(),
+            written_at: "2024-10-12T09:00:00Z".into(),
+        }]
+    );
+    let second = &notes[1];
+    assert_eq!(
+        (
+            second.draft.indicator.as_str(),
+            second.draft.area,
+            second.draft.period,
+            second.status,
+            second.demo
+        ),
+        (
+            "zvh_dossiers_in_behandeling",
+            None,
+            None,
+            NoteStatus::Concept,
+            true
+        )
+    );
+
+    let stories = store.stories().unwrap();
+    assert_eq!(stories.len(), 1);
+    let story = &stories[0].draft;
+    assert_eq!(
+        (
+            story.title.as_str(),
+            story.kind,
+            story.area,
+            stories[0].demo
+        ),
+        (
+            "Van melding naar hulp",
+            StoryKind::Klantreis,
+            Some(Area::parse("Zaanstad").unwrap()),
+            false
+        )
+    );
+    assert_eq!(
+        story.url,
+        WebUrl::parse("https://example.org/klantreis").unwrap()
+    );
+    assert_eq!(story.themes, ["zorg-en-veiligheidshuis"]);
+    assert_eq!(story.indicators, ["zvh_aanmeldingen"]);
+}
+
+/// Events and the history of removed ones, as version 3 introduced them.
+fn assert_events_survive(store: &Store) {
+    let events: Vec<_> = store
+        .events()
+        .unwrap()
+        .into_iter()
+        .map(|e| {
+            (
+                e.draft.date.to_string(),
+                e.draft.label,
+                e.draft.kind,
+                e.draft.scope,
+                e.demo,
+            )
+        })
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (
+                "2022-01-01".into(),
+                "Beemster gaat op in Purmerend".into(),
+                EventKind::Indeling,
+                EventScope::Area(Area::parse("Purmerend").unwrap()),
+                true
+            ),
+            (
+                "2023-03-06".into(),
+                "Start regionaal veiligheidsteam".into(),
+                EventKind::Beleid,
+                EventScope::All,
+                false
+            ),
+            (
+                "2024-07-01".into(),
+                "Nieuwe registratie ZVH".into(),
+                EventKind::Breuk,
+                EventScope::Indicator("zvh_aanmeldingen".into()),
+                false
+            ),
+        ]
+    );
+    assert_eq!(store.event_history_len().unwrap(), 1);
+}
+
+#[test]
+fn version_2_file_keeps_values_history_notes_and_stories() {
+    let (_dir, path, mut store) = open_frozen(include_str!("fixtures/schema_v2.sql"));
+    assert_notes_and_stories_survive(&store);
+    assert_values_and_history_survive(&mut store);
+    assert!(store.events().unwrap().is_empty());
+    drop(store);
+    assert_schema_is_the_newest(&path);
+}
+
+#[test]
+fn version_3_file_also_keeps_its_events() {
+    let (_dir, path, mut store) = open_frozen(include_str!("fixtures/schema_v3.sql"));
+    assert_events_survive(&store);
+    assert_notes_and_stories_survive(&store);
+    assert_values_and_history_survive(&mut store);
+    drop(store);
+    assert_schema_is_the_newest(&path);
+}
+
+#[test]
+fn version_4_file_with_rebuilt_observations_keeps_everything() {
+    let (_dir, path, mut store) = open_frozen(include_str!("fixtures/schema_v4.sql"));
+    assert_events_survive(&store);
+    assert_notes_and_stories_survive(&store);
+    assert_values_and_history_survive(&mut store);
+    drop(store);
+    assert_schema_is_the_newest(&path);
 }

@@ -1,5 +1,6 @@
 //! Schema versions. A change = a new `schema/vN.sql` appended here; every file ever shipped stays
-//! as it is, and `tests/store_migrations.rs` opens a frozen version-1 file with the newest code.
+//! as it is, and `tests/store_migrations.rs` opens a frozen file of every earlier version
+//! (`tests/fixtures/schema_vN.sql`) with the newest code.
 
 use std::path::{Path, PathBuf};
 

@@ -187,8 +187,13 @@ fn open_data_is_fetched_in_the_background_and_shows_what_it_stored() {
     harness.run();
     harness.get_by_label("Open data ophalen bij CBS").click();
     harness.step();
-    step_until(&mut harness, "CBS 85043NED: 24 waarden opgehaald, batch");
-    harness.get_by_label_contains("CBS 83648NED: 32 waarden opgehaald, batch 3");
+    step_until(
+        &mut harness,
+        "CBS 85043NED (wmo_clienten): 24 waarden opgehaald; batch",
+    );
+    harness.get_by_label_contains(
+        "CBS 83648NED (geregistreerde_misdrijven): 32 waarden opgehaald; batch 3",
+    );
     harness.get_by_label("Batch 6 ongedaan maken");
     harness.get_by_label("Open data ophalen bij CBS");
 }
@@ -268,7 +273,10 @@ fn per_1000_shows_nederland_beside_open_data() {
     harness.run();
     harness.get_by_label("Open data ophalen bij CBS").click();
     harness.step();
-    step_until(&mut harness, "CBS 85043NED: 24 waarden opgehaald");
+    step_until(
+        &mut harness,
+        "CBS 85043NED (wmo_clienten): 24 waarden opgehaald",
+    );
     harness.get_by_label("Strategisch").click();
     harness.run();
     assert!(

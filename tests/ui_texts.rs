@@ -5,7 +5,9 @@ mod support;
 
 use eframe::egui::OutputCommand;
 use egui_kittest::kittest::Queryable;
-use support::window::{click_below, open_rendered_window, open_window, step_until, type_into};
+use support::window::{
+    click_below, click_in, group, open_rendered_window, open_window, step_until, type_into,
+};
 
 #[test]
 fn a_note_is_written_for_the_bo_then_locked() {
@@ -30,11 +32,12 @@ fn a_note_is_written_for_the_bo_then_locked() {
     harness.get_by_label("4 duidingen voor dit BO".to_uppercase().as_str());
     harness.get_by_label("Minder incidenten dan verwacht in Wormerland.");
 
-    click_below(&mut harness, "Duiding 4 definitief maken");
+    let card = "Duiding: Incidenten huiselijk geweld";
+    click_in(&mut harness, card, "Definitief maken");
     harness.get_by_label("Duiding 4 is definitief en vergrendeld.");
-    assert!(harness.query_by_label("Duiding 4 bewerken").is_none());
-    harness.get_by_label("Duiding 4 heropenen");
-    harness.get_by_label_contains("Geschiedenis van duiding 4 (1 eerdere versie)");
+    assert!(group(&harness, card).query_by_label("Bewerken").is_none());
+    group(&harness, card).get_by_label("Heropenen");
+    group(&harness, card).get_by_label_contains("Geschiedenis (1 eerdere versie)");
 }
 
 #[test]
@@ -146,8 +149,12 @@ fn a_story_is_changed_in_the_form_it_was_written_in() {
     let mut harness = open_window(&dir.path().join("regio.sqlite"));
     harness.get_by_label("Verhalen").click();
     harness.run();
-    click_below(&mut harness, "Verhaal 3 bewerken");
-    harness.get_by_label("Verhaal 3 bewerken".to_uppercase().as_str());
+    click_in(
+        &mut harness,
+        "Verhaal: Terug in de wijk na detentie",
+        "Bewerken",
+    );
+    harness.get_by_label("Verhaal bewerken".to_uppercase().as_str());
     let title = harness.get_by_label("Titel van het verhaal").value();
     assert_eq!(title.as_deref(), Some("Terug in de wijk na detentie"));
     click_below(&mut harness, "Titel van het verhaal");

@@ -72,6 +72,27 @@ pub struct ImportReport {
     pub files: Vec<(String, WriteSummary)>,
 }
 
+/// A line per file, as both front ends show it: "kwartaal.csv: opgeslagen als batch 7 (12
+/// toegevoegd, 3 gewijzigd)".
+impl std::fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (n, (file, summary)) in self.files.iter().enumerate() {
+            if n > 0 {
+                writeln!(f)?;
+            }
+            match summary.batch {
+                Some(batch) => write!(
+                    f,
+                    "{file}: opgeslagen als batch {batch} ({} toegevoegd, {} gewijzigd)",
+                    summary.added, summary.changed
+                )?,
+                None => write!(f, "{file}: niets gewijzigd, geen batch gemaakt")?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The user named on the command line, or the account name.
 pub fn default_user() -> String {
     ["REGIO_USER", "USER", "USERNAME"]

@@ -15,6 +15,7 @@ mod movement;
 mod notes;
 mod output_file;
 mod record_shape;
+mod session;
 mod signals;
 mod stories;
 mod template;
@@ -33,6 +34,11 @@ pub use interchange::EventRecord;
 pub use jobs::{FetchEvent, FetchJob, WorkJob};
 pub use movement::{Movement, rate_text};
 pub use output_file::{OutputFormat, Replace};
+pub use session::{
+    Command, DataView, DeliveredFiles, DuidingView, EventEditor, Forms, ImportStage, Message,
+    NoteEditor, Reads, Removal, Request, ScopeChoice, Screen, Session, Settings, StoryEditor,
+    TextCommand, View, Waker,
+};
 pub use signals::SignalRow;
 pub use template::TemplateFormat;
 pub use workspace::{OpenOptions, Undone, Workspace, default_db_path, load_catalog};

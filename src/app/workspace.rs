@@ -99,7 +99,16 @@ impl Workspace {
         Ok(workspace)
     }
 
-    /// Whether another process or a background job wrote to the store since the last call.
+    /// Remembers the store's state as now seen, so `changed_elsewhere` reports only later writes:
+    /// called before the dashboard is read.
+    pub fn mark_seen(&mut self) {
+        if let Ok(version) = self.store.data_version() {
+            self.seen_version = Some(version);
+        }
+    }
+
+    /// Whether another process or a background job wrote to the store since the last call (or the
+    /// last `mark_seen`).
     pub fn changed_elsewhere(&mut self) -> bool {
         let Ok(version) = self.store.data_version() else {
             return false;

@@ -2,7 +2,6 @@
 
 use super::Cli;
 use crate::app::{AppError, FetchOptions};
-use crate::domain::count_of;
 
 pub(super) fn run(cli: &Cli, options: &FetchOptions) -> Result<(), AppError> {
     let mut workspace = cli.open()?;
@@ -16,25 +15,11 @@ pub(super) fn run(cli: &Cli, options: &FetchOptions) -> Result<(), AppError> {
         );
         std::ops::ControlFlow::Continue(())
     })?;
-    for (table, summary) in &report.tables {
+    for (table, _) in &report.tables {
         for warning in &table.warnings {
             say!("  {}: {warning}", table.table);
         }
-        let values = count_of(table.observations.len() as u64, "waarde", "waarden");
-        match summary.batch {
-            Some(batch) => say!(
-                "CBS {} ({}): {values} opgehaald; batch {batch}: {} toegevoegd, {} gewijzigd.",
-                table.table,
-                table.indicator,
-                summary.added,
-                summary.changed
-            ),
-            None => say!(
-                "CBS {} ({}): {values} opgehaald; niets gewijzigd.",
-                table.table,
-                table.indicator
-            ),
-        }
     }
+    say!("{report}");
     Ok(())
 }

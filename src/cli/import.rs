@@ -38,15 +38,9 @@ pub(super) fn run(
         return Ok(());
     }
     let report = workspace.commit_import(&preview)?;
-    for (file, summary) in &report.files {
-        match summary.batch {
-            Some(batch) => say!(
-                "{file}: opgeslagen als batch {batch} ({} toegevoegd, {} gewijzigd); ongedaan maken met: regio-in-beeld undo {batch}",
-                summary.added,
-                summary.changed
-            ),
-            None => say!("{file}: niets gewijzigd, geen batch gemaakt."),
-        }
+    say!("{report}");
+    for batch in report.files.iter().filter_map(|(_, summary)| summary.batch) {
+        say!("Batch {batch} ongedaan maken met: regio-in-beeld undo {batch}");
     }
     Ok(())
 }

@@ -82,7 +82,10 @@ impl Dialog {
         })
     }
 
-    fn open(ctx: &egui::Context, run: impl FnOnce() -> Option<Chosen> + Send + 'static) -> Dialog {
+    pub(super) fn open(
+        ctx: &egui::Context,
+        run: impl FnOnce() -> Option<Chosen> + Send + 'static,
+    ) -> Dialog {
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {

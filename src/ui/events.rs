@@ -4,52 +4,11 @@
 use eframe::egui::{self, RichText};
 
 use super::theme;
-use super::widgets::{card, muted, section_label};
+use super::widgets::{card, muted, named_group, section_label};
 use crate::app::IndicatorFigures;
-use crate::domain::{
-    Area, Event, EventDraft, EventId, EventKind, EventScope, dutch_date, parse_date,
-};
+use crate::domain::{Area, Event, EventId, EventKind, EventScope, dutch_date};
 
-/// Who an event being written applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(super) enum ScopeChoice {
-    #[default]
-    ThisIndicator,
-    All,
-    Gemeente(Area),
-}
-
-/// What the user is filling in for a new event.
-#[derive(Debug, Clone, Default)]
-pub(super) struct EventEditor {
-    pub date: String,
-    pub label: String,
-    pub kind: Option<EventKind>,
-    pub scope: ScopeChoice,
-}
-
-impl EventEditor {
-    /// The event for `indicator`, or why it cannot be one.
-    pub fn draft(&self, indicator: &str) -> Result<EventDraft, String> {
-        let date = parse_date(&self.date).ok_or_else(|| {
-            format!(
-                "'{}' is geen datum; schrijf bijvoorbeeld 6-3-2023",
-                self.date
-            )
-        })?;
-        Ok(EventDraft {
-            date,
-            label: self.label.trim().to_string(),
-            kind: self.kind.unwrap_or(EventKind::Beleid),
-            scope: match self.scope {
-                ScopeChoice::ThisIndicator => EventScope::Indicator(indicator.to_string()),
-                ScopeChoice::All => EventScope::All,
-                ScopeChoice::Gemeente(area) => EventScope::Area(area),
-            },
-            description: None,
-        })
-    }
-}
+pub(super) use crate::app::{EventEditor, ScopeChoice};
 
 pub(super) enum EventAction {
     Add,
@@ -77,28 +36,28 @@ pub(super) fn events_panel(
         muted(ui, "Geen gebeurtenissen bij deze indicator.");
     }
     for event in events {
-        ui.horizontal_wrapped(|ui| {
-            let kind = event.draft.kind;
-            let text = RichText::new(&event.draft.label);
-            ui.label(if kind == EventKind::Breuk {
-                text.color(palette.attention).strong()
-            } else {
-                text
-            });
-            let scope = match &event.draft.scope {
-                EventScope::Area(area) => format!(" · {}", area.name),
-                _ => String::new(),
-            };
-            muted(
-                ui,
-                format!("{} · {}{scope}", dutch_date(event.draft.date), kind.label()),
-            );
-            if ui
-                .small_button(format!("Gebeurtenis {} verwijderen", event.id.0))
-                .clicked()
-            {
-                action = Some(EventAction::Remove(event.id));
-            }
+        let name = format!("Gebeurtenis: {}", event.draft.label);
+        named_group(ui, &name, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let kind = event.draft.kind;
+                let text = RichText::new(&event.draft.label);
+                ui.label(if kind == EventKind::Breuk {
+                    text.color(palette.attention).strong()
+                } else {
+                    text
+                });
+                let scope = match &event.draft.scope {
+                    EventScope::Area(area) => format!(" · {}", area.name),
+                    _ => String::new(),
+                };
+                muted(
+                    ui,
+                    format!("{} · {}{scope}", dutch_date(event.draft.date), kind.label()),
+                );
+                if ui.small_button("Verwijderen").clicked() {
+                    action = Some(EventAction::Remove(event.id));
+                }
+            })
         });
     }
     ui.add_space(6.0);

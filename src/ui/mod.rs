@@ -1,17 +1,12 @@
 //! The window: eframe and egui live here and nowhere else.
 
 mod chart_image;
-mod data;
 mod dialogs;
-mod duiding;
 mod events;
-mod gemeenten;
 mod plot;
+mod screens;
 mod shell;
-mod strategic;
-mod tactical;
 mod theme;
-mod verhalen;
 mod widgets;
 
 use std::process::ExitCode;

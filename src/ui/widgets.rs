@@ -44,6 +44,28 @@ pub(super) fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -
         .inner
 }
 
+/// A card that screen readers and tests know by `name`, so the buttons inside can simply say
+/// "Bewerken": they are read out within the card's name.
+pub(super) fn named_card<R>(
+    ui: &mut egui::Ui,
+    name: &str,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    named_group(ui, name, |ui| card(ui, add))
+}
+
+/// The same for a row or part of a card: a group with a name.
+pub(super) fn named_group<R>(
+    ui: &mut egui::Ui,
+    name: &str,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let builder = egui::UiBuilder::new()
+        .accessibility_label(name)
+        .accessibility_role(egui::accesskit::Role::Group);
+    ui.scope_builder(builder, add).inner
+}
+
 pub(super) fn muted(ui: &mut egui::Ui, text: impl Into<String>) {
     let palette = theme::palette(ui);
     ui.label(

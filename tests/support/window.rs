@@ -117,3 +117,17 @@ pub fn type_into(harness: &mut Harness<'static, Shell>, label: &str, text: &str)
     harness.get_by_label(label).type_text(text);
     harness.run();
 }
+
+/// The card or row that screen readers know by `name` (a story's title, "Duiding: …").
+pub fn group<'h>(harness: &'h Harness<'static, Shell>, name: &'h str) -> egui_kittest::Node<'h> {
+    harness.get_by_role_and_label(eframe::egui::accesskit::Role::Group, name)
+}
+
+/// Scrolls to the button `label` inside the card or row `name`, and clicks it: buttons read
+/// "Bewerken" in every card, so the card says which.
+pub fn click_in(harness: &mut Harness<'static, Shell>, name: &str, label: &str) {
+    group(harness, name).get_by_label(label).scroll_to_me();
+    harness.run();
+    group(harness, name).get_by_label(label).click();
+    harness.run();
+}

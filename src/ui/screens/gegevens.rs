@@ -3,34 +3,18 @@
 
 use eframe::egui::{self, RichText, Sense, Stroke, pos2, vec2};
 
-use super::theme;
-use super::widgets::{card, muted, section_label};
-use crate::app::{Completeness, FetchProgress, ImportPreview, TemplateFormat};
+use crate::app::{Command, Completeness, DataView, FetchProgress, ImportPreview, TemplateFormat};
 use crate::domain::{Area, Batch, BatchId, Period, count_of, dutch_datetime};
-
-/// What the Gegevens screen shows, read when the screen opens and after every change.
-pub(super) struct DataView {
-    pub period: Period,
-    pub completeness: Vec<Completeness>,
-    pub batches: Vec<Batch>,
-}
-
-/// What the user asked for on this screen.
-pub(super) enum DataAction {
-    Undo(BatchId),
-    StartFetch,
-    CancelFetch,
-    PickFiles,
-    SaveTemplate(TemplateFormat),
-}
+use crate::ui::theme;
+use crate::ui::widgets::{card, muted, section_label};
 
 /// Draws the screen. `fetching` is the progress of a running CBS fetch (`Some(None)` before the first
 /// table is reported).
-pub(super) fn data_screen(
+pub(in crate::ui) fn data_screen(
     ui: &mut egui::Ui,
     view: &DataView,
     fetching: Option<Option<&FetchProgress>>,
-) -> Option<DataAction> {
+) -> Option<Command> {
     let mut action = import_card(ui, &view.period);
     if let Some(fetch) = open_data(ui, fetching) {
         action = Some(fetch);
@@ -41,21 +25,21 @@ pub(super) fn data_screen(
     section_label(ui, "Batches");
     card(ui, |ui| {
         if let Some(batch) = batch_table(ui, &view.batches) {
-            action = Some(DataAction::Undo(batch));
+            action = Some(Command::Undo(batch));
         }
     });
     action
 }
 
 /// Reading in files: a dialog or drag and drop, and the templates to fill in.
-fn import_card(ui: &mut egui::Ui, period: &Period) -> Option<DataAction> {
+fn import_card(ui: &mut egui::Ui, period: &Period) -> Option<Command> {
     section_label(ui, "Cijfers inlezen");
     let mut action = None;
     card(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             if ui.button("Bestanden kiezen…").clicked() {
-                action = Some(DataAction::PickFiles);
+                action = Some(Command::PickFiles);
             }
             muted(ui, "of sleep een CSV-, Excel- of ODS-bestand in dit venster. Eerst volgt een controle; er wordt niets opgeslagen voordat u dat bevestigt.");
         });
@@ -63,10 +47,10 @@ fn import_card(ui: &mut egui::Ui, period: &Period) -> Option<DataAction> {
         ui.horizontal(|ui| {
             muted(ui, format!("Sjabloon voor {}:", period.label()));
             if ui.button("Sjabloon Excel (per gemeente)…").clicked() {
-                action = Some(DataAction::SaveTemplate(TemplateFormat::Xlsx));
+                action = Some(Command::SaveTemplate(TemplateFormat::Xlsx));
             }
             if ui.button("Sjabloon CSV…").clicked() {
-                action = Some(DataAction::SaveTemplate(TemplateFormat::Csv));
+                action = Some(Command::SaveTemplate(TemplateFormat::Csv));
             }
         });
     });
@@ -75,13 +59,13 @@ fn import_card(ui: &mut egui::Ui, period: &Period) -> Option<DataAction> {
 }
 
 /// Fetching open data: a button, or while it runs a progress bar with a way to stop it.
-fn open_data(ui: &mut egui::Ui, fetching: Option<Option<&FetchProgress>>) -> Option<DataAction> {
+fn open_data(ui: &mut egui::Ui, fetching: Option<Option<&FetchProgress>>) -> Option<Command> {
     section_label(ui, "Open data");
     let mut action = None;
     card(ui, |ui| match fetching {
         None => {
             if ui.button("Open data ophalen bij CBS").clicked() {
-                action = Some(DataAction::StartFetch);
+                action = Some(Command::StartFetch);
             }
         }
         Some(progress) => {
@@ -99,7 +83,7 @@ fn open_data(ui: &mut egui::Ui, fetching: Option<Option<&FetchProgress>>) -> Opt
                         .text(text),
                 );
                 if ui.button("Afbreken").clicked() {
-                    action = Some(DataAction::CancelFetch);
+                    action = Some(Command::CancelFetch);
                 }
             });
         }
@@ -110,7 +94,7 @@ fn open_data(ui: &mut egui::Ui, fetching: Option<Option<&FetchProgress>>) -> Opt
 
 /// What a dropped file would do: its problems (nothing can be saved) or its changes and warnings.
 /// Returns `Some(true)` to save, `Some(false)` to discard.
-pub(super) fn import_preview(ui: &mut egui::Ui, preview: &ImportPreview) -> Option<bool> {
+pub(in crate::ui) fn import_preview(ui: &mut egui::Ui, preview: &ImportPreview) -> Option<bool> {
     let names: Vec<&str> = preview
         .files
         .iter()

@@ -4,17 +4,17 @@
 
 use eframe::egui::{self, Frame, Margin, RichText, Sense, Stroke, vec2};
 
-use super::theme;
-use super::widgets::{arrow, movement_chip, muted, section_label, sparkline, tone_colors};
 use crate::analysis::SignalKind;
 use crate::app::{Dashboard, Direction, IndicatorFigures, SignalRow};
 use crate::domain::{Coded, Domain, Layer};
+use crate::ui::theme;
+use crate::ui::widgets::{arrow, movement_chip, muted, section_label, sparkline, tone_colors};
 
 /// Said instead of a change when a series break lies between the two periods.
-pub(super) const BROKEN: &str = "reeksbreuk: niet vergelijkbaar";
+pub(in crate::ui) const BROKEN: &str = "reeksbreuk: niet vergelijkbaar";
 
 /// Draws the layer; returns the indicator the user opened.
-pub(super) fn strategic(ui: &mut egui::Ui, dashboard: &Dashboard) -> Option<String> {
+pub(in crate::ui) fn strategic(ui: &mut egui::Ui, dashboard: &Dashboard) -> Option<String> {
     let palette = theme::palette(ui);
     let mut opened = None;
     ui.label(

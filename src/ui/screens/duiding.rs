@@ -1,90 +1,19 @@
 //! Duiding: the notes for one BO. Writing and editing them, locking and reopening, their history, and
 //! the BO-pakket for the meeting papers.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
-use super::theme;
-use super::widgets::{area_picker, card, muted, section_label};
-use crate::app::Dashboard;
-use crate::domain::{
-    Area, Note, NoteDraft, NoteId, NoteStatus, NoteVersion, Period, dutch_date, dutch_datetime,
-    parse_date,
-};
+use crate::app::{Command, Dashboard, DuidingView, NoteEditor, TextCommand};
+use crate::domain::{Note, NoteStatus, NoteVersion, dutch_date, dutch_datetime, parse_date};
+use crate::ui::theme;
+use crate::ui::widgets::{area_picker, card, muted, named_card, section_label};
 
-/// What the writer is filling in: a new note, or changes to one.
-#[derive(Debug, Clone, Default)]
-pub(super) struct NoteEditor {
-    pub editing: Option<NoteId>,
-    pub indicator: String,
-    pub area: Option<Area>,
-    pub period: Option<Period>,
-    pub author: String,
-    pub text: String,
-    /// A BO date typed by hand, before it is chosen.
-    pub other_bo: String,
-}
-
-impl NoteEditor {
-    pub fn draft(&self, bo_date: NaiveDate) -> NoteDraft {
-        NoteDraft {
-            indicator: self.indicator.clone(),
-            area: self.area,
-            period: self.period,
-            bo_date,
-            author: self.author.clone(),
-            text: self.text.clone(),
-        }
-    }
-
-    /// Starts over on a new note (for `indicator`, when given), keeping the author.
-    pub fn start(&mut self, indicator: Option<String>) {
-        *self = NoteEditor {
-            author: std::mem::take(&mut self.author),
-            indicator: indicator.unwrap_or_default(),
-            ..NoteEditor::default()
-        };
-    }
-
-    pub fn edit(&mut self, note: &Note) {
-        *self = NoteEditor {
-            editing: Some(note.id),
-            indicator: note.draft.indicator.clone(),
-            area: note.draft.area,
-            period: note.draft.period,
-            author: std::mem::take(&mut self.author),
-            text: note.draft.text.clone(),
-            other_bo: String::new(),
-        };
-    }
-}
-
-/// The notes of the chosen BO with their earlier versions, read when the screen opens or changes.
-pub(super) struct DuidingView {
-    pub bo: NaiveDate,
-    pub histories: HashMap<NoteId, Vec<NoteVersion>>,
-}
-
-pub(super) enum DuidingAction {
-    PickBo(NaiveDate),
-    Edit(NoteId),
-    Finalize(NoteId),
-    Reopen(NoteId),
-    Save,
-    NewNote,
-    SaveReport,
-    /// A date typed that is no date.
-    BadDate(String),
-}
-
-pub(super) fn duiding(
+pub(in crate::ui) fn duiding(
     ui: &mut egui::Ui,
     dashboard: &Dashboard,
     view: &DuidingView,
     editor: &mut NoteEditor,
-) -> Option<DuidingAction> {
+) -> Option<Command> {
     let palette = theme::palette(ui);
     let mut action = None;
     ui.horizontal(|ui| {
@@ -95,7 +24,7 @@ pub(super) fn duiding(
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("BO-pakket maken…").clicked() {
-                action = Some(DuidingAction::SaveReport);
+                action = Some(Command::SaveReport);
             }
         });
     });
@@ -108,7 +37,7 @@ pub(super) fn duiding(
         for date in dates {
             let chosen = date == view.bo;
             if ui.selectable_label(chosen, dutch_date(date)).clicked() && !chosen {
-                action = Some(DuidingAction::PickBo(date));
+                action = Some(Command::Text(TextCommand::PickBo(date)));
             }
         }
         ui.add(
@@ -120,8 +49,8 @@ pub(super) fn duiding(
         .accessible_name("Datum van een ander BO");
         if ui.button("Kies datum").clicked() {
             action = Some(match parse_date(&editor.other_bo) {
-                Some(date) => DuidingAction::PickBo(date),
-                None => DuidingAction::BadDate(editor.other_bo.clone()),
+                Some(date) => Command::Text(TextCommand::PickBo(date)),
+                None => Command::Text(TextCommand::BadBoDate(editor.other_bo.clone())),
             });
         }
     });
@@ -157,11 +86,7 @@ pub(super) fn duiding(
     action
 }
 
-fn note_form(
-    ui: &mut egui::Ui,
-    dashboard: &Dashboard,
-    editor: &mut NoteEditor,
-) -> Option<DuidingAction> {
+fn note_form(ui: &mut egui::Ui, dashboard: &Dashboard, editor: &mut NoteEditor) -> Option<Command> {
     let mut action = None;
     card(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -248,10 +173,10 @@ fn note_form(
             });
         ui.horizontal(|ui| {
             if ui.button("Duiding opslaan").clicked() {
-                action = Some(DuidingAction::Save);
+                action = Some(Command::Text(TextCommand::SaveNote));
             }
             if editor.editing.is_some() && ui.button("Niet bewerken").clicked() {
-                action = Some(DuidingAction::NewNote);
+                action = Some(Command::Text(TextCommand::NewNote));
             }
         });
     });
@@ -263,19 +188,20 @@ fn note_card(
     dashboard: &Dashboard,
     note: &Note,
     history: Option<&Vec<NoteVersion>>,
-) -> Option<DuidingAction> {
+) -> Option<Command> {
     let palette = theme::palette(ui);
     let mut action = None;
-    card(ui, |ui| {
+    let name = dashboard
+        .indicators
+        .iter()
+        .find(|f| f.indicator.id == note.draft.indicator)
+        .map_or(note.draft.indicator.as_str(), |f| f.indicator.name.as_str());
+    let subject = note.subject(name);
+    named_card(ui, &format!("Duiding: {subject}"), |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             status_badge(ui, note.status);
-            let name = dashboard
-                .indicators
-                .iter()
-                .find(|f| f.indicator.id == note.draft.indicator)
-                .map_or(note.draft.indicator.as_str(), |f| f.indicator.name.as_str());
-            ui.label(RichText::new(note.subject(name)).strong());
+            ui.label(RichText::new(&subject).strong());
             if note.demo {
                 muted(ui, "voorbeeld");
             }
@@ -293,17 +219,11 @@ fn note_card(
         ui.add_space(4.0);
         ui.horizontal(|ui| match note.status {
             NoteStatus::Concept => {
-                if ui
-                    .button(format!("Duiding {} bewerken", note.id.0))
-                    .clicked()
-                {
-                    action = Some(DuidingAction::Edit(note.id));
+                if ui.button("Bewerken").clicked() {
+                    action = Some(Command::Text(TextCommand::EditNote(note.id)));
                 }
-                if ui
-                    .button(format!("Duiding {} definitief maken", note.id.0))
-                    .clicked()
-                {
-                    action = Some(DuidingAction::Finalize(note.id));
+                if ui.button("Definitief maken").clicked() {
+                    action = Some(Command::Text(TextCommand::FinalizeNote(note.id)));
                 }
             }
             NoteStatus::Definitief => {
@@ -312,18 +232,14 @@ fn note_card(
                         .size(theme::META)
                         .color(palette.accent),
                 );
-                if ui
-                    .button(format!("Duiding {} heropenen", note.id.0))
-                    .clicked()
-                {
-                    action = Some(DuidingAction::Reopen(note.id));
+                if ui.button("Heropenen").clicked() {
+                    action = Some(Command::Text(TextCommand::ReopenNote(note.id)));
                 }
             }
         });
         if let Some(versions) = history.filter(|v| !v.is_empty()) {
             egui::CollapsingHeader::new(format!(
-                "Geschiedenis van duiding {} ({})",
-                note.id.0,
+                "Geschiedenis ({})",
                 crate::domain::count_of(versions.len() as u64, "eerdere versie", "eerdere versies")
             ))
             .id_salt(("note_history", note.id.0))
@@ -348,7 +264,7 @@ fn note_card(
 }
 
 /// CONCEPT on amber, DEFINITIEF on the accent tint.
-pub(super) fn status_badge(ui: &mut egui::Ui, status: NoteStatus) {
+pub(in crate::ui) fn status_badge(ui: &mut egui::Ui, status: NoteStatus) {
     let palette = theme::palette(ui);
     let (text, background) = match status {
         NoteStatus::Concept => (palette.attention, palette.attention_background),

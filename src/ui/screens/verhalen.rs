@@ -5,84 +5,16 @@ use std::collections::BTreeSet;
 
 use eframe::egui::{self, RichText};
 
-use super::theme;
-use super::widgets::{area_picker, card, muted, section_label};
-use crate::app::Dashboard;
-use crate::domain::{Area, Story, StoryDraft, StoryId, StoryKind, THEMES, WebUrl};
+use crate::app::{Command, Dashboard, Removal, StoryEditor, TextCommand};
+use crate::domain::{Story, StoryKind, THEMES};
+use crate::ui::theme;
+use crate::ui::widgets::{area_picker, card, muted, named_card, section_label};
 
-/// What the user is filling in for a new story.
-#[derive(Debug, Clone)]
-pub(super) struct StoryEditor {
-    /// The story being changed; `None` for a new one.
-    pub editing: Option<StoryId>,
-    pub title: String,
-    pub summary: String,
-    pub kind: StoryKind,
-    pub url: String,
-    pub themes: BTreeSet<String>,
-    pub indicators: BTreeSet<String>,
-    pub area: Option<Area>,
-}
-
-impl Default for StoryEditor {
-    fn default() -> StoryEditor {
-        StoryEditor {
-            editing: None,
-            title: String::new(),
-            summary: String::new(),
-            kind: StoryKind::Ervaringsverhaal,
-            url: String::new(),
-            themes: BTreeSet::new(),
-            indicators: BTreeSet::new(),
-            area: None,
-        }
-    }
-}
-
-impl StoryEditor {
-    pub fn edit(story: &Story) -> StoryEditor {
-        let draft = &story.draft;
-        StoryEditor {
-            editing: Some(story.id),
-            title: draft.title.clone(),
-            summary: draft.summary.clone(),
-            kind: draft.kind,
-            url: draft.url.as_str().to_string(),
-            themes: draft.themes.iter().cloned().collect(),
-            indicators: draft.indicators.iter().cloned().collect(),
-            area: draft.area,
-        }
-    }
-
-    /// The story, or why the link cannot be one.
-    pub fn draft(&self) -> Result<StoryDraft, String> {
-        let url = WebUrl::parse(&self.url).map_err(|e| e.to_string())?;
-        Ok(StoryDraft {
-            title: self.title.trim().to_string(),
-            summary: self.summary.trim().to_string(),
-            kind: self.kind,
-            url,
-            themes: self.themes.iter().cloned().collect(),
-            indicators: self.indicators.iter().cloned().collect(),
-            area: self.area,
-        })
-    }
-}
-
-pub(super) enum StoryAction {
-    Open(String, WebUrl),
-    Edit(StoryId),
-    Remove(StoryId),
-    Save,
-    /// Stop changing a story; the form is for a new one again.
-    NewStory,
-}
-
-pub(super) fn verhalen(
+pub(in crate::ui) fn verhalen(
     ui: &mut egui::Ui,
     dashboard: &Dashboard,
     editor: &mut StoryEditor,
-) -> Option<StoryAction> {
+) -> Option<Command> {
     let palette = theme::palette(ui);
     let mut action = None;
     ui.label(RichText::new("Verhalen").size(theme::PAGE_TITLE).strong());
@@ -94,7 +26,7 @@ pub(super) fn verhalen(
     );
     ui.add_space(12.0);
     for story in &dashboard.stories {
-        card(ui, |ui| {
+        named_card(ui, &format!("Verhaal: {}", story.draft.title), |ui| {
             ui.set_width(ui.available_width());
             if let Some(chosen) = story_card(ui, dashboard, story) {
                 action = Some(chosen);
@@ -104,10 +36,10 @@ pub(super) fn verhalen(
     }
     ui.add_space(8.0);
     let heading = match editor.editing {
-        Some(id) => format!("Verhaal {} bewerken", id.0),
-        None => "Nieuw verhaal".to_string(),
+        Some(_) => "Verhaal bewerken",
+        None => "Nieuw verhaal",
     };
-    section_label(ui, &heading);
+    section_label(ui, heading);
     if let Some(chosen) = story_form(ui, dashboard, editor) {
         action = Some(chosen);
     }
@@ -115,11 +47,7 @@ pub(super) fn verhalen(
 }
 
 /// Title, kind, summary, what it is linked to, and the button that opens it.
-pub(super) fn story_card(
-    ui: &mut egui::Ui,
-    dashboard: &Dashboard,
-    story: &Story,
-) -> Option<StoryAction> {
+fn story_card(ui: &mut egui::Ui, dashboard: &Dashboard, story: &Story) -> Option<Command> {
     let mut action = None;
     let draft = &story.draft;
     ui.horizontal(|ui| {
@@ -146,26 +74,20 @@ pub(super) fn story_card(
     }
     ui.horizontal(|ui| {
         if open_button(ui, story) {
-            action = Some(StoryAction::Open(draft.title.clone(), draft.url.clone()));
+            action = Some(Command::AskOpenLink(draft.title.clone(), draft.url.clone()));
         }
-        if ui
-            .button(format!("Verhaal {} bewerken", story.id.0))
-            .clicked()
-        {
-            action = Some(StoryAction::Edit(story.id));
+        if ui.button("Bewerken").clicked() {
+            action = Some(Command::Text(TextCommand::EditStory(story.id)));
         }
-        if ui
-            .button(format!("Verhaal {} verwijderen", story.id.0))
-            .clicked()
-        {
-            action = Some(StoryAction::Remove(story.id));
+        if ui.button("Verwijderen").clicked() {
+            action = Some(Command::Text(TextCommand::Remove(Removal::Story(story.id))));
         }
     });
     action
 }
 
 /// "Open video" with the website beside it; read out with the title, so each is distinct.
-pub(super) fn open_button(ui: &mut egui::Ui, story: &Story) -> bool {
+pub(in crate::ui) fn open_button(ui: &mut egui::Ui, story: &Story) -> bool {
     let text = match story.draft.kind {
         StoryKind::Video => "Open video",
         StoryKind::Klantreis => "Open klantreis",
@@ -183,7 +105,7 @@ fn story_form(
     ui: &mut egui::Ui,
     dashboard: &Dashboard,
     editor: &mut StoryEditor,
-) -> Option<StoryAction> {
+) -> Option<Command> {
     let mut action = None;
     card(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -257,10 +179,10 @@ fn story_form(
             });
         ui.horizontal(|ui| {
             if ui.button("Verhaal opslaan").clicked() {
-                action = Some(StoryAction::Save);
+                action = Some(Command::Text(TextCommand::SaveStory));
             }
             if editor.editing.is_some() && ui.button("Niet bewerken").clicked() {
-                action = Some(StoryAction::NewStory);
+                action = Some(Command::Text(TextCommand::NewStory));
             }
         });
     });

@@ -3,22 +3,22 @@
 
 use eframe::egui::{self, RichText};
 
-use super::chart_image::ChartUse;
 use super::duiding::status_badge;
-use super::events::{EventAction, EventEditor, events_of, events_panel};
-use super::plot::trend_plot;
-use super::strategic::BROKEN;
-use super::theme;
+use super::strategisch::BROKEN;
 use super::verhalen::open_button;
-use super::widgets::{card, movement_chip, muted, section_label};
 use crate::app::{Dashboard, IndicatorFigures};
 use crate::domain::{BatchKind, Period, StockOrFlow, WebUrl, dutch_date, dutch_datetime};
+use crate::ui::chart_image::ChartUse;
+use crate::ui::events::{EventAction, EventEditor, events_of, events_panel};
+use crate::ui::plot::trend_plot;
+use crate::ui::theme;
+use crate::ui::widgets::{card, movement_chip, muted, section_label};
 
 /// Periods the numbers table shows.
 const TABLE_PERIODS: usize = 6;
 
 /// What the user asked for on this layer.
-pub(super) enum TacticalAction {
+pub(in crate::ui) enum TacticalAction {
     Pick(String),
     WriteNote(String),
     Open(String, WebUrl),
@@ -29,7 +29,7 @@ pub(super) enum TacticalAction {
 }
 
 /// Draws the layer for `selected`.
-pub(super) fn tactical(
+pub(in crate::ui) fn tactical(
     ui: &mut egui::Ui,
     dashboard: &Dashboard,
     selected: &str,

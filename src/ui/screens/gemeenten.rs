@@ -3,13 +3,17 @@
 
 use eframe::egui::{self, Align2, FontId, RichText, Sense, Stroke, pos2, vec2};
 
-use super::theme;
-use super::widgets::{arrow, card, movement_chip, muted, section_label, tone_colors};
 use crate::app::{Dashboard, Direction, IndicatorFigures};
 use crate::domain::{Aggregation, Area, Layer};
+use crate::ui::theme;
+use crate::ui::widgets::{arrow, card, movement_chip, muted, section_label, tone_colors};
 
 /// Draws the layer for `gemeente`; returns another gemeente the user picked.
-pub(super) fn gemeenten(ui: &mut egui::Ui, dashboard: &Dashboard, gemeente: Area) -> Option<Area> {
+pub(in crate::ui) fn gemeenten(
+    ui: &mut egui::Ui,
+    dashboard: &Dashboard,
+    gemeente: Area,
+) -> Option<Area> {
     let palette = theme::palette(ui);
     let mut picked = None;
     ui.horizontal_wrapped(|ui| {

@@ -1,0 +1,9 @@
+//! One module per `Screen` of the window, named after it. Each draws from the session's `View` and
+//! returns what the user asked for; none changes state itself.
+
+pub(in crate::ui) mod duiding;
+pub(in crate::ui) mod gegevens;
+pub(in crate::ui) mod gemeenten;
+pub(in crate::ui) mod strategisch;
+pub(in crate::ui) mod tactisch;
+pub(in crate::ui) mod verhalen;

@@ -1,10 +1,9 @@
 //! Notes and stories as JSON, to move them between machines (`notes export|import`,
 //! `stories export|import`). Field names are Dutch, like the CSV columns.
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::AppError;
+pub use super::record_shape::read_list;
 use super::record_shape::{Field, Record};
 use crate::domain::{
     Area, Event, EventDraft, EventKind, EventScope, Note, NoteDraft, NoteStatus, Period, Story,
@@ -188,15 +187,6 @@ fn optional<T>(
 ) -> Option<T> {
     let text = text.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
     parse(text).map_err(|e| problems.push(e)).ok()
-}
-
-/// A UTF-8 byte order mark, which Notepad and Excel put before the text they save.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Reads a JSON list, naming the file and what is wrong when it is no list of such records.
-pub fn read_list<T: DeserializeOwned>(file: &str, json: &[u8]) -> Result<Vec<T>, AppError> {
-    serde_json::from_slice(json.strip_prefix(BOM).unwrap_or(json))
-        .map_err(|e| AppError::Refused(format!("{file}: geen geldige JSON-lijst: {e}")))
 }
 
 pub fn write_list<T: Serialize>(records: &[T]) -> String {

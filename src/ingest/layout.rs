@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::TableSummary;
-use super::cell::{check_number, read_value};
+use super::cell_value::{check_number, read_value};
 use super::columns::{Column, is_personal_data};
 use super::context::Context;
 use super::parallel;

@@ -4,7 +4,7 @@
 
 mod biff;
 mod cbs;
-mod cell;
+mod cell_value;
 mod cfb;
 mod columns;
 mod context;

@@ -5,9 +5,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::findings::Findings;
+use super::pieces::Pieces;
+use super::problem::{ImportProblem, Location};
+use super::reading::ReadObservation;
 use super::table::Cell;
-use super::{ImportProblem, Location, Pieces, ReadObservation};
-use crate::domain::{Area, FastHashMap, Indicator, Observation, Period, fold};
+use crate::domain::{Area, FastHashMap, Indicator, Observation, Period, count_of, fold};
 
 pub(super) struct Context<'a> {
     pub file: &'a str,
@@ -127,6 +129,50 @@ impl<'a> Context<'a> {
                 period
             }
         }
+    }
+
+    /// Whether `period` fits the indicator's frequency; refuses it at `at` when not.
+    pub fn frequency_fits(
+        &mut self,
+        indicator: &Indicator,
+        period: &Period,
+        at: impl FnOnce() -> Location,
+    ) -> bool {
+        let fits = indicator.frequency.fits(period);
+        if !fits {
+            self.problem(
+                &at(),
+                format!(
+                    "{} past niet bij {}: verwacht {}",
+                    period.label(),
+                    indicator.id,
+                    indicator.frequency.expectation()
+                ),
+            );
+        }
+        fits
+    }
+
+    /// One warning for the empty values of a table, naming the first rows they stand on.
+    pub fn warn_empty(&mut self, sheet: &Option<String>, rows: &[u64]) {
+        if rows.is_empty() {
+            return;
+        }
+        let mut unique: Vec<u64> = rows.to_vec();
+        unique.dedup();
+        let shown: Vec<String> = unique.iter().take(10).map(u64::to_string).collect();
+        let more = if unique.len() > 10 { ", …" } else { "" };
+        self.warnings.push(ImportProblem {
+            sheet: sheet.clone(),
+            ..ImportProblem::file(
+                self.file,
+                format!(
+                    "{} overgeslagen (rij {}{more}); er is niets geleverd, dus er wordt niets opgeslagen",
+                    count_of(rows.len() as u64, "lege waarde", "lege waarden"),
+                    shown.join(", ")
+                ),
+            )
+        });
     }
 
     /// Makes room for `rows` more observations at once rather than growing a million times.

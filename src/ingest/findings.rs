@@ -2,8 +2,7 @@
 //! the same mistake on every row lists the first few exactly and counts the rest, with the rows they
 //! stand on, instead of holding two million messages.
 
-use super::ImportProblem;
-use super::problem::Repeated;
+use super::problem::{ImportProblem, Repeated};
 use crate::domain::FastHashMap;
 
 /// Findings of one kind (same sheet, column and message) listed exactly; the rest are counted.

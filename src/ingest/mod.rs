@@ -6,69 +6,36 @@ mod biff;
 mod cbs;
 mod cell_value;
 mod cfb;
+mod column_labels;
 mod columns;
 mod context;
 mod csv_table;
 mod findings;
+mod header;
 mod input_file;
 mod layout;
 mod limits;
+mod long_layout;
 mod parallel;
+mod personal_data;
 mod pieces;
 mod problem;
+mod reading;
 mod sheet_table;
 mod table;
+mod wide_layout;
 
 use std::path::Path;
 
-use crate::domain::{Indicator, Observation, sha256_hex};
+use crate::domain::{Indicator, sha256_hex};
 
 #[cfg(fuzzing)]
 pub use cbs::read_page_for_fuzzing;
 pub use cbs::{CbsClient, DEFAULT_BASE_URL, FetchError, FetchedTable};
 pub use input_file::read_input_file;
-pub use layout::Layout;
 pub use pieces::Pieces;
 pub use problem::{ImportProblem, Location, Repeated};
-
-/// One observation as read, with where it stands in the file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReadObservation {
-    pub observation: Observation,
-    pub location: Location,
-}
-
-/// What one part of a file (a sheet, or the whole CSV) turned out to be.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableSummary {
-    pub sheet: Option<String>,
-    pub layout: Layout,
-    pub values: usize,
-}
-
-/// Everything read from one file. With any problem, nothing of it may be written.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FileReading {
-    pub file: String,
-    pub sha256: String,
-    pub tables: Vec<TableSummary>,
-    /// In the order of the file.
-    pub observations: Pieces<ReadObservation>,
-    pub problems: Vec<ImportProblem>,
-    pub warnings: Vec<ImportProblem>,
-    /// Positions in `observations` in the order of their cells: grouped by indicator, then area and
-    /// period, as the store keeps them.
-    cell_order: Vec<u32>,
-}
-
-impl FileReading {
-    /// The observations grouped by indicator, then by area and period.
-    pub fn in_cell_order(&self) -> impl Iterator<Item = &ReadObservation> {
-        self.cell_order
-            .iter()
-            .map(|index| &self.observations[*index as usize])
-    }
-}
+pub use reading::{FileReading, Layout, ReadObservation, TableSummary};
 
 /// Reads one delivered file; `name` is its file name, used in every message and to choose the reader.
 /// The file's fingerprint is taken on another core meanwhile.

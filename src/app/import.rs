@@ -417,7 +417,7 @@ fn duplicates_across_files(readings: &[FileReading]) -> Vec<ImportProblem> {
     let mut first: FastHashMap<(&str, &'static str, Period), &str> = FastHashMap::default();
     let mut problems = Vec::new();
     for reading in readings {
-        for read in &reading.observations {
+        for read in reading.observations() {
             let o = &read.observation;
             let key = (o.indicator.as_str(), o.area.code, o.period);
             match first.get(&key) {

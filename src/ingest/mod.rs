@@ -33,7 +33,6 @@ use crate::domain::{Indicator, sha256_hex};
 pub use cbs::read_page_for_fuzzing;
 pub use cbs::{CbsClient, DEFAULT_BASE_URL, FetchError, FetchedTable};
 pub use input_file::read_input_file;
-pub use pieces::Pieces;
 pub use problem::{ImportProblem, Location, Repeated};
 pub use reading::{FileReading, Layout, ReadObservation, TableSummary};
 

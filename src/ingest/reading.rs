@@ -34,16 +34,26 @@ pub struct FileReading {
     pub file: String,
     pub sha256: String,
     pub tables: Vec<TableSummary>,
-    /// In the order of the file.
-    pub observations: Pieces<ReadObservation>,
     pub problems: Vec<ImportProblem>,
     pub warnings: Vec<ImportProblem>,
+    /// In the order of the file, in the pieces the threads read them in (see [`Pieces`]).
+    pub(super) observations: Pieces<ReadObservation>,
     /// Positions in `observations` in the order of their cells: grouped by indicator, then area and
     /// period, as the store keeps them.
     pub(super) cell_order: Vec<u32>,
 }
 
 impl FileReading {
+    /// The observations in the order of the file.
+    pub fn observations(&self) -> impl Iterator<Item = &ReadObservation> {
+        self.observations.iter()
+    }
+
+    /// The observations in the order of the file, taken out of the reading.
+    pub fn into_observations(self) -> impl Iterator<Item = ReadObservation> {
+        self.observations.into_iter()
+    }
+
     /// The observations grouped by indicator, then by area and period.
     pub fn in_cell_order(&self) -> impl Iterator<Item = &ReadObservation> {
         self.cell_order

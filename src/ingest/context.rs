@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::findings::Findings;
 use super::pieces::Pieces;
-use super::problem::{ImportProblem, Location};
+use super::problem::{Finding, ImportProblem, Location, ProblemKind};
 use super::reading::ReadObservation;
 use super::table::Cell;
 use crate::domain::{Area, FastHashMap, Indicator, Observation, Period, count_of, fold};
@@ -17,8 +17,8 @@ pub(super) struct Context<'a> {
     pub file_name: Arc<str>,
     indicators: FastHashMap<&'a str, &'a Indicator>,
     all_indicators: &'a [Indicator],
-    areas: FastHashMap<String, Result<Area, String>>,
-    periods: FastHashMap<String, Result<Period, String>>,
+    areas: FastHashMap<String, Result<Area, Finding>>,
+    periods: FastHashMap<String, Result<Period, Finding>>,
     /// Each observation's cell as one number (see [`cell_key`]), to find a cell delivered twice by
     /// sorting rather than hashing a million keys.
     cells: Vec<u64>,
@@ -57,17 +57,20 @@ impl<'a> Context<'a> {
         self.warnings.absorb(fork.warnings);
     }
 
-    pub fn problem(&mut self, location: &Location, message: impl Into<String>) {
-        self.problems.push(ImportProblem::at(location, message));
+    pub fn problem(&mut self, location: &Location, finding: Finding) {
+        self.problems.push(ImportProblem::at(location, finding));
     }
 
-    pub fn indicator(&self, text: &str) -> Result<&'a Indicator, String> {
+    pub fn indicator(&self, text: &str) -> Result<&'a Indicator, Finding> {
         let text = text.trim();
         if let Some(indicator) = self.indicators.get(text) {
             return Ok(indicator);
         }
         self.indicator_by_name(text).ok_or_else(|| {
-            format!("onbekende indicator '{text}'; zie regio-in-beeld check voor de lijst")
+            Finding::new(
+                ProblemKind::UnknownIndicator,
+                format!("onbekende indicator '{text}'; zie regio-in-beeld check voor de lijst"),
+            )
         })
     }
 
@@ -101,17 +104,18 @@ impl<'a> Context<'a> {
             .max_by_key(|i| i.id.len())
     }
 
-    pub fn area(&mut self, cell: &Cell) -> Result<Area, String> {
+    pub fn area(&mut self, cell: &Cell) -> Result<Area, Finding> {
         if let (Cell::Text(_) | Cell::Empty, Some(known)) = (cell, self.areas.get(cell.as_str())) {
             return known.clone();
         }
         let text = cell.text();
-        let area = Area::parse(&text).map_err(|e| e.to_string());
+        let area =
+            Area::parse(&text).map_err(|e| Finding::new(ProblemKind::UnknownArea, e.to_string()));
         self.areas.insert(text, area.clone());
         area
     }
 
-    pub fn period(&mut self, cell: &Cell) -> Result<Period, String> {
+    pub fn period(&mut self, cell: &Cell) -> Result<Period, Finding> {
         match cell {
             Cell::Date(date) => Ok(Period::Date(*date)),
             Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
@@ -124,7 +128,8 @@ impl<'a> Context<'a> {
                     return known.clone();
                 }
                 let text = cell.text();
-                let period = Period::parse(&text).map_err(|e| e.to_string());
+                let period = Period::parse(&text)
+                    .map_err(|e| Finding::new(ProblemKind::InvalidPeriod, e.to_string()));
                 self.periods.insert(text, period.clone());
                 period
             }
@@ -142,11 +147,14 @@ impl<'a> Context<'a> {
         if !fits {
             self.problem(
                 &at(),
-                format!(
-                    "{} past niet bij {}: verwacht {}",
-                    period.label(),
-                    indicator.id,
-                    indicator.frequency.expectation()
+                Finding::new(
+                    ProblemKind::WrongFrequency,
+                    format!(
+                        "{} past niet bij {}: verwacht {}",
+                        period.label(),
+                        indicator.id,
+                        indicator.frequency.expectation()
+                    ),
                 ),
             );
         }
@@ -166,10 +174,13 @@ impl<'a> Context<'a> {
             sheet: sheet.clone(),
             ..ImportProblem::file(
                 self.file,
-                format!(
-                    "{} overgeslagen (rij {}{more}); er is niets geleverd, dus er wordt niets opgeslagen",
-                    count_of(rows.len() as u64, "lege waarde", "lege waarden"),
-                    shown.join(", ")
+                Finding::new(
+                    ProblemKind::EmptyValues,
+                    format!(
+                        "{} overgeslagen (rij {}{more}); er is niets geleverd, dus er wordt niets opgeslagen",
+                        count_of(rows.len() as u64, "lege waarde", "lege waarden"),
+                        shown.join(", ")
+                    ),
                 ),
             )
         });
@@ -217,8 +228,10 @@ impl<'a> Context<'a> {
                 observation.period.label(),
                 describe(&self.observations[first as usize].location)
             );
-            self.problems
-                .push(ImportProblem::at(&read.location, message));
+            self.problems.push(ImportProblem::at(
+                &read.location,
+                Finding::new(ProblemKind::Duplicate, message),
+            ));
         }
         cells.into_iter().map(|(_, index)| index).collect()
     }

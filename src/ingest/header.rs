@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::column_labels::Labels;
 use super::columns::Column;
 use super::context::Context;
+use super::problem::{Finding, ProblemKind};
 use super::table::Table;
 use crate::domain::Period;
 
@@ -80,7 +81,10 @@ pub(super) fn report_incomplete_header(context: &mut Context, table: &Table) -> 
         let location = Labels::new(context, table, row).named(row, 0, missing.name());
         context.problem(
             &location,
-            format!("kolom '{}' ontbreekt in de kopregel", missing.name()),
+            Finding::new(
+                ProblemKind::MissingColumn,
+                format!("kolom '{}' ontbreekt in de kopregel", missing.name()),
+            ),
         );
     }
     true

@@ -5,7 +5,7 @@ use super::context::Context;
 use super::header::{Header, find_header, report_incomplete_header};
 use super::long_layout::read_long;
 use super::personal_data::refuse_personal_data;
-use super::problem::ImportProblem;
+use super::problem::{Finding, ImportProblem, ProblemKind};
 use super::reading::{Layout, TableSummary};
 use super::table::Table;
 use super::wide_layout::read_wide;
@@ -64,8 +64,11 @@ pub(super) fn read_tables(
     if summaries.is_empty() && context.problems.is_empty() {
         context.problems.push(ImportProblem::file(
             context.file,
-            "geen kopregel gevonden; verwacht de kolommen indicator, gebied, periode en waarde (lang formaat), \
-             of gebieden onder elkaar en perioden naast elkaar (breed formaat, zoals het sjabloon)",
+            Finding::new(
+                ProblemKind::NoHeader,
+                "geen kopregel gevonden; verwacht de kolommen indicator, gebied, periode en waarde (lang formaat), \
+                 of gebieden onder elkaar en perioden naast elkaar (breed formaat, zoals het sjabloon)",
+            ),
         ));
     } else {
         for sheet in skipped.into_iter().flatten() {
@@ -73,7 +76,10 @@ pub(super) fn read_tables(
                 sheet: Some(sheet),
                 ..ImportProblem::file(
                     context.file,
-                    "werkblad overgeslagen: geen kopregel met gebieden en perioden",
+                    Finding::new(
+                        ProblemKind::SkippedSheet,
+                        "werkblad overgeslagen: geen kopregel met gebieden en perioden",
+                    ),
                 )
             });
         }

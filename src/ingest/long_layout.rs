@@ -9,6 +9,7 @@ use super::column_labels::Labels;
 use super::columns::Column;
 use super::context::Context;
 use super::parallel;
+use super::problem::{Finding, ProblemKind};
 use super::table::{Row, Table};
 use crate::domain::{Observation, check_text, from_spreadsheet};
 
@@ -83,8 +84,8 @@ fn read_long_rows(
             (Column::Value, value.as_ref().and_then(|v| v.as_ref().err())),
             (Column::Remark, remark.as_ref().err()),
         ] {
-            if let Some(message) = error {
-                context.problem(&at(column), message.clone());
+            if let Some(finding) = error {
+                context.problem(&at(column), finding.clone());
                 ok = false;
             }
         }
@@ -118,7 +119,7 @@ fn read_long_rows(
 /// again, so exporting and importing changes nothing. Line ends become `\n`, as the CSV reader
 /// makes them, so a remark reads the same from a workbook as from CSV. Any other control character is
 /// refused: the remark is shown in the window and written into reports.
-fn read_remark(cell: Cow<'_, str>) -> Result<Option<String>, String> {
+fn read_remark(cell: Cow<'_, str>) -> Result<Option<String>, Finding> {
     if cell.is_empty() {
         return Ok(None);
     }
@@ -129,6 +130,7 @@ fn read_remark(cell: Cow<'_, str>) -> Result<Option<String>, String> {
         cell
     };
     let remark = from_spreadsheet(&cell);
-    check_text("opmerking", remark).map_err(|e| e.to_string())?;
+    check_text("opmerking", remark)
+        .map_err(|e| Finding::new(ProblemKind::InvalidRemark, e.to_string()))?;
     Ok(Some(remark.to_string()))
 }

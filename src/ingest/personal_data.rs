@@ -4,6 +4,7 @@
 use super::column_labels::Labels;
 use super::context::Context;
 use super::header::HEADER_SEARCH_ROWS;
+use super::problem::{Finding, ProblemKind};
 use super::table::Table;
 use crate::domain::fold;
 
@@ -51,9 +52,12 @@ pub(super) fn refuse_personal_data(context: &mut Context, table: &Table) -> bool
                 let location = Labels::new(context, table, row).named(row, index, &text);
                 context.problem(
                     &location,
-                    format!(
-                        "kolom '{text}' bevat persoonsgegevens; Regio in beeld bewaart alleen totalen. \
-                         Verwijder de kolom en lever aantallen per gebied en periode aan"
+                    Finding::new(
+                        ProblemKind::PersonalData,
+                        format!(
+                            "kolom '{text}' bevat persoonsgegevens; Regio in beeld bewaart alleen totalen. \
+                             Verwijder de kolom en lever aantallen per gebied en periode aan"
+                        ),
                     ),
                 );
                 found = true;

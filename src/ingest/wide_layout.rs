@@ -5,6 +5,7 @@ use super::cell_value::read_value;
 use super::column_labels::Labels;
 use super::columns::Column;
 use super::context::Context;
+use super::problem::{Finding, ProblemKind};
 use super::table::Table;
 use crate::domain::{Indicator, Observation, Period};
 
@@ -21,8 +22,11 @@ pub(super) fn read_wide(
     let Some(indicator) = wide_indicator(context, table, header_index) else {
         context.problem(
             &labels.at(header, area_column),
-            "welke indicator is dit? Zet boven de tabel een cel 'Indicator' met het id ernaast, \
-             of geef het werkblad of bestand de naam van de indicator",
+            Finding::new(
+                ProblemKind::NoIndicator,
+                "welke indicator is dit? Zet boven de tabel een cel 'Indicator' met het id ernaast, \
+                 of geef het werkblad of bestand de naam van de indicator",
+            ),
         );
         return;
     };
@@ -36,15 +40,15 @@ pub(super) fn read_wide(
         }
         let area = match context.area(row.cell(area_column)) {
             Ok(area) => area,
-            Err(message) => {
-                context.problem(&labels.at(row, area_column), message);
+            Err(finding) => {
+                context.problem(&labels.at(row, area_column), finding);
                 continue;
             }
         };
         for (column, period) in periods {
             let at = labels.at(row, *column);
             match read_value(row.cell(*column), "", indicator) {
-                Err(message) => context.problem(&at, message),
+                Err(finding) => context.problem(&at, finding),
                 Ok(None) => empty_cells.push(row.number),
                 Ok(Some((value, provisional))) => {
                     let observation = Observation {

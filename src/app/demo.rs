@@ -25,8 +25,7 @@ pub(super) fn observations(catalog: &Catalog) -> Result<Vec<Observation>, AppErr
         return Err(AppError::Import(reading.problems));
     }
     Ok(reading
-        .observations
-        .into_iter()
+        .into_observations()
         .map(|read| read.observation)
         .filter(|o| {
             catalog

@@ -8,7 +8,9 @@ use crate::domain::{
     Aggregation, Area, AreaKind, Batch, BatchKind, BatchSource, FastHashMap, FastHashSet,
     Indicator, Observation, Period, Value, check_text, count_of, dutch_datetime, plain_number,
 };
-use crate::ingest::{FileReading, ImportProblem, ReadObservation, read_file, read_input_file};
+use crate::ingest::{
+    FileReading, Finding, ImportProblem, ProblemKind, ReadObservation, read_file, read_input_file,
+};
 use crate::store::{ObservationFilter, WriteSummary};
 
 /// Files larger than this are refused before they are read, to keep memory bounded.
@@ -108,7 +110,7 @@ const MAX_JSON_BYTES: u64 = 16 << 20;
 pub fn read_json_file(path: &Path) -> Result<(String, Vec<u8>), AppError> {
     let name = path.display().to_string();
     let json = read_input_file(path, MAX_JSON_BYTES)
-        .map_err(|reason| AppError::Refused(format!("{name}: {reason}")))?;
+        .map_err(|reason| AppError::Refused(format!("{name}: {}", reason.message)))?;
     Ok((name, json))
 }
 
@@ -275,7 +277,7 @@ fn compare_indicator<'a>(
                 Some(old) if *old == o => counts.unchanged += 1,
                 Some(old) => {
                     counts.changed += 1;
-                    warnings.push(&read.location, || {
+                    warnings.push(&read.location, ProblemKind::Replaces, || {
                         format!(
                             "vervangt {} door {}",
                             describe(indicator, old),
@@ -315,9 +317,15 @@ struct Warnings {
 }
 
 impl Warnings {
-    fn push(&mut self, location: &crate::ingest::Location, message: impl FnOnce() -> String) {
+    fn push(
+        &mut self,
+        location: &crate::ingest::Location,
+        kind: ProblemKind,
+        message: impl FnOnce() -> String,
+    ) {
         if self.listed.len() < LISTED_WARNINGS {
-            self.listed.push(ImportProblem::at(location, message()));
+            self.listed
+                .push(ImportProblem::at(location, Finding::new(kind, message())));
         } else {
             self.unlisted += 1;
         }
@@ -363,7 +371,7 @@ fn jumps(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warnings) {
         if old <= 0.0 || difference.abs() < small || difference.abs() <= JUMP_FRACTION * old {
             continue;
         }
-        warnings.push(&read.location, || {
+        warnings.push(&read.location, ProblemKind::Jump, || {
             format!(
                 "{} is {:.0}% {} dan {} in {}; klopt dit?",
                 indicator.unshielded_text(new),
@@ -417,7 +425,7 @@ fn region_sums(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warni
             continue;
         };
         if !sum.is_nan() && (region - sum).abs() > 0.5 {
-            warnings.push(&read.location, || {
+            warnings.push(&read.location, ProblemKind::RegionSum, || {
                 format!(
                     "regiowaarde {} voor {} in {} wijkt af van de som van de gemeenten ({}); de geleverde regiowaarde wordt getoond",
                     plain_number(region),
@@ -438,17 +446,20 @@ fn duplicates_across_files(readings: &[FileReading]) -> Vec<ImportProblem> {
     let mut first: FastHashMap<(&str, &'static str, Period), &str> = FastHashMap::default();
     let mut problems = Vec::new();
     for reading in readings {
-        for read in &reading.observations {
+        for read in reading.observations() {
             let o = &read.observation;
             let key = (o.indicator.as_str(), o.area.code, o.period);
             match first.get(&key) {
                 Some(file) if *file != reading.file => problems.push(ImportProblem::at(
                     &read.location,
-                    format!(
-                        "{} voor {} in {} staat ook in {file}",
-                        o.indicator,
-                        o.area.name,
-                        o.period.label()
+                    Finding::new(
+                        ProblemKind::DuplicateAcrossFiles,
+                        format!(
+                            "{} voor {} in {} staat ook in {file}",
+                            o.indicator,
+                            o.area.name,
+                            o.period.label()
+                        ),
                     ),
                 )),
                 Some(_) => {}
@@ -477,3 +488,6 @@ pub fn describe_earlier(batches: &[Batch]) -> Option<String> {
         dutch_datetime(&batch.started_at)
     ))
 }
+
+#[cfg(test)]
+mod tests;

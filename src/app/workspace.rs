@@ -29,7 +29,9 @@ const MAX_DEFINITION_BYTES: u64 = 1 << 20;
 
 pub fn load_catalog(indicators: Option<&Path>) -> Result<Catalog, AppError> {
     match indicators {
-        Some(dir) => Catalog::load_dir(dir, |path| read_input_file(path, MAX_DEFINITION_BYTES)),
+        Some(dir) => Catalog::load_dir(dir, |path| {
+            read_input_file(path, MAX_DEFINITION_BYTES).map_err(|refused| refused.message)
+        }),
         None => Catalog::builtin(),
     }
     .map_err(AppError::Catalog)

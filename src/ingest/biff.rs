@@ -6,6 +6,7 @@
 //! each sheet's position in its BOUNDSHEET record.
 
 use super::limits::check_extent;
+use super::problem::Finding;
 
 const BOF: u16 = 0x0809;
 const EOF: u16 = 0x000A;
@@ -19,7 +20,7 @@ const CELLS: [u16; 7] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006]
 const MULRK: u16 = 0x00BD;
 
 /// Checks the extent of every sheet the workbook stream declares against [`check_extent`].
-pub fn check_sheets(stream: &[u8]) -> Result<(), String> {
+pub fn check_sheets(stream: &[u8]) -> Result<(), Finding> {
     let mut positions = Vec::new();
     for (kind, data) in Records(stream).take_while(|(kind, _)| *kind != EOF) {
         match kind {
@@ -43,7 +44,7 @@ pub fn check_sheets(stream: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-fn check_sheet(records: &[u8]) -> Result<(), String> {
+fn check_sheet(records: &[u8]) -> Result<(), Finding> {
     let u16_at = |data: &[u8], at: usize| u32::from(u16::from_le_bytes([data[at], data[at + 1]]));
     let (mut depth, mut seen_bof) = (0_usize, false);
     let (mut first, mut last) = ((u32::MAX, u32::MAX), (0_u32, 0_u32));
@@ -86,7 +87,7 @@ fn check_sheet(records: &[u8]) -> Result<(), String> {
 
 /// What calamine reserves for a DIMENSIONS record (its `parse_dimensions`, with the same wrapping
 /// arithmetic), against the same bound.
-fn dimensions(data: &[u8]) -> Result<(), String> {
+fn dimensions(data: &[u8]) -> Result<(), Finding> {
     let u16_at = |at: usize| u32::from(u16::from_le_bytes([data[at], data[at + 1]]));
     let u32_at =
         |at: usize| u32::from_le_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]);
@@ -173,8 +174,9 @@ mod tests {
         );
         let far = check_sheets(&workbook(&[number(0, 0), number(65_535, 255)])).unwrap_err();
         assert!(
-            far.starts_with("het werkblad loopt tot rij 65536 en kolom 256"),
-            "{far}"
+            far.message
+                .starts_with("het werkblad loopt tot rij 65536 en kolom 256"),
+            "{far:?}"
         );
     }
 
@@ -183,6 +185,11 @@ mod tests {
         let mut data = 0_u32.to_le_bytes().to_vec();
         data.extend(4_000_000_000_u32.to_le_bytes());
         data.extend([0, 0, 10, 0, 0, 0]);
-        assert!(check_sheets(&workbook(&[record(DIMENSIONS, &data)])).is_err());
+        assert_eq!(
+            check_sheets(&workbook(&[record(DIMENSIONS, &data)]))
+                .unwrap_err()
+                .kind,
+            crate::ingest::ProblemKind::TooLarge
+        );
     }
 }

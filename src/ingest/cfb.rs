@@ -8,6 +8,8 @@
 //! (at the end-of-chain mark or once a stream's declared length is read), so a file calamine reads
 //! correctly passes, and everything it would follow first is checked.
 
+use super::problem::{Finding, ProblemKind};
+
 /// The first eight bytes of every compound file.
 pub const MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
@@ -30,10 +32,20 @@ const DIRECTORY_ENTRY_LEN: usize = 128;
 /// importer never asks for the document properties or macros, the other streams calamine can
 /// read), then the extent of the sheets in that stream ([`super::biff`]). Files that are no compound
 /// file are left to their reader.
-pub fn check_cfb(bytes: &[u8]) -> Result<(), String> {
+pub fn check_cfb(bytes: &[u8]) -> Result<(), Finding> {
     if !bytes.starts_with(&MAGIC) {
         return Ok(());
     }
+    let stream = workbook_stream(bytes).map_err(|e| Finding::new(ProblemKind::Unreadable, e))?;
+    if let Some(stream) = stream {
+        super::biff::check_sheets(&stream).map_err(|e| e.within("een werkblad is te groot"))?;
+    }
+    Ok(())
+}
+
+/// The workbook stream as calamine will hand it to its XLS reader, after every chain on the way is
+/// checked; `None` when the file has none.
+fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let file = File::new(bytes)?;
     let fat = file.fat()?;
     let directory = file.follow(
@@ -48,7 +60,7 @@ pub fn check_cfb(bytes: &[u8]) -> Result<(), String> {
 
     let Some(root) = entries.clone().next() else {
         // No directory at all: calamine refuses that itself, without reading anything.
-        return Ok(());
+        return Ok(None);
     };
     let (mini_stream, mini_fat) = if file.u32_at(64) > 0 {
         let mini_stream =
@@ -78,23 +90,22 @@ pub fn check_cfb(bytes: &[u8]) -> Result<(), String> {
     };
 
     let named = |name: &str| entries.clone().find(|e| e.is_named(name));
-    if let Some(stream) = named("Workbook").or_else(|| named("Book")) {
-        let what = format!("de werkboekstroom '{}'", stream.name());
-        // The stream as calamine will hand it to its XLS reader, whose sheets are checked next.
-        let bytes = if stream.len < MINI_STREAM_CUTOFF {
-            let chain = file.follow(&what, stream.start, stream.len, &mini, &mini_fat)?;
-            let mini_bytes = file.gather(&mini_stream, file.sector_len);
-            gather(&chain, MINI_SECTOR_LEN as usize, |id| {
-                let start = id * MINI_SECTOR_LEN as usize;
-                &mini_bytes[start..(start + MINI_SECTOR_LEN as usize).min(mini_bytes.len())]
-            })
-        } else {
-            let chain = file.follow(&what, stream.start, stream.len, &file.big(), &fat)?;
-            file.gather(&chain, file.sector_len)
-        };
-        super::biff::check_sheets(&bytes).map_err(|e| format!("een werkblad is te groot: {e}"))?;
-    }
-    Ok(())
+    let Some(stream) = named("Workbook").or_else(|| named("Book")) else {
+        return Ok(None);
+    };
+    let what = format!("de werkboekstroom '{}'", stream.name());
+    let bytes = if stream.len < MINI_STREAM_CUTOFF {
+        let chain = file.follow(&what, stream.start, stream.len, &mini, &mini_fat)?;
+        let mini_bytes = file.gather(&mini_stream, file.sector_len);
+        gather(&chain, MINI_SECTOR_LEN as usize, |id| {
+            let start = id * MINI_SECTOR_LEN as usize;
+            &mini_bytes[start..(start + MINI_SECTOR_LEN as usize).min(mini_bytes.len())]
+        })
+    } else {
+        let chain = file.follow(&what, stream.start, stream.len, &file.big(), &fat)?;
+        file.gather(&chain, file.sector_len)
+    };
+    Ok(Some(bytes))
 }
 
 /// A chain's bytes joined, as calamine's `get_chain` joins them, up to what it read.

@@ -1,4 +1,4 @@
-//! Header names as people write them, and the columns the store must never receive.
+//! The columns of the long layout, by the header names people write for them.
 
 use crate::domain::fold;
 
@@ -86,39 +86,6 @@ impl Column {
     }
 }
 
-const PERSONAL_DATA: &[&str] = &[
-    "bsn",
-    "burgerservicenummer",
-    "naam",
-    "voornaam",
-    "voornamen",
-    "achternaam",
-    "roepnaam",
-    "voorletters",
-    "tussenvoegsel",
-    "geslachtsnaam",
-    "geboortedatum",
-    "geboorteplaats",
-    "adres",
-    "straat",
-    "straatnaam",
-    "huisnummer",
-    "postcode",
-    "telefoon",
-    "telefoonnummer",
-    "mobiel",
-    "email",
-    "emailadres",
-    "clientnaam",
-    "clientnummer",
-    "dossiernummer",
-];
-
-/// Whether a header names personal data, which an aggregate store must never hold.
-pub(super) fn is_personal_data(header: &str) -> bool {
-    PERSONAL_DATA.contains(&fold(header).as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,14 +97,5 @@ mod tests {
         assert_eq!(Column::recognise("Indicator-ID"), Some(Column::Indicator));
         assert_eq!(Column::recognise("Waarde"), Some(Column::Value));
         assert_eq!(Column::recognise("2024 K3"), None);
-    }
-
-    #[test]
-    fn personal_data_headers_are_recognised() {
-        for header in ["BSN", "Geboortedatum", "e-mail", "Cliëntnaam", "Post code"] {
-            assert!(is_personal_data(header), "{header}");
-        }
-        assert!(!is_personal_data("Gemeente"));
-        assert!(!is_personal_data("Waarde"));
     }
 }

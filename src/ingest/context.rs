@@ -5,9 +5,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::findings::Findings;
+use super::pieces::Pieces;
+use super::problem::{Finding, ImportProblem, Location, ProblemKind};
+use super::reading::ReadObservation;
 use super::table::Cell;
-use super::{ImportProblem, Location, Pieces, ReadObservation};
-use crate::domain::{Area, FastHashMap, Indicator, Observation, Period, fold};
+use crate::domain::{Area, FastHashMap, Indicator, Observation, Period, count_of, fold};
 
 pub(super) struct Context<'a> {
     pub file: &'a str,
@@ -15,8 +17,8 @@ pub(super) struct Context<'a> {
     pub file_name: Arc<str>,
     indicators: FastHashMap<&'a str, &'a Indicator>,
     all_indicators: &'a [Indicator],
-    areas: FastHashMap<String, Result<Area, String>>,
-    periods: FastHashMap<String, Result<Period, String>>,
+    areas: FastHashMap<String, Result<Area, Finding>>,
+    periods: FastHashMap<String, Result<Period, Finding>>,
     /// Each observation's cell as one number (see [`cell_key`]), to find a cell delivered twice by
     /// sorting rather than hashing a million keys.
     cells: Vec<u64>,
@@ -55,17 +57,20 @@ impl<'a> Context<'a> {
         self.warnings.absorb(fork.warnings);
     }
 
-    pub fn problem(&mut self, location: &Location, message: impl Into<String>) {
-        self.problems.push(ImportProblem::at(location, message));
+    pub fn problem(&mut self, location: &Location, finding: Finding) {
+        self.problems.push(ImportProblem::at(location, finding));
     }
 
-    pub fn indicator(&self, text: &str) -> Result<&'a Indicator, String> {
+    pub fn indicator(&self, text: &str) -> Result<&'a Indicator, Finding> {
         let text = text.trim();
         if let Some(indicator) = self.indicators.get(text) {
             return Ok(indicator);
         }
         self.indicator_by_name(text).ok_or_else(|| {
-            format!("onbekende indicator '{text}'; zie regio-in-beeld check voor de lijst")
+            Finding::new(
+                ProblemKind::UnknownIndicator,
+                format!("onbekende indicator '{text}'; zie regio-in-beeld check voor de lijst"),
+            )
         })
     }
 
@@ -99,17 +104,18 @@ impl<'a> Context<'a> {
             .max_by_key(|i| i.id.len())
     }
 
-    pub fn area(&mut self, cell: &Cell) -> Result<Area, String> {
+    pub fn area(&mut self, cell: &Cell) -> Result<Area, Finding> {
         if let (Cell::Text(_) | Cell::Empty, Some(known)) = (cell, self.areas.get(cell.as_str())) {
             return known.clone();
         }
         let text = cell.text();
-        let area = Area::parse(&text).map_err(|e| e.to_string());
+        let area =
+            Area::parse(&text).map_err(|e| Finding::new(ProblemKind::UnknownArea, e.to_string()));
         self.areas.insert(text, area.clone());
         area
     }
 
-    pub fn period(&mut self, cell: &Cell) -> Result<Period, String> {
+    pub fn period(&mut self, cell: &Cell) -> Result<Period, Finding> {
         match cell {
             Cell::Date(date) => Ok(Period::Date(*date)),
             Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
@@ -122,11 +128,62 @@ impl<'a> Context<'a> {
                     return known.clone();
                 }
                 let text = cell.text();
-                let period = Period::parse(&text).map_err(|e| e.to_string());
+                let period = Period::parse(&text)
+                    .map_err(|e| Finding::new(ProblemKind::InvalidPeriod, e.to_string()));
                 self.periods.insert(text, period.clone());
                 period
             }
         }
+    }
+
+    /// Whether `period` fits the indicator's frequency; refuses it at `at` when not.
+    pub fn frequency_fits(
+        &mut self,
+        indicator: &Indicator,
+        period: &Period,
+        at: impl FnOnce() -> Location,
+    ) -> bool {
+        let fits = indicator.frequency.fits(period);
+        if !fits {
+            self.problem(
+                &at(),
+                Finding::new(
+                    ProblemKind::WrongFrequency,
+                    format!(
+                        "{} past niet bij {}: verwacht {}",
+                        period.label(),
+                        indicator.id,
+                        indicator.frequency.expectation()
+                    ),
+                ),
+            );
+        }
+        fits
+    }
+
+    /// One warning for the empty values of a table, naming the first rows they stand on.
+    pub fn warn_empty(&mut self, sheet: &Option<String>, rows: &[u64]) {
+        if rows.is_empty() {
+            return;
+        }
+        let mut unique: Vec<u64> = rows.to_vec();
+        unique.dedup();
+        let shown: Vec<String> = unique.iter().take(10).map(u64::to_string).collect();
+        let more = if unique.len() > 10 { ", …" } else { "" };
+        self.warnings.push(ImportProblem {
+            sheet: sheet.clone(),
+            ..ImportProblem::file(
+                self.file,
+                Finding::new(
+                    ProblemKind::EmptyValues,
+                    format!(
+                        "{} overgeslagen (rij {}{more}); er is niets geleverd, dus er wordt niets opgeslagen",
+                        count_of(rows.len() as u64, "lege waarde", "lege waarden"),
+                        shown.join(", ")
+                    ),
+                ),
+            )
+        });
     }
 
     /// Makes room for `rows` more observations at once rather than growing a million times.
@@ -171,8 +228,10 @@ impl<'a> Context<'a> {
                 observation.period.label(),
                 describe(&self.observations[first as usize].location)
             );
-            self.problems
-                .push(ImportProblem::at(&read.location, message));
+            self.problems.push(ImportProblem::at(
+                &read.location,
+                Finding::new(ProblemKind::Duplicate, message),
+            ));
         }
         cells.into_iter().map(|(_, index)| index).collect()
     }

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::limits::{MAX_CSV_ROWS, check_columns};
+use super::problem::{Finding, ProblemKind};
 use super::table::{Cell, Row, Table};
 
 /// Decodes text as people's files come: UTF-16 with its byte order mark (Excel's "Unicode-tekst",
@@ -121,10 +122,13 @@ fn cell(field: &str) -> Cell {
     }
 }
 
-pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, String> {
-    let text = with_newline_line_ends(decode(bytes)?);
+pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, Finding> {
+    let unreadable = |message| Finding::new(ProblemKind::Unreadable, message);
+    let text = with_newline_line_ends(decode(bytes).map_err(unreadable)?);
     if text.contains('\0') {
-        return Err("het bestand bevat binaire gegevens; is het wel een CSV-bestand?".into());
+        return Err(unreadable(
+            "het bestand bevat binaire gegevens; is het wel een CSV-bestand?".into(),
+        ));
     }
     let delimiter = detect_delimiter(&text);
     let parts = split_at_lines(
@@ -194,7 +198,7 @@ fn split_at_lines(text: &str, parts: usize) -> Vec<Part<'_>> {
     split
 }
 
-fn read_records(part: &Part, delimiter: u8) -> Result<Vec<Row>, String> {
+fn read_records(part: &Part, delimiter: u8) -> Result<Vec<Row>, Finding> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -206,7 +210,12 @@ fn read_records(part: &Part, delimiter: u8) -> Result<Vec<Row>, String> {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(format!("onleesbare regel: {e}")),
+            Err(e) => {
+                return Err(Finding::new(
+                    ProblemKind::Unreadable,
+                    format!("onleesbare regel: {e}"),
+                ));
+            }
         }
         let number = part.lines_before + record.position().map(|p| p.line()).unwrap_or(0);
         check_columns(record.len(), number)?;
@@ -219,8 +228,11 @@ fn read_records(part: &Part, delimiter: u8) -> Result<Vec<Row>, String> {
     Ok(rows)
 }
 
-fn too_many_rows() -> String {
-    format!("het bestand heeft meer dan {MAX_CSV_ROWS} regels; lever het in delen aan")
+fn too_many_rows() -> Finding {
+    Finding::new(
+        ProblemKind::TooLarge,
+        format!("het bestand heeft meer dan {MAX_CSV_ROWS} regels; lever het in delen aan"),
+    )
 }
 
 #[cfg(test)]

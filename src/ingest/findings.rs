@@ -2,11 +2,11 @@
 //! the same mistake on every row lists the first few exactly and counts the rest, with the rows they
 //! stand on, instead of holding two million messages.
 
-use super::ImportProblem;
-use super::problem::Repeated;
+use super::problem::{ImportProblem, ProblemKind, Repeated};
 use crate::domain::FastHashMap;
 
-/// Findings of one kind (same sheet, column and message) listed exactly; the rest are counted.
+/// Findings of one kind (same [`ProblemKind`], sheet, column and message) listed exactly; the rest
+/// are counted.
 const EXACT_PER_KIND: usize = 10;
 
 /// Findings listed exactly in all, whatever their kind.
@@ -19,16 +19,22 @@ const MAX_KINDS: usize = 1_000;
 pub(super) struct Findings {
     /// In the order they were found.
     listed: Vec<ImportProblem>,
-    kinds: FastHashMap<String, usize>,
+    kinds: FastHashMap<Key, usize>,
     groups: Vec<Group>,
     /// Findings of kinds beyond [`MAX_KINDS`].
     others: Option<Group>,
     total: u64,
 }
 
+/// A kind of finding: its [`ProblemKind`], then sheet, column and message in one string (one
+/// allocation per finding, not three). The message is part of it, so that a counted line says what
+/// every finding it stands for says.
+type Key = (ProblemKind, String);
+
 #[derive(Debug)]
 struct Group {
-    key: String,
+    /// `None` for the findings of kinds beyond [`MAX_KINDS`].
+    key: Option<Key>,
     /// The first finding of the kind, whose file, sheet, column and message the count shows.
     first: ImportProblem,
     listed: usize,
@@ -37,7 +43,7 @@ struct Group {
 }
 
 impl Group {
-    fn new(key: String, first: ImportProblem) -> Group {
+    fn new(key: Option<Key>, first: ImportProblem) -> Group {
         Group {
             key,
             first,
@@ -70,7 +76,7 @@ impl Findings {
             Some(&index) => Some(index),
             None if self.groups.len() < MAX_KINDS => {
                 self.kinds.insert(key.clone(), self.groups.len());
-                self.groups.push(Group::new(key, finding.clone()));
+                self.groups.push(Group::new(Some(key), finding.clone()));
                 Some(self.groups.len() - 1)
             }
             None => None,
@@ -85,7 +91,7 @@ impl Findings {
             None => {
                 let row = finding.row;
                 self.others
-                    .get_or_insert_with(|| Group::new(String::new(), finding))
+                    .get_or_insert_with(|| Group::new(None, finding))
                     .count(row);
             }
         }
@@ -112,18 +118,20 @@ impl Findings {
 
     /// Where findings another part only counted are counted here.
     fn group_for(&mut self, counted: &Group) -> &mut Group {
-        if let Some(&index) = self.kinds.get(&counted.key) {
-            return &mut self.groups[index];
-        }
-        if !counted.key.is_empty() && self.groups.len() < MAX_KINDS {
-            let index = self.groups.len();
-            self.kinds.insert(counted.key.clone(), index);
-            self.groups
-                .push(Group::new(counted.key.clone(), counted.first.clone()));
-            return &mut self.groups[index];
+        if let Some(key) = &counted.key {
+            if let Some(&index) = self.kinds.get(key) {
+                return &mut self.groups[index];
+            }
+            if self.groups.len() < MAX_KINDS {
+                let index = self.groups.len();
+                self.kinds.insert(key.clone(), index);
+                self.groups
+                    .push(Group::new(Some(key.clone()), counted.first.clone()));
+                return &mut self.groups[index];
+            }
         }
         self.others
-            .get_or_insert_with(|| Group::new(String::new(), counted.first.clone()))
+            .get_or_insert_with(|| Group::new(None, counted.first.clone()))
     }
 
     /// Every finding, counted ones included.
@@ -163,24 +171,29 @@ impl Findings {
     }
 }
 
-fn key_of(finding: &ImportProblem) -> String {
-    format!(
+fn key_of(finding: &ImportProblem) -> Key {
+    let place_and_message = format!(
         "{}\u{1}{}\u{1}{}",
         finding.sheet.as_deref().unwrap_or(""),
         finding.column.as_deref().unwrap_or(""),
         finding.message
-    )
+    );
+    (finding.kind, place_and_message)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::problem::Finding;
 
     fn unknown_indicator(row: u64) -> ImportProblem {
         ImportProblem {
             row: Some(row),
-            column: Some("A (indicator)".to_string()),
-            ..ImportProblem::file("groot.csv", "onbekende indicator 'x'")
+            column: Some("A (indicator)".into()),
+            ..ImportProblem::file(
+                "groot.csv",
+                Finding::new(ProblemKind::UnknownIndicator, "onbekende indicator 'x'"),
+            )
         }
     }
 
@@ -190,7 +203,10 @@ mod tests {
         for row in 2..=200_001 {
             findings.push(unknown_indicator(row));
         }
-        findings.push(ImportProblem::file("groot.csv", "iets anders"));
+        findings.push(ImportProblem::file(
+            "groot.csv",
+            Finding::new(ProblemKind::NoHeader, "iets anders"),
+        ));
         assert_eq!(findings.len(), 200_001);
         let lines: Vec<String> = findings
             .into_vec()
@@ -234,7 +250,10 @@ mod tests {
         for n in 0..(MAX_KINDS as u64 + 5) {
             findings.push(ImportProblem {
                 row: Some(n + 2),
-                ..ImportProblem::file("veel.csv", format!("onbekend gebied 'g{n}'"))
+                ..ImportProblem::file(
+                    "veel.csv",
+                    Finding::new(ProblemKind::UnknownArea, format!("onbekend gebied 'g{n}'")),
+                )
             });
         }
         let found = findings.into_vec();

@@ -6,15 +6,20 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::problem::{Finding, ProblemKind};
+
 /// The file's bytes, or why it is not read (in Dutch, without the file's name: the caller adds it).
-pub fn read_input_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+pub fn read_input_file(path: &Path, limit: u64) -> Result<Vec<u8>, Finding> {
     let megabytes = limit >> 20;
     let meta = std::fs::metadata(path).map_err(|e| unreadable(&e))?;
     refuse_special(&meta)?;
     if meta.len() > limit {
-        return Err(format!(
-            "het bestand is {} MB; de grens is {megabytes} MB",
-            meta.len() >> 20
+        return Err(Finding::new(
+            ProblemKind::TooLarge,
+            format!(
+                "het bestand is {} MB; de grens is {megabytes} MB",
+                meta.len() >> 20
+            ),
         ));
     }
     let file = open_without_waiting(path).map_err(|e| unreadable(&e))?;
@@ -25,23 +30,27 @@ pub fn read_input_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(&e))?;
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "het bestand is groter dan {megabytes} MB; de grens is {megabytes} MB"
+        return Err(Finding::new(
+            ProblemKind::TooLarge,
+            format!("het bestand is groter dan {megabytes} MB; de grens is {megabytes} MB"),
         ));
     }
     Ok(bytes)
 }
 
-fn refuse_special(meta: &std::fs::Metadata) -> Result<(), String> {
+fn refuse_special(meta: &std::fs::Metadata) -> Result<(), Finding> {
     if meta.is_dir() {
-        return Err("dit is een map, geen bestand".to_string());
+        return Err(Finding::new(
+            ProblemKind::NotAFile,
+            "dit is een map, geen bestand",
+        ));
     }
     if !meta.is_file() {
-        return Err(
+        return Err(Finding::new(
+            ProblemKind::NotAFile,
             "dit is geen gewoon bestand (maar een apparaat, pijp of socket); bewaar de gegevens \
-             eerst als bestand"
-                .to_string(),
-        );
+             eerst als bestand",
+        ));
     }
     Ok(())
 }
@@ -62,14 +71,15 @@ fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::open(path)
 }
 
-fn unreadable(error: &std::io::Error) -> String {
-    match error.kind() {
+fn unreadable(error: &std::io::Error) -> Finding {
+    let message = match error.kind() {
         std::io::ErrorKind::NotFound => "bestand niet gevonden".to_string(),
         std::io::ErrorKind::PermissionDenied => {
             "het bestand kan niet gelezen worden: geen leesrechten".to_string()
         }
         _ => format!("het bestand kan niet gelezen worden: {error}"),
-    }
+    };
+    Finding::new(ProblemKind::Unreadable, message)
 }
 
 #[cfg(test)]
@@ -82,19 +92,22 @@ mod tests {
         let path = dir.path().join("kwartaal.csv");
         std::fs::write(&path, "indicator;gebied").unwrap();
         assert_eq!(read_input_file(&path, 16).unwrap(), b"indicator;gebied");
-        assert!(read_input_file(&path, 15).is_err());
+        assert_eq!(
+            read_input_file(&path, 15).unwrap_err().kind,
+            ProblemKind::TooLarge
+        );
     }
 
     #[test]
     fn folders_and_missing_files_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(
-            read_input_file(dir.path(), 1 << 20).unwrap_err(),
-            "dit is een map, geen bestand"
+            read_input_file(dir.path(), 1 << 20).unwrap_err().kind,
+            ProblemKind::NotAFile
         );
         assert_eq!(
             read_input_file(&dir.path().join("weg.csv"), 1 << 20).unwrap_err(),
-            "bestand niet gevonden"
+            Finding::new(ProblemKind::Unreadable, "bestand niet gevonden")
         );
     }
 
@@ -106,10 +119,7 @@ mod tests {
         std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
         for path in [Path::new("/dev/zero"), &link] {
             let refused = read_input_file(path, 1 << 20).unwrap_err();
-            assert!(
-                refused.starts_with("dit is geen gewoon bestand"),
-                "{refused}"
-            );
+            assert_eq!(refused.kind, ProblemKind::NotAFile, "{}", refused.message);
         }
     }
 }

@@ -2,6 +2,8 @@
 //! ODS that unpacks to gigabytes) or a row with a hundred thousand columns is refused with a clear
 //! message before it is read.
 
+use super::problem::{Finding, ProblemKind};
+
 /// What the parts of a spreadsheet may unpack to together.
 pub const MAX_UNPACKED_BYTES: u64 = 512 << 20;
 
@@ -14,7 +16,7 @@ pub const MAX_CELLS: u64 = 5_000_000;
 
 /// Checks the sizes a zip file (XLSX, ODS) declares for its parts, from its central directory, without
 /// unpacking anything. Files that are no zip are left to their reader.
-pub fn check_zip(bytes: &[u8]) -> Result<(), String> {
+pub fn check_zip(bytes: &[u8]) -> Result<(), Finding> {
     let Some(directory) = central_directory(bytes) else {
         return Ok(());
     };
@@ -43,10 +45,13 @@ pub fn check_zip(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-fn too_large(size: &str) -> String {
-    format!(
-        "het werkboek pakt uit tot {size}; dat is geen kwartaallevering (de grens is {} MB uitgepakt)",
-        MAX_UNPACKED_BYTES >> 20
+fn too_large(size: &str) -> Finding {
+    Finding::new(
+        ProblemKind::TooLarge,
+        format!(
+            "het werkboek pakt uit tot {size}; dat is geen kwartaallevering (de grens is {} MB uitgepakt)",
+            MAX_UNPACKED_BYTES >> 20
+        ),
     )
 }
 
@@ -66,20 +71,24 @@ fn central_directory(bytes: &[u8]) -> Option<usize> {
 /// Rows in a CSV file: five times the largest delivery the import is benchmarked with.
 pub const MAX_CSV_ROWS: usize = 5_000_000;
 
-pub fn check_extent(rows: u64, columns: u64) -> Result<(), String> {
+pub fn check_extent(rows: u64, columns: u64) -> Result<(), Finding> {
     if rows * columns > MAX_CELLS {
-        return Err(format!(
-            "het werkblad loopt tot rij {rows} en kolom {columns}, {} cellen; de grens is {MAX_CELLS}",
-            rows * columns
+        return Err(Finding::new(
+            ProblemKind::TooLarge,
+            format!(
+                "het werkblad loopt tot rij {rows} en kolom {columns}, {} cellen; de grens is {MAX_CELLS}",
+                rows * columns
+            ),
         ));
     }
     Ok(())
 }
 
-pub fn check_columns(columns: usize, row: u64) -> Result<(), String> {
+pub fn check_columns(columns: usize, row: u64) -> Result<(), Finding> {
     if columns > MAX_COLUMNS {
-        return Err(format!(
-            "rij {row} heeft {columns} kolommen; de grens is {MAX_COLUMNS}"
+        return Err(Finding::new(
+            ProblemKind::TooLarge,
+            format!("rij {row} heeft {columns} kolommen; de grens is {MAX_COLUMNS}"),
         ));
     }
     Ok(())
@@ -88,7 +97,7 @@ pub fn check_columns(columns: usize, row: u64) -> Result<(), String> {
 /// How far the filled cells of an ODS workbook reach, read from `content.xml` as a stream: repeat
 /// counts (`number-rows-repeated`, `number-columns-repeated`) let a small file describe a sheet of a
 /// billion cells, which the reader would then build. Files that are no ODS are left to their reader.
-pub fn check_ods(bytes: &[u8]) -> Result<(), String> {
+pub fn check_ods(bytes: &[u8]) -> Result<(), Finding> {
     use quick_xml::events::{BytesStart, Event};
 
     let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
@@ -110,9 +119,12 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), String> {
     let (mut row, mut row_repeats, mut column) = (0_u64, 1_u64, 0_u64);
     let (mut reach_rows, mut reach_columns) = (0_u64, 0_u64);
     loop {
-        let event = reader
-            .read_event_into(&mut buffer)
-            .map_err(|e| format!("het werkboek kan niet gelezen worden ({e})"))?;
+        let event = reader.read_event_into(&mut buffer).map_err(|e| {
+            Finding::new(
+                ProblemKind::Unreadable,
+                format!("het werkboek kan niet gelezen worden ({e})"),
+            )
+        })?;
         match event {
             Event::Start(e) if e.name().as_ref() == "table:table" => row = 0,
             Event::Start(e) if e.name().as_ref() == "table:table-row" => {
@@ -171,10 +183,15 @@ mod tests {
         assert_eq!(check_zip(&zip_declaring(1 << 20)), Ok(()));
         let bomb = check_zip(&zip_declaring(600 << 20)).unwrap_err();
         assert!(
-            bomb.starts_with("het werkboek pakt uit tot meer dan 512 MB"),
-            "{bomb}"
+            bomb.message
+                .starts_with("het werkboek pakt uit tot meer dan 512 MB"),
+            "{bomb:?}"
         );
-        assert!(check_zip(&zip_declaring(u32::MAX)).is_err());
+        let declared = check_zip(&zip_declaring(u32::MAX)).unwrap_err();
+        assert_eq!(
+            (bomb.kind, declared.kind),
+            (ProblemKind::TooLarge, ProblemKind::TooLarge)
+        );
         assert_eq!(check_zip(b"indicator;gebied"), Ok(()));
         assert_eq!(check_zip(b"PK\x03\x04 truncated"), Ok(()));
     }
@@ -182,7 +199,10 @@ mod tests {
     #[test]
     fn a_sheet_that_spans_too_many_cells_is_refused() {
         assert!(check_extent(1_000, 1_000).is_ok());
-        assert!(check_extent(1_048_576, 5).is_err());
+        assert_eq!(
+            check_extent(1_048_576, 5).unwrap_err().kind,
+            ProblemKind::TooLarge
+        );
     }
 
     #[test]
@@ -190,7 +210,10 @@ mod tests {
         assert!(check_columns(MAX_COLUMNS, 1).is_ok());
         assert_eq!(
             check_columns(100_000, 3).unwrap_err(),
-            "rij 3 heeft 100000 kolommen; de grens is 1000"
+            Finding::new(
+                ProblemKind::TooLarge,
+                "rij 3 heeft 100000 kolommen; de grens is 1000"
+            )
         );
     }
 }

@@ -4,71 +4,37 @@
 
 mod biff;
 mod cbs;
-mod cell;
+mod cell_value;
 mod cfb;
+mod column_labels;
 mod columns;
 mod context;
 mod csv_table;
 mod findings;
+mod header;
 mod input_file;
 mod layout;
 mod limits;
+mod long_layout;
 mod parallel;
+mod personal_data;
 mod pieces;
 mod problem;
+mod reading;
 mod sheet_table;
 mod table;
+mod wide_layout;
 
 use std::path::Path;
 
-use crate::domain::{Indicator, Observation, sha256_hex};
+use crate::domain::{Indicator, sha256_hex};
 
 #[cfg(fuzzing)]
 pub use cbs::read_page_for_fuzzing;
 pub use cbs::{CbsClient, DEFAULT_BASE_URL, FetchError, FetchedTable};
 pub use input_file::read_input_file;
-pub use layout::Layout;
-pub use pieces::Pieces;
-pub use problem::{ImportProblem, Location, Repeated};
-
-/// One observation as read, with where it stands in the file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReadObservation {
-    pub observation: Observation,
-    pub location: Location,
-}
-
-/// What one part of a file (a sheet, or the whole CSV) turned out to be.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableSummary {
-    pub sheet: Option<String>,
-    pub layout: Layout,
-    pub values: usize,
-}
-
-/// Everything read from one file. With any problem, nothing of it may be written.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FileReading {
-    pub file: String,
-    pub sha256: String,
-    pub tables: Vec<TableSummary>,
-    /// In the order of the file.
-    pub observations: Pieces<ReadObservation>,
-    pub problems: Vec<ImportProblem>,
-    pub warnings: Vec<ImportProblem>,
-    /// Positions in `observations` in the order of their cells: grouped by indicator, then area and
-    /// period, as the store keeps them.
-    cell_order: Vec<u32>,
-}
-
-impl FileReading {
-    /// The observations grouped by indicator, then by area and period.
-    pub fn in_cell_order(&self) -> impl Iterator<Item = &ReadObservation> {
-        self.cell_order
-            .iter()
-            .map(|index| &self.observations[*index as usize])
-    }
-}
+pub use problem::{Finding, ImportProblem, Location, ProblemKind, Repeated};
+pub use reading::{FileReading, Layout, ReadObservation, TableSummary};
 
 /// Reads one delivered file; `name` is its file name, used in every message and to choose the reader.
 /// The file's fingerprint is taken on another core meanwhile.
@@ -105,8 +71,8 @@ fn read_contents<'a>(
     };
     let (summaries, cell_order) = match tables {
         Ok(tables) => layout::read_tables(&mut context, &tables),
-        Err(message) => {
-            context.problems.push(ImportProblem::file(name, message));
+        Err(finding) => {
+            context.problems.push(ImportProblem::file(name, finding));
             (Vec::new(), Vec::new())
         }
     };
@@ -144,33 +110,99 @@ mod tests {
         assert!(is_spreadsheet("oud.XLS", b""));
     }
 
+    fn read(csv: &str) -> FileReading {
+        let catalog = Catalog::builtin().unwrap();
+        read_file("levering.csv", csv.as_bytes(), catalog.indicators())
+    }
+
+    fn kinds(problems: &[ImportProblem]) -> Vec<(Option<u64>, ProblemKind)> {
+        problems.iter().map(|p| (p.row, p.kind)).collect()
+    }
+
     #[test]
     fn a_value_delivered_twice_is_refused_among_the_other_problems_in_row_order() {
-        let catalog = Catalog::builtin().unwrap();
-        let csv = "indicator;gebied;periode;waarde\n\
-                   zvh_aanmeldingen;Zaanstad;2026 K1;10\n\
-                   zvh_aanmeldingen;Purmerend;2026 K1;11\n\
-                   zvh_aanmeldingen;Zaanstad;2026 K1;12\n\
-                   zvh_aanmeldingen;Zaandstad;2026 K1;13\n\
-                   zvh_aanmeldingen;Zaanstad;2026 K1;14\n";
-        let reading = read_file("dubbel.csv", csv.as_bytes(), catalog.indicators());
-        let problems: Vec<(Option<u64>, &str)> = reading
-            .problems
-            .iter()
-            .map(|p| (p.row, p.message.as_str()))
-            .collect();
-        let twice =
-            "zvh_aanmeldingen voor Zaanstad in 2026 K1 staat al eerder in het bestand (rij 2)";
+        let reading = read(
+            "indicator;gebied;periode;waarde\n\
+             zvh_aanmeldingen;Zaanstad;2026 K1;10\n\
+             zvh_aanmeldingen;Purmerend;2026 K1;11\n\
+             zvh_aanmeldingen;Zaanstad;2026 K1;12\n\
+             zvh_aanmeldingen;Zaandstad;2026 K1;13\n\
+             zvh_aanmeldingen;Zaanstad;2026 K1;14\n",
+        );
         assert_eq!(
-            problems,
+            kinds(&reading.problems),
             [
-                (Some(4), twice),
-                (
-                    Some(5),
-                    "onbekend gebied 'Zaandstad'; bedoelt u 'Zaanstad'?"
-                ),
-                (Some(6), twice),
+                (Some(4), ProblemKind::Duplicate),
+                (Some(5), ProblemKind::UnknownArea),
+                (Some(6), ProblemKind::Duplicate),
             ]
         );
+        assert_eq!(
+            reading.problems[2].message,
+            "zvh_aanmeldingen voor Zaanstad in 2026 K1 staat al eerder in het bestand (rij 2)",
+            "names the row delivered first"
+        );
+    }
+
+    #[test]
+    fn every_refused_row_says_what_kind_of_problem_it_has() {
+        let reading = read(
+            "indicator;gebied;periode;waarde;status;opmerking\n\
+             zvh_aanmeldingen;Zaandstad;2026 K1;1;;\n\
+             zvh_aanmeldingen;Zaanstad;2026;1;;\n\
+             zvh_aanmeldingen;Zaanstad;2026 K9;1;;\n\
+             onbekend;Zaanstad;2026 K1;1;;\n\
+             zvh_aanmeldingen;Purmerend;2026 K1;veel;;\n\
+             zvh_aanmeldingen;Purmerend;2026 K2;12%;;\n\
+             zvh_aanmeldingen;Purmerend;2026 K3;2,5;;\n\
+             zvh_aanmeldingen;Purmerend;2026 K4;3;concept;\n\
+             zvh_aanmeldingen;Oostzaan;2026 K1;3;afgeschermd;\n\
+             zvh_aanmeldingen;Oostzaan;2026 K2;3;;bel\x07\n\
+             zvh_aanmeldingen;Zaanstad;2026 K3;4;;\n\
+             zvh_aanmeldingen;Zaanstad;2026 K3;5;;\n\
+             zvh_aanmeldingen;Landsmeer;2026 K1;;;\n",
+        );
+        use ProblemKind::*;
+        let expected = [
+            UnknownArea,
+            WrongFrequency,
+            InvalidPeriod,
+            UnknownIndicator,
+            NotANumber,
+            WrongUnit,
+            ImpossibleValue,
+            UnknownStatus,
+            StatusWithValue,
+            InvalidRemark,
+            Duplicate,
+        ];
+        let rows = (2..=11).chain([13]).map(Some);
+        assert_eq!(
+            kinds(&reading.problems),
+            rows.zip(expected).collect::<Vec<_>>()
+        );
+        assert_eq!(kinds(&reading.warnings), [(None, EmptyValues)]);
+    }
+
+    #[test]
+    fn a_file_that_is_no_table_of_values_says_why_by_kind() {
+        let kind = |csv: &str| kinds(&read(csv).problems);
+        assert_eq!(
+            kind("gemeente;naam;aantal\nZaanstad;Jansen;1\n"),
+            [(Some(1), ProblemKind::PersonalData)]
+        );
+        assert_eq!(
+            kind("indicator;gebied;waarde\nzvh_aanmeldingen;Zaanstad;1\n"),
+            [(Some(1), ProblemKind::MissingColumn)]
+        );
+        assert_eq!(
+            kind("Toelichting\nalles in orde\n"),
+            [(None, ProblemKind::NoHeader)]
+        );
+        assert_eq!(
+            kind("gebied;2026 K1\nZaanstad;3\n"),
+            [(Some(1), ProblemKind::NoIndicator)]
+        );
+        assert_eq!(kind("a;b\0c\n"), [(None, ProblemKind::Unreadable)]);
     }
 }

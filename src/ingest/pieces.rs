@@ -6,7 +6,7 @@ use std::ops::Index;
 
 /// A sequence stored as consecutive pieces.
 #[derive(Clone)]
-pub struct Pieces<T> {
+pub(super) struct Pieces<T> {
     pieces: Vec<Vec<T>>,
 }
 
@@ -19,10 +19,6 @@ impl<T> Default for Pieces<T> {
 impl<T> Pieces<T> {
     pub fn len(&self) -> usize {
         self.pieces.iter().map(Vec::len).sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.pieces.iter().all(Vec::is_empty)
     }
 
     pub fn get(&self, mut index: usize) -> Option<&T> {
@@ -119,6 +115,6 @@ mod tests {
         assert_eq!((pieces[0], pieces[2], pieces[3]), (1, 3, 4));
         assert_eq!(pieces.get(4), None);
         assert_eq!(pieces, piece(&[1, 2, 3, 4]));
-        assert!(Pieces::<u8>::default().is_empty());
+        assert_eq!(Pieces::<u8>::default().len(), 0);
     }
 }

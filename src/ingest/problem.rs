@@ -9,12 +9,88 @@ pub struct ImportProblem {
     pub sheet: Option<String>,
     /// As a spreadsheet or text editor numbers it (first line is 1).
     pub row: Option<u64>,
-    /// The column's name as the file has it, with its letter in a spreadsheet: `C (waarde)`.
-    pub column: Option<String>,
+    /// The column's name as the file has it, with its letter in a spreadsheet: `C (waarde)`. Shared
+    /// with the location, which also keeps a problem small enough to travel in a `Result`.
+    pub column: Option<Arc<str>>,
+    pub kind: ProblemKind,
     pub message: String,
     /// Set when this stands for many findings of one kind that are counted, not listed one by one
     /// (boxed: rare, and a problem travels in every `Result` of a read).
     pub repeated: Option<Box<Repeated>>,
+}
+
+/// What a finding is about, so a program can tell findings apart without reading the Dutch message
+/// (which names the value, the file or the row, and may be reworded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// The file, or a part of it, cannot be read: missing, no read permission, damaged, no text.
+    Unreadable,
+    /// A folder, device, pipe or socket rather than a regular file.
+    NotAFile,
+    /// Beyond a limit on size, rows, columns or cells that keeps memory bounded.
+    TooLarge,
+    /// No table in the file has a header the importer recognises.
+    NoHeader,
+    /// A header that names some of the long columns lacks a required one.
+    MissingColumn,
+    /// A column of personal data: the whole file is refused.
+    PersonalData,
+    /// A wide table whose indicator is named nowhere.
+    NoIndicator,
+    UnknownIndicator,
+    UnknownArea,
+    InvalidPeriod,
+    /// A period that does not fit the indicator's frequency (a year for a quarterly figure).
+    WrongFrequency,
+    UnknownStatus,
+    /// A status for an absent value beside a value.
+    StatusWithValue,
+    /// A value that is no number: a word, a date, text behind an apostrophe, a bad `<5`.
+    NotANumber,
+    /// A value written in another unit than the indicator's (`12%` for a count).
+    WrongUnit,
+    /// A number its unit cannot have: a percentage over 100, a count with a fraction.
+    ImpossibleValue,
+    /// A remark with a control character.
+    InvalidRemark,
+    /// A value for a cell that the file delivered before.
+    Duplicate,
+    /// A value for a cell that another file of the same import delivers too.
+    DuplicateAcrossFiles,
+    /// Warning: a sheet without a header was skipped.
+    SkippedSheet,
+    /// Warning: empty values were skipped; nothing is written for them.
+    EmptyValues,
+    /// Warning: a value replaces another on record.
+    Replaces,
+    /// Warning: a value far from the previous period's.
+    Jump,
+    /// Warning: a region value that is not the sum of its gemeenten.
+    RegionSum,
+}
+
+/// What was found, before its place in the file is known: its kind and what to tell the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: ProblemKind,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn new(kind: ProblemKind, message: impl Into<String>) -> Finding {
+        Finding {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The same finding with `context` (such as the sheet it is in) before its message.
+    pub fn within(self, context: &str) -> Finding {
+        Finding {
+            message: format!("{context}: {}", self.message),
+            ..self
+        }
+    }
 }
 
 /// Findings of one kind beyond the first few: how many more, and the rows they stand on.
@@ -38,24 +114,28 @@ pub struct Location {
 }
 
 impl ImportProblem {
-    pub fn file(file: &str, message: impl Into<String>) -> ImportProblem {
+    /// A finding about the file as a whole.
+    pub fn file(file: &str, finding: Finding) -> ImportProblem {
         ImportProblem {
             file: file.to_string(),
             sheet: None,
             row: None,
             column: None,
-            message: message.into(),
+            kind: finding.kind,
+            message: finding.message,
             repeated: None,
         }
     }
 
-    pub fn at(location: &Location, message: impl Into<String>) -> ImportProblem {
+    /// A finding about one cell.
+    pub fn at(location: &Location, finding: Finding) -> ImportProblem {
         ImportProblem {
             file: location.file.to_string(),
             sheet: location.sheet.as_deref().map(str::to_string),
             row: Some(location.row),
-            column: Some(location.column.to_string()),
-            message: message.into(),
+            column: Some(location.column.clone()),
+            kind: finding.kind,
+            message: finding.message,
             repeated: None,
         }
     }

@@ -6,24 +6,25 @@ use std::io::Cursor;
 use calamine::{Data, DataType, Reader, Sheets, open_workbook_auto_from_rs};
 
 use super::limits::{check_columns, check_extent};
+use super::problem::{Finding, ProblemKind};
 use super::table::{Cell, Row, Table};
 
 /// Reads every sheet. calamine's readers for the binary formats (XLS, XLSB) index into records by the
 /// lengths the records claim, and fuzzing found one it panics on (a formula shorter than it says,
 /// xls.rs:1531 in 0.38); a damaged workbook must be a message, not a crash of the window, so a panic
 /// inside calamine becomes one. Allocation is bounded before this (limits, cfb).
-pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table>, String> {
+pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table>, Finding> {
     quiet_calamine_panics();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         read_sheets_unguarded(bytes)
     }))
     // calamine's own panic text is English and about its code, not the file: it is not shown.
     .unwrap_or_else(|_| {
-        Err(
+        Err(Finding::new(
+            ProblemKind::Unreadable,
             "het werkboek is beschadigd: een onderdeel is korter of anders dan het zelf aangeeft; \
-             sla het opnieuw op als .xlsx of .ods"
-                .to_string(),
-        )
+             sla het opnieuw op als .xlsx of .ods",
+        ))
     })
 }
 
@@ -44,22 +45,28 @@ fn quiet_calamine_panics() {
     });
 }
 
-fn read_sheets_unguarded(bytes: &[u8]) -> Result<Vec<Table>, String> {
+fn read_sheets_unguarded(bytes: &[u8]) -> Result<Vec<Table>, Finding> {
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
-        format!("het werkboek kan niet gelezen worden ({e}); sla het op als .xlsx of .ods")
+        Finding::new(
+            ProblemKind::Unreadable,
+            format!("het werkboek kan niet gelezen worden ({e}); sla het op als .xlsx of .ods"),
+        )
     })?;
     let mut tables = Vec::new();
     for name in workbook.sheet_names() {
         if let Sheets::Xlsx(xlsx) = &mut workbook {
             check_reach(xlsx, &name)?;
         }
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|e| format!("werkblad '{name}' kan niet gelezen worden: {e}"))?;
+        let range = workbook.worksheet_range(&name).map_err(|e| {
+            Finding::new(
+                ProblemKind::Unreadable,
+                format!("werkblad '{name}' kan niet gelezen worden: {e}"),
+            )
+        })?;
         let (first_row, first_column) = range.start().unwrap_or((0, 0));
         let (_, width) = range.get_size();
         check_columns(width + first_column as usize, u64::from(first_row) + 1)
-            .map_err(|e| format!("werkblad '{name}': {e}"))?;
+            .map_err(|e| e.within(&format!("werkblad '{name}'")))?;
         let leading = vec![Cell::Empty; first_column as usize];
         let rows = range
             .rows()
@@ -84,9 +91,13 @@ fn read_sheets_unguarded(bytes: &[u8]) -> Result<Vec<Table>, String> {
 
 /// Streams the cells of an XLSX sheet to find how far they reach, before the sheet is read into a
 /// dense table: one cell in the far corner would otherwise ask for billions of empty cells.
-fn check_reach(xlsx: &mut calamine::Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<(), String> {
-    let unreadable =
-        |e: calamine::XlsxError| format!("werkblad '{name}' kan niet gelezen worden: {e}");
+fn check_reach(xlsx: &mut calamine::Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<(), Finding> {
+    let unreadable = |e: calamine::XlsxError| {
+        Finding::new(
+            ProblemKind::Unreadable,
+            format!("werkblad '{name}' kan niet gelezen worden: {e}"),
+        )
+    };
     let mut cells = xlsx.worksheet_cells_reader(name).map_err(unreadable)?;
     let (mut rows, mut columns) = (0_u32, 0_u32);
     while let Some(cell) = cells.next_cell().map_err(unreadable)? {
@@ -95,7 +106,7 @@ fn check_reach(xlsx: &mut calamine::Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result
         columns = columns.max(column + 1);
         check_columns(columns as usize, u64::from(row) + 1)
             .and_then(|()| check_extent(u64::from(rows), u64::from(columns)))
-            .map_err(|e| format!("werkblad '{name}': {e}"))?;
+            .map_err(|e| e.within(&format!("werkblad '{name}'")))?;
     }
     Ok(())
 }

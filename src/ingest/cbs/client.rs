@@ -3,7 +3,7 @@ use std::io::Read;
 use std::sync::Once;
 use std::time::Duration;
 
-use super::FetchError;
+use super::error::FetchError;
 use super::odata::{Row, parse_page};
 use crate::domain::sha256_hex;
 

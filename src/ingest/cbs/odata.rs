@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::FetchError;
+use super::error::FetchError;
 
 /// One row of a `value` array.
 #[derive(Debug, Clone, PartialEq)]

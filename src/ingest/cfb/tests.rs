@@ -108,18 +108,14 @@ fn a_chain_that_loops_is_refused() {
     let mut file = Compound::new(4096);
     file.fat[5] = 3;
     assert_eq!(
-        check_cfb(&file.bytes()).unwrap_err(),
+        refused(&file.bytes()),
         "het werkboek is beschadigd: de werkboekstroom 'Workbook' loopt in een kring (sector 3 \
          komt er twee keer in voor); het is niet gelezen"
     );
     // The directory chain is read to its end, without a length to stop it.
     let mut file = Compound::new(4096);
     file.fat[1] = 1;
-    assert!(
-        check_cfb(&file.bytes())
-            .unwrap_err()
-            .contains("de mappenlijst loopt in een kring")
-    );
+    assert!(refused(&file.bytes()).contains("de mappenlijst loopt in een kring"));
 }
 
 #[test]
@@ -127,7 +123,7 @@ fn a_chain_past_the_end_of_the_file_is_refused() {
     let mut file = Compound::new(4096);
     file.fat[4] = 40;
     assert_eq!(
-        check_cfb(&file.bytes()).unwrap_err(),
+        refused(&file.bytes()),
         "het werkboek is beschadigd: de werkboekstroom 'Workbook' verwijst naar sector 40, voorbij \
          het einde (10 sectoren); het is niet gelezen"
     );
@@ -136,8 +132,7 @@ fn a_chain_past_the_end_of_the_file_is_refused() {
     file.workbook.extend([0; 512 * 200]);
     file.fat[4] = 200;
     assert!(
-        check_cfb(&file.bytes())
-            .unwrap_err()
+        refused(&file.bytes())
             .contains("gaat verder vanaf sector 200, die niet in de sectortabel staat")
     );
 }
@@ -146,7 +141,7 @@ fn a_chain_past_the_end_of_the_file_is_refused() {
 fn a_stream_start_in_a_missing_mini_stream_is_refused() {
     let mut file = Compound::new(4096);
     file.directory[128..256].copy_from_slice(&entry("Workbook", 2, 0, 100));
-    assert!(check_cfb(&file.bytes()).unwrap_err().contains(
+    assert!(refused(&file.bytes()).contains(
         "de werkboekstroom 'Workbook' verwijst naar sector 0, voorbij het einde (0 sectoren)"
     ));
 }
@@ -157,7 +152,7 @@ fn a_fat_sector_listed_twice_is_refused() {
     let mut file = Compound::new(4096);
     file.header[80..84].copy_from_slice(&0_u32.to_le_bytes());
     assert_eq!(
-        check_cfb(&file.bytes()).unwrap_err(),
+        refused(&file.bytes()),
         "het werkboek is beschadigd: sector 0 staat meer dan eens in de sectortabel; het is niet \
          gelezen"
     );
@@ -168,7 +163,7 @@ fn a_bad_sector_size_is_refused() {
     let mut file = Compound::new(4096);
     file.header[30] = 10;
     assert_eq!(
-        check_cfb(&file.bytes()).unwrap_err(),
+        refused(&file.bytes()),
         "het werkboek is beschadigd: de sectorgrootte is 2^10 bytes bij versie 3, waar 512 bytes \
          (versie 3) of 4096 bytes (versie 4) hoort; het is niet gelezen"
     );
@@ -177,30 +172,18 @@ fn a_bad_sector_size_is_refused() {
     assert!(check_cfb(&file.bytes()).is_err(), "4096 bytes is version 4");
     let mut file = Compound::with_sectors_of(4096, 12_288);
     file.fat[3] = 2;
-    assert!(
-        check_cfb(&file.bytes())
-            .unwrap_err()
-            .contains("de werkboekstroom 'Workbook' loopt in een kring")
-    );
+    assert!(refused(&file.bytes()).contains("de werkboekstroom 'Workbook' loopt in een kring"));
     let mut file = Compound::new(4096);
     file.header[32] = 7;
-    assert!(
-        check_cfb(&file.bytes())
-            .unwrap_err()
-            .contains("de kleine sectorgrootte is 2^7 bytes")
-    );
-    assert!(
-        check_cfb(&MAGIC)
-            .unwrap_err()
-            .contains("het is 8 bytes, korter dan de kop")
-    );
+    assert!(refused(&file.bytes()).contains("de kleine sectorgrootte is 2^7 bytes"));
+    assert!(refused(&MAGIC).contains("het is 8 bytes, korter dan de kop"));
 }
 
 #[test]
 fn the_fuzzed_file_that_grew_to_gigabytes_is_refused() {
     let bytes = include_bytes!("../../../tests/fixtures/import/hostile/cfb-chain-oom.xls");
     assert_eq!(
-        check_cfb(bytes).unwrap_err(),
+        refused(bytes),
         "het werkboek is beschadigd: de mappenlijst loopt in een kring (sector 0 komt er twee keer \
          in voor); het is niet gelezen"
     );
@@ -222,10 +205,11 @@ fn calamine_s_own_workbooks_pass() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         // Fuzzing's finds: sheets that calamine would build to gigabytes.
         if name.starts_with("regressie-xls-verre-cel") {
-            let refused = check_cfb(&bytes).unwrap_err();
+            let too_large = check_cfb(&bytes).unwrap_err();
+            assert_eq!(too_large.kind, ProblemKind::TooLarge, "{name}");
             assert!(
-                refused.contains("een werkblad is te groot"),
-                "{name}: {refused}"
+                too_large.message.contains("een werkblad is te groot"),
+                "{name}: {too_large:?}"
             );
             continue;
         }
@@ -234,7 +218,7 @@ fn calamine_s_own_workbooks_pass() {
                 let _ = crate::ingest::sheet_table::read_sheets(&bytes);
                 passed += 1;
             }
-            Err(message) => refused.push(format!("{name}: {message}")),
+            Err(finding) => refused.push(format!("{name}: {}", finding.message)),
         }
     }
     refused.sort();
@@ -248,4 +232,11 @@ fn calamine_s_own_workbooks_pass() {
         ]
     );
     assert!(passed > 30, "{passed}");
+}
+
+/// The message of a file refused as damaged.
+fn refused(bytes: &[u8]) -> String {
+    let finding = check_cfb(bytes).unwrap_err();
+    assert_eq!(finding.kind, ProblemKind::Unreadable, "{}", finding.message);
+    finding.message
 }

@@ -1,6 +1,7 @@
 //! One delivered value with its `status`: a number in the indicator's unit, a provisional number, or
 //! the reason it is absent. An empty cell is no delivery, never a zero.
 
+use super::problem::{Finding, ProblemKind};
 use super::table::Cell;
 use crate::domain::{Indicator, Reason, Unit, Value, parse_number, plain_number};
 
@@ -9,7 +10,7 @@ pub(super) fn read_value(
     cell: &Cell,
     status: &str,
     indicator: &Indicator,
-) -> Result<Option<(Value, bool)>, String> {
+) -> Result<Option<(Value, bool)>, Finding> {
     let status = if status.is_empty() {
         String::new()
     } else {
@@ -25,8 +26,11 @@ pub(super) fn read_value(
         "voorlopig" => true,
         _ if reason.is_some() => false,
         other => {
-            return Err(format!(
-                "onbekende status '{other}'; kies uit definitief, voorlopig, niet geleverd, afgeschermd, n.v.t."
+            return Err(Finding::new(
+                ProblemKind::UnknownStatus,
+                format!(
+                    "onbekende status '{other}'; kies uit definitief, voorlopig, niet geleverd, afgeschermd, n.v.t."
+                ),
             ));
         }
     };
@@ -35,14 +39,20 @@ pub(super) fn read_value(
         let text = cell.text();
         return match absent_marker(&text) {
             Some(_) => Ok(Some((Value::Unavailable(reason), false))),
-            None => Err(format!(
-                "status '{status}' hoort bij een lege waarde, maar de waarde is '{text}'"
+            None => Err(Finding::new(
+                ProblemKind::StatusWithValue,
+                format!("status '{status}' hoort bij een lege waarde, maar de waarde is '{text}'"),
             )),
         };
     }
     let number = match cell {
         Cell::Empty => return Ok(None),
-        Cell::Date(_) => return Err(format!("'{}' is een datum, geen waarde", cell.text())),
+        Cell::Date(_) => {
+            return Err(not_a_number(format!(
+                "'{}' is een datum, geen waarde",
+                cell.text()
+            )));
+        }
         Cell::Number(n) => *n,
         Cell::Text(_) => match absent_marker(text) {
             Some(None) => return Ok(None),
@@ -55,7 +65,7 @@ pub(super) fn read_value(
 }
 
 /// For a row whose indicator is unknown: still say when the value cannot be a number at all.
-pub(super) fn check_number(cell: &Cell) -> Result<(), String> {
+pub(super) fn check_number(cell: &Cell) -> Result<(), Finding> {
     let Cell::Text(_) = cell else { return Ok(()) };
     let text = cell.text();
     if absent_marker(&text).is_some() {
@@ -66,7 +76,13 @@ pub(super) fn check_number(cell: &Cell) -> Result<(), String> {
         .trim_end_matches('%')
         .trim_start_matches('€')
         .trim_start_matches("EUR");
-    parse_number(digits).map(drop).map_err(|e| e.to_string())
+    parse_number(digits)
+        .map(drop)
+        .map_err(|e| not_a_number(e.to_string()))
+}
+
+fn not_a_number(message: String) -> Finding {
+    Finding::new(ProblemKind::NotANumber, message)
 }
 
 /// Cells that say a value is absent: empty (nothing delivered), `-` and `.` (not delivered),
@@ -86,17 +102,17 @@ fn absent_marker(text: &str) -> Option<Option<Reason>> {
 /// A value with a leading `'` is text in a spreadsheet, and our own export never writes one (only
 /// text gets a `'`, numbers are written plain), so it is refused with the reason rather than read
 /// as the number after it: a value that was meant as text is not silently taken for a number.
-fn quoted_number(text: &str) -> Result<(), String> {
+fn quoted_number(text: &str) -> Result<(), Finding> {
     if text.starts_with('\'') {
-        return Err(format!(
+        return Err(not_a_number(format!(
             "de waarde {text} begint met een apostrof en is daarmee tekst, geen getal; haal de apostrof weg"
-        ));
+        )));
     }
     Ok(())
 }
 
 /// Reads `12,5%`, `€ 1.234` and plain numbers, refusing a sign that does not fit the unit.
-fn number_in_unit(text: &str, indicator: &Indicator) -> Result<f64, String> {
+fn number_in_unit(text: &str, indicator: &Indicator) -> Result<f64, Finding> {
     quoted_number(text)?;
     let (digits, sign_unit) = if let Some(rest) = text.strip_suffix('%') {
         (rest, Some(Unit::Percentage))
@@ -108,38 +124,41 @@ fn number_in_unit(text: &str, indicator: &Indicator) -> Result<f64, String> {
     if let Some(unit) = sign_unit
         && unit != indicator.unit
     {
-        return Err(format!(
-            "'{text}' is een {}, maar {} wordt geleverd als {}",
-            unit_name(unit),
-            indicator.id,
-            unit_name(indicator.unit)
+        return Err(Finding::new(
+            ProblemKind::WrongUnit,
+            format!(
+                "'{text}' is een {}, maar {} wordt geleverd als {}",
+                unit_name(unit),
+                indicator.id,
+                unit_name(indicator.unit)
+            ),
         ));
     }
     if text.starts_with('<') {
-        return Err(format!(
+        return Err(not_a_number(format!(
             "'{text}' is geen geldige afscherming; verwacht bijvoorbeeld <5"
-        ));
+        )));
     }
-    parse_number(digits).map_err(|e| e.to_string())
+    parse_number(digits).map_err(|e| not_a_number(e.to_string()))
 }
 
-fn check_unit(number: f64, indicator: &Indicator) -> Result<(), String> {
+fn check_unit(number: f64, indicator: &Indicator) -> Result<(), Finding> {
     let shown = || plain_number(number);
-    match indicator.unit {
-        Unit::Percentage if !(0.0..=100.0).contains(&number) => Err(format!(
+    let refused = match indicator.unit {
+        Unit::Percentage if !(0.0..=100.0).contains(&number) => format!(
             "{} is geen percentage; verwacht een waarde van 0 tot en met 100",
             shown()
-        )),
-        Unit::Aantal if number < 0.0 || number.fract() != 0.0 => Err(format!(
+        ),
+        Unit::Aantal if number < 0.0 || number.fract() != 0.0 => format!(
             "{} is geen aantal; verwacht een geheel getal van 0 of meer",
             shown()
-        )),
-        Unit::Per1000 if number < 0.0 => Err(format!(
-            "{} kan geen aantal per 1.000 inwoners zijn",
-            shown()
-        )),
-        _ => Ok(()),
-    }
+        ),
+        Unit::Per1000 if number < 0.0 => {
+            format!("{} kan geen aantal per 1.000 inwoners zijn", shown())
+        }
+        _ => return Ok(()),
+    };
+    Err(Finding::new(ProblemKind::ImpossibleValue, refused))
 }
 
 fn unit_name(unit: Unit) -> &'static str {
@@ -156,7 +175,7 @@ mod tests {
     use super::*;
     use crate::catalog::Catalog;
 
-    fn read(cell: Cell, status: &str, indicator: &str) -> Result<Option<(Value, bool)>, String> {
+    fn read(cell: Cell, status: &str, indicator: &str) -> Result<Option<(Value, bool)>, Finding> {
         let catalog = Catalog::builtin().unwrap();
         read_value(&cell, status, catalog.get(indicator).unwrap())
     }
@@ -226,31 +245,13 @@ mod tests {
 
     #[test]
     fn values_in_the_wrong_unit_are_refused() {
-        assert!(
-            read(text("112,5"), "", PERCENT)
-                .unwrap_err()
-                .contains("geen percentage")
-        );
-        assert!(
-            read(text("12%"), "", COUNT)
-                .unwrap_err()
-                .contains("is een percentage, maar zvh_aanmeldingen wordt geleverd als aantal")
-        );
-        assert!(
-            read(text("€ 12"), "", COUNT)
-                .unwrap_err()
-                .contains("is een bedrag in euro")
-        );
-        assert!(
-            read(text("12,5"), "", COUNT)
-                .unwrap_err()
-                .contains("12,5 is geen aantal")
-        );
-        assert!(
-            read(text("-3"), "", COUNT)
-                .unwrap_err()
-                .contains("geen aantal")
-        );
+        let kind = |cell, indicator| read(cell, "", indicator).unwrap_err().kind;
+        assert_eq!(kind(text("12%"), COUNT), ProblemKind::WrongUnit);
+        assert_eq!(kind(text("€ 12"), COUNT), ProblemKind::WrongUnit);
+        assert_eq!(kind(text("12,5%"), EURO), ProblemKind::WrongUnit);
+        assert_eq!(kind(text("112,5"), PERCENT), ProblemKind::ImpossibleValue);
+        assert_eq!(kind(text("12,5"), COUNT), ProblemKind::ImpossibleValue);
+        assert_eq!(kind(text("-3"), COUNT), ProblemKind::ImpossibleValue);
     }
 
     #[test]
@@ -258,28 +259,34 @@ mod tests {
         assert!(
             read(text("12"), "afgeschermd", COUNT)
                 .unwrap_err()
+                .message
                 .contains("hoort bij een lege waarde")
         );
         assert!(
             read(text("12"), "concept", COUNT)
                 .unwrap_err()
+                .message
                 .contains("onbekende status 'concept'")
         );
         assert!(
             read(text("<vijf"), "", COUNT)
                 .unwrap_err()
+                .message
                 .contains("geen geldige afscherming")
         );
         assert!(
             read(text("veel"), "", COUNT)
                 .unwrap_err()
+                .message
                 .contains("'veel' is geen getal")
         );
         for quoted in ["'12", "'-2,5", "'=1"] {
             let refused = read(text(quoted), "", EURO).unwrap_err();
             assert!(
-                refused.contains(&format!("de waarde {quoted} begint met een apostrof")),
-                "{refused}"
+                refused
+                    .message
+                    .contains(&format!("de waarde {quoted} begint met een apostrof")),
+                "{refused:?}"
             );
             assert_eq!(check_number(&text(quoted)), Err(refused));
         }
@@ -288,6 +295,11 @@ mod tests {
             Ok(Some((Value::Number(-2.5), false)))
         );
         let date = Cell::Date(chrono::NaiveDate::from_ymd_opt(2024, 7, 1).unwrap());
-        assert!(read(date, "", COUNT).unwrap_err().contains("is een datum"));
+        assert!(
+            read(date, "", COUNT)
+                .unwrap_err()
+                .message
+                .contains("is een datum")
+        );
     }
 }

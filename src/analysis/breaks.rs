@@ -5,7 +5,17 @@
 use chrono::NaiveDate;
 
 use super::{Change, Series, Signal, change_vs_year_before, signal};
-use crate::domain::{Indicator, Period};
+use crate::domain::{Area, Event, EventKind, Indicator, Period};
+
+/// The dates of the series breaks among `events` that apply to `indicator` in `area` (`None`: the
+/// region).
+pub fn break_dates(events: &[Event], indicator: &Indicator, area: Option<&Area>) -> Vec<NaiveDate> {
+    events
+        .iter()
+        .filter(|e| e.draft.kind == EventKind::Breuk && e.applies_to(indicator, area))
+        .map(|e| e.draft.date)
+        .collect()
+}
 
 /// The change against a year earlier, unless a break lies between the two periods: then `Err` with
 /// the date of the break, so the view can say "reeksbreuk: niet vergelijkbaar".
@@ -14,7 +24,15 @@ pub fn change_within(
     at: &Period,
     breaks: &[NaiveDate],
 ) -> Result<Option<Change>, NaiveDate> {
-    let Some(change) = change_vs_year_before(series, at) else {
+    unbroken(change_vs_year_before(series, at), at, breaks)
+}
+
+fn unbroken(
+    change: Option<Change>,
+    at: &Period,
+    breaks: &[NaiveDate],
+) -> Result<Option<Change>, NaiveDate> {
+    let Some(change) = change else {
         return Ok(None);
     };
     match breaks

@@ -8,7 +8,7 @@ mod population;
 mod series;
 mod signal;
 
-pub use breaks::{change_within, signal_within};
+pub use breaks::{break_dates, change_within, signal_within};
 pub use change::{Change, change_vs_previous, change_vs_year_before, moving_average};
 pub use points::Points;
 pub use population::{POPULATION_INDICATOR, Population};

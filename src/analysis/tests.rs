@@ -207,6 +207,42 @@ fn year_on_year_change_is_absent_across_a_missing_period() {
     assert_eq!(moving_average(&series, &p("2024 K2"), 3), None);
 }
 
+fn valued(points: &[(&str, Option<f64>)]) -> Series {
+    Series {
+        points: points
+            .iter()
+            .map(|(period, value)| {
+                let point = Point {
+                    value: *value,
+                    derived: false,
+                    provisional: false,
+                    shielded: false,
+                };
+                (p(period), point)
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_value_is_known_once_its_period_has_ended_by_the_end_of_the_chosen_one() {
+    let yearly = valued(&[("2024", Some(1.0)), ("2025", Some(2.0))]);
+    assert_eq!(yearly.known_at(&p("2025 K3")), Some(p("2024")));
+    assert_eq!(yearly.known_at(&p("2025 K4")), Some(p("2025")));
+    assert_eq!(yearly.newest(), Some(p("2025")));
+    // A month counts within its quarter, up to the quarter's last month.
+    let monthly = valued(&[
+        ("2023-01", Some(1.0)),
+        ("2023-03", Some(3.0)),
+        ("2023-04", Some(4.0)),
+    ]);
+    assert_eq!(monthly.known_at(&p("2023 K1")), Some(p("2023-03")));
+    // A peildatum inside the quarter counts; an absent value is skipped, never taken as zero.
+    let stock = valued(&[("2025-07-01", Some(9.0)), ("2025-09-01", None)]);
+    assert_eq!(stock.known_at(&p("2025 K3")), Some(p("2025-07-01")));
+    assert_eq!(stock.known_at(&p("2025 K2")), None);
+}
+
 fn quarterly(values: &[f64]) -> Series {
     let mut period = p("2021 K1");
     let mut points = Vec::new();

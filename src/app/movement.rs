@@ -1,7 +1,6 @@
 //! How a figure and its change read on screen: the value as a cell of a table or tile, and the change
 //! against a year earlier as direction, tone (better or worse by polarity) and size.
 
-use super::dashboard::known_at;
 use super::{AreaFigures, IndicatorFigures};
 use crate::analysis::{Change, Point, change_within};
 use crate::domain::{Direction, Polarity, Shown, Tone, Unit, format_number};
@@ -48,7 +47,7 @@ impl IndicatorFigures {
     pub fn national_text(&self) -> Option<String> {
         let nederland = self.nederland.as_ref()?;
         let latest = self.latest?;
-        let period = known_at(&nederland.series, &latest)?;
+        let period = nederland.series.known_at(&latest)?;
         Some(format!(
             "NL: {} per 1.000",
             rate_text(nederland.series.value(&period)?)

@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Change, Series, Signal, change_vs_year_before, signal};
+use super::{
+    Change, Series, Signal, change_vs_previous, change_vs_year_before, moving_averages, signal,
+};
 use crate::domain::{Area, Event, EventKind, Indicator, Period};
 
 /// The dates of the series breaks among `events` that apply to `indicator` in `area` (`None`: the
@@ -25,6 +27,37 @@ pub fn change_within(
     breaks: &[NaiveDate],
 ) -> Result<Option<Change>, NaiveDate> {
     unbroken(change_vs_year_before(series, at), at, breaks)
+}
+
+/// The change against the period just before, unless a break lies between the two (`Err` as above).
+pub fn previous_within(
+    series: &Series,
+    at: &Period,
+    breaks: &[NaiveDate],
+) -> Result<Option<Change>, NaiveDate> {
+    unbroken(change_vs_previous(series, at), at, breaks)
+}
+
+/// The moving averages of `window` periods, absent where the window spans a break: an average of
+/// figures counted two ways describes neither.
+pub fn averages_within(series: &Series, window: usize, breaks: &[NaiveDate]) -> Series {
+    let mut averages = moving_averages(series, window);
+    averages.points = averages
+        .points
+        .iter()
+        .map(|(period, point)| {
+            let first = std::iter::successors(Some(*period), Period::previous)
+                .take(window)
+                .last()
+                .unwrap_or(*period);
+            let broken = breaks
+                .iter()
+                .any(|date| *date > first.start() && *date < period.end());
+            let value = if broken { None } else { point.value };
+            (*period, super::Point { value, ..*point })
+        })
+        .collect();
+    averages
 }
 
 fn unbroken(

@@ -11,7 +11,8 @@ use super::delivered::Delivered;
 use super::signals::signal_rows;
 use super::{AppError, SignalRow, Workspace};
 use crate::analysis::{
-    Change, Population, Series, Signal, break_dates, change_within, per_1000, signal_within,
+    Change, Population, Series, Signal, averages_within, break_dates, change_within, per_1000,
+    previous_period, signal_within,
 };
 use crate::domain::{
     Area, AreaKind, Batch, BatchId, Event, Indicator, Note, Period, Story, days_late,
@@ -151,6 +152,29 @@ impl IndicatorFigures {
             .map(|(period, point)| (*period, point.value))
             .collect();
         points[points.len().saturating_sub(SPARKLINE_PERIODS)..].to_vec()
+    }
+
+    /// The period the "t.o.v. vorige periode" column compares with: the one before `latest`, unless
+    /// that is the year before already (as for yearly figures), which has a column of its own.
+    pub fn previous_period(&self) -> Option<Period> {
+        let latest = self.latest?;
+        previous_period(&self.region.series, &latest).filter(|p| Some(*p) != latest.year_before())
+    }
+
+    /// The region's moving average over a year, for a smoothed line on the plot that takes out what
+    /// returns every season (never across a series break), with its legend text ("gemiddelde van 4 kwartalen"). `None` for yearly
+    /// figures and peildata, where a year is one period or has no fixed length.
+    pub fn region_average(&self) -> Option<(String, Series)> {
+        let window = self.latest?.per_year().filter(|n| *n > 1)?;
+        let periods = match window {
+            2 => "halfjaren",
+            4 => "kwartalen",
+            _ => "maanden",
+        };
+        Some((
+            format!("gemiddelde van {window} {periods}"),
+            averages_within(&self.region.series, window, &self.region.breaks),
+        ))
     }
 
     pub fn area(&self, area: &Area) -> Option<&AreaFigures> {

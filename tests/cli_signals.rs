@@ -22,7 +22,11 @@ fn signals_can_look_back_from_an_earlier_period() {
     let store = temp_store();
     let out = run(&store.path, &["signals", "--period", "2024-K4"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(!out.stdout.contains("2025"), "{}", out.stdout);
+    // What was known then: a drop in the share picked up within two weeks, a year before E33 rose.
+    assert_eq!(
+        out.stdout,
+        "▼ Aanmeldingen ZVH binnen twee weken opgepakt: verslechtering in 2024 K4: 82,7 %, -2% t.o.v. 2023 K4 (2,1 standaardafwijkingen)\n"
+    );
     let bad = run(&store.path, &["signals", "--period", "K5"]);
     assert_eq!(bad.code, 1);
     assert!(

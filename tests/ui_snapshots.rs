@@ -105,3 +105,18 @@ fn an_event_added_in_the_window_is_listed_and_drawn_on_the_plot() {
     harness.run();
     harness.snapshot("tactisch-gebeurtenissen");
 }
+
+#[test]
+fn tactical_moving_average_and_numbers_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_rendered_window(&demo_store(dir.path()));
+    harness.get_by_label("Meldingen Veilig Thuis").click();
+    harness.run();
+    click_below(&mut harness, "Voortschrijdend gemiddelde");
+    harness.get_by_label("Indicator").scroll_to_me();
+    harness.run();
+    harness.snapshot("tactisch-gemiddelde");
+    harness.get_by_label("Cijfers per gemeente").scroll_to_me();
+    harness.run();
+    harness.snapshot("tactisch-tabel");
+}

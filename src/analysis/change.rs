@@ -1,6 +1,6 @@
 //! Change against the same period last year and against the previous period; moving averages.
 
-use super::Series;
+use super::{Point, Series};
 use crate::domain::Period;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,10 +39,14 @@ pub fn change_vs_year_before(series: &Series, at: &Period) -> Option<Change> {
 
 /// Against the period just before (for a peildatum: the previous date on record).
 pub fn change_vs_previous(series: &Series, at: &Period) -> Option<Change> {
-    let previous = at
-        .previous()
-        .or_else(|| series.points.range(..*at).next_back().map(|(p, _)| *p));
-    change(series, at, previous)
+    change(series, at, previous_period(series, at))
+}
+
+/// The period just before `at`; for a peildatum, which has no fixed predecessor, the previous date
+/// on record in `series`.
+pub fn previous_period(series: &Series, at: &Period) -> Option<Period> {
+    at.previous()
+        .or_else(|| series.points.range(..*at).next_back().map(|(p, _)| *p))
 }
 
 /// The mean of the `window` consecutive periods ending at `at`; `None` when one of them is missing.
@@ -56,4 +60,29 @@ pub fn moving_average(series: &Series, at: &Period, window: usize) -> Option<f64
         }
     }
     Some(sum / window as f64)
+}
+
+/// The moving average of `window` periods at every period of `series`, for a smoothed line beside
+/// it: absent where one of the periods is missing or shielded, so a gap stays a gap.
+pub fn moving_averages(series: &Series, window: usize) -> Series {
+    let points = series
+        .points
+        .iter()
+        .map(|(period, point)| {
+            let value = moving_average(series, period, window);
+            // Provisional when any of the periods it averages is.
+            let provisional = value.is_some()
+                && std::iter::successors(Some(*period), Period::previous)
+                    .take(window)
+                    .any(|p| series.points.get(&p).is_some_and(|p| p.provisional));
+            let point = Point {
+                value,
+                derived: true,
+                provisional,
+                shielded: point.shielded,
+            };
+            (*period, point)
+        })
+        .collect();
+    Series { points }
 }

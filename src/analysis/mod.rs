@@ -8,8 +8,11 @@ mod population;
 mod series;
 mod signal;
 
-pub use breaks::{change_within, signal_within};
-pub use change::{Change, change_vs_previous, change_vs_year_before, moving_average};
+pub use breaks::{averages_within, break_dates, change_within, previous_within, signal_within};
+pub use change::{
+    Change, change_vs_previous, change_vs_year_before, moving_average, moving_averages,
+    previous_period,
+};
 pub use points::Points;
 pub use population::{POPULATION_INDICATOR, Population};
 pub use series::{Point, Series, area_series, per_1000, region_series};

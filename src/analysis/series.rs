@@ -38,12 +38,23 @@ impl Series {
         self.points.get(period).and_then(|p| p.value)
     }
 
-    /// The latest period with a value, at or before `at` when given.
-    pub fn latest(&self, at: Option<&Period>) -> Option<Period> {
+    /// The latest period with a value that was known at `at`: the one rule every view uses. A value
+    /// counts once its period has ended by the end of `at`, so with 2025 K3 chosen a yearly 2025
+    /// figure is not known yet, while a peildatum inside the quarter is.
+    pub fn known_at(&self, at: &Period) -> Option<Period> {
         self.points
             .iter()
             .rev()
-            .filter(|(period, _)| at.is_none_or(|at| period.start() <= at.start()))
+            .filter(|(period, _)| period.end() <= at.end())
+            .find(|(_, point)| point.value.is_some())
+            .map(|(period, _)| *period)
+    }
+
+    /// The newest period with a value, whatever the chosen period: how fresh the figures are.
+    pub fn newest(&self) -> Option<Period> {
+        self.points
+            .iter()
+            .rev()
             .find(|(_, point)| point.value.is_some())
             .map(|(period, _)| *period)
     }

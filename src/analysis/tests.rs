@@ -207,6 +207,61 @@ fn year_on_year_change_is_absent_across_a_missing_period() {
     assert_eq!(moving_average(&series, &p("2024 K2"), 3), None);
 }
 
+fn valued(points: &[(&str, Option<f64>)]) -> Series {
+    Series {
+        points: points
+            .iter()
+            .map(|(period, value)| {
+                let point = Point {
+                    value: *value,
+                    derived: false,
+                    provisional: false,
+                    shielded: false,
+                };
+                (p(period), point)
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_value_is_known_once_its_period_has_ended_by_the_end_of_the_chosen_one() {
+    let yearly = valued(&[("2024", Some(1.0)), ("2025", Some(2.0))]);
+    assert_eq!(yearly.known_at(&p("2025 K3")), Some(p("2024")));
+    assert_eq!(yearly.known_at(&p("2025 K4")), Some(p("2025")));
+    assert_eq!(yearly.newest(), Some(p("2025")));
+    // A month counts within its quarter, up to the quarter's last month.
+    let monthly = valued(&[
+        ("2023-01", Some(1.0)),
+        ("2023-03", Some(3.0)),
+        ("2023-04", Some(4.0)),
+    ]);
+    assert_eq!(monthly.known_at(&p("2023 K1")), Some(p("2023-03")));
+    // A peildatum inside the quarter counts; an absent value is skipped, never taken as zero.
+    let stock = valued(&[("2025-07-01", Some(9.0)), ("2025-09-01", None)]);
+    assert_eq!(stock.known_at(&p("2025 K3")), Some(p("2025-07-01")));
+    assert_eq!(stock.known_at(&p("2025 K2")), None);
+}
+
+#[test]
+fn the_moving_average_spans_a_window_and_leaves_gaps_open() {
+    let series = valued(&[
+        ("2024 K1", Some(10.0)),
+        ("2024 K2", Some(20.0)),
+        ("2024 K3", Some(30.0)),
+        ("2024 K4", None),
+        ("2025 K1", Some(50.0)),
+        ("2025 K2", Some(70.0)),
+    ]);
+    let averages = moving_averages(&series, 2);
+    let values: Vec<Option<f64>> = averages.points.iter().map(|(_, p)| p.value).collect();
+    assert_eq!(
+        values,
+        [None, Some(15.0), Some(25.0), None, None, Some(60.0)]
+    );
+    assert!(averages.points.iter().all(|(_, p)| p.derived));
+}
+
 fn quarterly(values: &[f64]) -> Series {
     let mut period = p("2021 K1");
     let mut points = Vec::new();
@@ -291,7 +346,7 @@ mod breaks {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::analysis::{change_within, signal_within};
+    use crate::analysis::{averages_within, change_within, previous_within, signal_within};
 
     fn date(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -330,5 +385,34 @@ mod breaks {
         // After a break in 2025 there is too little comparable history to call it.
         let broken = signal_within(&ind, &series, &at, &[date("2025-01-01")]);
         assert_eq!(broken.kind, SignalKind::TeWeinigData);
+    }
+
+    #[test]
+    fn the_change_against_the_previous_period_stops_at_a_break() {
+        let series = quarterly(&[10.0, 11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0]);
+        let at = p("2022 K4");
+        let change = previous_within(&series, &at, &[]).unwrap().unwrap();
+        assert_eq!(
+            (change.from, change.before, change.after),
+            (p("2022 K3"), 16.0, 17.0)
+        );
+        assert_eq!(
+            previous_within(&series, &at, &[date("2022-08-15")]),
+            Err(date("2022-08-15"))
+        );
+        // A break before the previous period does not matter here, though it does a year back.
+        assert!(previous_within(&series, &at, &[date("2022-04-01")]).is_ok());
+    }
+
+    #[test]
+    fn a_moving_average_does_not_span_a_break() {
+        let series = quarterly(&[10.0, 20.0, 30.0, 40.0, 50.0, 60.0]);
+        // Counted differently from 1 April 2021, the start of 2021 K2.
+        let averages = averages_within(&series, 2, &[date("2021-04-01")]);
+        let values: Vec<Option<f64>> = averages.points.iter().map(|(_, p)| p.value).collect();
+        assert_eq!(
+            values,
+            [None, None, Some(25.0), Some(35.0), Some(45.0), Some(55.0)]
+        );
     }
 }

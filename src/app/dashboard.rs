@@ -5,19 +5,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::NaiveDate;
+
+use super::delivered::Delivered;
 use super::signals::signal_rows;
 use super::{AppError, SignalRow, Workspace};
 use crate::analysis::{
-    Change, POPULATION_INDICATOR, Population, Series, Signal, area_series, change_within, per_1000,
-    region_series, signal_within,
+    Change, Population, Series, Signal, averages_within, break_dates, change_within, per_1000,
+    previous_period, signal_within,
 };
-use chrono::NaiveDate;
-
 use crate::domain::{
-    Area, AreaKind, Batch, BatchId, Event, EventKind, Frequency, Indicator, Note, Period, Story,
-    days_late,
+    Area, AreaKind, Batch, BatchId, Event, Indicator, Note, Period, Story, days_late,
 };
-use crate::store::ObservationFilter;
 
 /// Periods a tile's sparkline covers.
 pub const SPARKLINE_PERIODS: usize = 12;
@@ -155,6 +154,29 @@ impl IndicatorFigures {
         points[points.len().saturating_sub(SPARKLINE_PERIODS)..].to_vec()
     }
 
+    /// The period the "t.o.v. vorige periode" column compares with: the one before `latest`, unless
+    /// that is the year before already (as for yearly figures), which has a column of its own.
+    pub fn previous_period(&self) -> Option<Period> {
+        let latest = self.latest?;
+        previous_period(&self.region.series, &latest).filter(|p| Some(*p) != latest.year_before())
+    }
+
+    /// The region's moving average over a year, for a smoothed line on the plot that takes out what
+    /// returns every season (never across a series break), with its legend text ("gemiddelde van 4 kwartalen"). `None` for yearly
+    /// figures and peildata, where a year is one period or has no fixed length.
+    pub fn region_average(&self) -> Option<(String, Series)> {
+        let window = self.latest?.per_year().filter(|n| *n > 1)?;
+        let periods = match window {
+            2 => "halfjaren",
+            4 => "kwartalen",
+            _ => "maanden",
+        };
+        Some((
+            format!("gemiddelde van {window} {periods}"),
+            averages_within(&self.region.series, window, &self.region.breaks),
+        ))
+    }
+
     pub fn area(&self, area: &Area) -> Option<&AreaFigures> {
         std::iter::once(&self.region)
             .chain(&self.gemeenten)
@@ -191,47 +213,20 @@ impl Workspace {
     }
 
     pub fn dashboard(&self, choice: DashboardChoice) -> Result<Dashboard, AppError> {
-        let population =
-            Population::from_observations(&self.store().observations(&ObservationFilter {
-                indicator: Some(POPULATION_INDICATOR.to_string()),
-            })?);
+        let record = self.on_record()?;
         let batches = self.store().batches()?;
         let mut provenance = self.provenance(&batches)?;
-        // One indicator at a time: only its series are kept, never every observation at once.
-        let mut series: Vec<Delivered> = Vec::with_capacity(self.catalog().indicators().len());
-        for indicator in self.catalog().indicators() {
-            let observations = self.store().observations(&ObservationFilter {
-                indicator: Some(indicator.id.clone()),
-            })?;
-            series.push(Delivered {
-                region: region_series(indicator, &observations, &population),
-                gemeenten: Area::gemeenten()
-                    .map(|area| (area, area_series(&observations, area)))
-                    .collect(),
-                nederland: area_series(&observations, Area::nederland()),
-                indicator: indicator.clone(),
-            });
-        }
-        let periods = quarters_on_record(&series);
+        let periods = record.quarters();
+        let period = record.chosen_quarter(choice.period, &periods);
         let events = self.events()?;
-        let period = choice
-            .period
-            .filter(|p| periods.contains(p))
-            .or_else(|| latest_complete_quarter(&series, &periods))
-            .or_else(|| periods.first().copied())
-            .unwrap_or_else(current_quarter);
-        let region_breaks: Vec<Vec<NaiveDate>> = series
-            .iter()
-            .map(|d| breaks(&events, &d.indicator, None))
-            .collect();
         let signals = signal_rows(
-            series
-                .iter()
-                .zip(&region_breaks)
-                .map(|(d, b)| (&d.indicator, &d.region, b.as_slice())),
-            Some(&period),
+            record.series.iter().map(|d| (&d.indicator, &d.region)),
+            &events,
+            &period,
         );
-        let indicators = series
+        let population = record.population;
+        let indicators = record
+            .series
             .into_iter()
             .map(|delivered| {
                 let provenance = provenance
@@ -272,16 +267,6 @@ impl Workspace {
     }
 }
 
-/// One indicator's series as delivered (the region derived where needed), before the choice of
-/// period and measure.
-struct Delivered {
-    indicator: Indicator,
-    region: Series,
-    gemeenten: Vec<(Area, Series)>,
-    /// Nederland as reference, where open data delivered it.
-    nederland: Series,
-}
-
 fn figures(
     delivered: Delivered,
     population: &Population,
@@ -300,13 +285,13 @@ fn figures(
             (counts, None)
         }
     };
-    let latest = known_at(&delivered.region, period);
+    let latest = delivered.region.known_at(period);
     let area_figures = |area: Area, counts: Series| {
         let (series, counts) = shown(area, counts);
         let scope = (area.kind != AreaKind::Regio).then_some(&area);
-        let breaks = breaks(events, &indicator, scope);
+        let breaks = break_dates(events, &indicator, scope);
         let signal = latest
-            .and_then(|at| known_at(&series, &at))
+            .and_then(|at| series.known_at(&at))
             .map(|at| signal_within(&indicator, &series, &at, &breaks));
         AreaFigures {
             area,
@@ -326,13 +311,7 @@ fn figures(
         .filter(|counts| rates && counts.points.iter().any(|(_, p)| p.value.is_some()))
         .map(|counts| area_figures(Area::nederland(), counts))
         .filter(|nl| nl.series.points.iter().any(|(_, p)| p.value.is_some()));
-    let newest = region
-        .series
-        .points
-        .iter()
-        .rev()
-        .find(|(_, p)| p.value.is_some())
-        .map(|(period, _)| *period);
+    let newest = region.series.newest();
     let overdue = newest
         .and_then(|n| n.next())
         .and_then(|next| days_late(indicator.due_date(&next), today).map(|days| (next, days)));
@@ -356,67 +335,6 @@ fn figures(
         provenance,
         indicator,
     }
-}
-
-/// The dates of the series breaks that apply to `indicator` in `area` (`None`: the region).
-pub(super) fn breaks(
-    events: &[Event],
-    indicator: &Indicator,
-    area: Option<&Area>,
-) -> Vec<NaiveDate> {
-    events
-        .iter()
-        .filter(|e| e.draft.kind == EventKind::Breuk && e.applies_to(indicator, area))
-        .map(|e| e.draft.date)
-        .collect()
-}
-
-/// The latest period with a value that had ended by the end of `at`.
-pub(super) fn known_at(series: &Series, at: &Period) -> Option<Period> {
-    series
-        .points
-        .iter()
-        .rev()
-        .filter(|(period, _)| period.end() <= at.end())
-        .find(|(_, point)| point.value.is_some())
-        .map(|(period, _)| *period)
-}
-
-fn quarters_on_record(series: &[Delivered]) -> Vec<Period> {
-    let quarters: BTreeSet<Period> = series
-        .iter()
-        .filter(|d| d.indicator.frequency == Frequency::Kwartaal)
-        .flat_map(|d| {
-            std::iter::once(&d.region)
-                .chain(d.gemeenten.iter().map(|(_, s)| s))
-                .flat_map(|s| s.points.keys().copied())
-        })
-        .collect();
-    quarters.into_iter().rev().collect()
-}
-
-/// The newest quarter for which every quarterly indicator has a region value: the default, so a BO
-/// does not look at a round that is still coming in.
-fn latest_complete_quarter(series: &[Delivered], periods: &[Period]) -> Option<Period> {
-    let quarterly: Vec<&Series> = series
-        .iter()
-        .filter(|d| d.indicator.frequency == Frequency::Kwartaal && !d.region.points.is_empty())
-        .map(|d| &d.region)
-        .collect();
-    periods
-        .iter()
-        .find(|period| {
-            quarterly
-                .iter()
-                .all(|region| region.value(period).is_some())
-        })
-        .copied()
-}
-
-fn current_quarter() -> Period {
-    use chrono::Datelike;
-    let today = chrono::Local::now().date_naive();
-    Period::Quarter(today.year(), (today.month0() / 3 + 1) as u8)
 }
 
 #[cfg(test)]

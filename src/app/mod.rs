@@ -4,6 +4,7 @@
 mod bo;
 mod completeness;
 mod dashboard;
+mod delivered;
 mod demo;
 mod error;
 mod events;

@@ -1,9 +1,9 @@
 //! How a figure and its change read on screen: the value as a cell of a table or tile, and the change
-//! against a year earlier as direction, tone (better or worse by polarity) and size.
+//! against a year earlier or the period before as direction, tone (better or worse by polarity) and
+//! size.
 
-use super::dashboard::known_at;
 use super::{AreaFigures, IndicatorFigures};
-use crate::analysis::{Change, Point, change_within};
+use crate::analysis::{Change, Point, change_within, previous_within};
 use crate::domain::{Direction, Polarity, Shown, Tone, Unit, format_number};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +48,7 @@ impl IndicatorFigures {
     pub fn national_text(&self) -> Option<String> {
         let nederland = self.nederland.as_ref()?;
         let latest = self.latest?;
-        let period = known_at(&nederland.series, &latest)?;
+        let period = nederland.series.known_at(&latest)?;
         Some(format!(
             "NL: {} per 1.000",
             rate_text(nederland.series.value(&period)?)
@@ -74,6 +74,15 @@ impl IndicatorFigures {
         movement(
             self,
             &change_within(&area.series, &self.latest?, &area.breaks).ok()??,
+        )
+    }
+
+    /// The change of one area against the period just before the indicator's latest, with the same
+    /// shielding; `None` across a series break.
+    pub fn previous_movement_of(&self, area: &AreaFigures) -> Option<Movement> {
+        movement(
+            self,
+            &previous_within(&area.series, &self.latest?, &area.breaks).ok()??,
         )
     }
 }
@@ -195,6 +204,40 @@ mod tests {
             moved("veilig_thuis_meldingen", 12.0, 0.0).map(|m| m.size),
             Some("12".to_string())
         );
+    }
+
+    #[test]
+    fn the_change_against_the_previous_quarter_hides_a_shielded_count() {
+        let workspace = Workspace::with_store(
+            Catalog::builtin().unwrap(),
+            Store::open_in_memory().unwrap(),
+        )
+        .unwrap();
+        let choice = DashboardChoice {
+            period: Some(Period::Quarter(2022, 1)),
+            ..DashboardChoice::default()
+        };
+        let dashboard = workspace.dashboard(choice).unwrap();
+        let figures = dashboard
+            .indicators
+            .iter()
+            .find(|f| f.indicator.id == "veilig_thuis_meldingen")
+            .unwrap();
+        assert_eq!(figures.previous_period(), Some(Period::Quarter(2021, 4)));
+        let previous = |name: &str| {
+            let area = crate::domain::Area::parse(name).unwrap();
+            figures.previous_movement_of(figures.area(&area).unwrap())
+        };
+        // 261 → 300 for the region, 6 → 8 for Landsmeer; Oostzaan delivered <5 for 2021 K4.
+        assert_eq!(
+            previous("Zaanstreek-Waterland"),
+            movement(Direction::Up, Tone::Neutral, "14,9%")
+        );
+        assert_eq!(
+            previous("Landsmeer"),
+            movement(Direction::Up, Tone::Neutral, "2")
+        );
+        assert_eq!(previous("Oostzaan"), None);
     }
 
     #[test]

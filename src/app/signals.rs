@@ -1,15 +1,8 @@
 //! The "Signalen" list: every indicator whose latest region value shows a signal, strongest first.
 
 use super::{AppError, Workspace};
-use chrono::NaiveDate;
-
-use super::dashboard::breaks;
-use crate::analysis::{
-    Change, POPULATION_INDICATOR, Population, Series, Signal, change_within, region_series,
-    signal_within,
-};
-use crate::domain::{Indicator, Period};
-use crate::store::ObservationFilter;
+use crate::analysis::{Change, Series, Signal, break_dates, change_within, signal_within};
+use crate::domain::{Event, Indicator, Period};
 
 #[derive(Debug, Clone)]
 pub struct SignalRow {
@@ -20,26 +13,28 @@ pub struct SignalRow {
     pub year_on_year: Option<Change>,
 }
 
-/// The signal rows of these region series, strongest first.
+/// The signal rows of these region series at the latest value each had at `at`, strongest first.
 pub(super) fn signal_rows<'a>(
-    regions: impl Iterator<Item = (&'a Indicator, &'a Series, &'a [NaiveDate])>,
-    at: Option<&Period>,
+    regions: impl Iterator<Item = (&'a Indicator, &'a Series)>,
+    events: &[Event],
+    at: &Period,
 ) -> Vec<SignalRow> {
     let mut rows = Vec::new();
-    for (indicator, series, breaks) in regions {
-        let Some(period) = series.latest(at) else {
+    for (indicator, series) in regions {
+        let Some(period) = series.known_at(at) else {
             continue;
         };
         let Some(value) = series.value(&period) else {
             continue;
         };
-        let found = signal_within(indicator, series, &period, breaks);
+        let breaks = break_dates(events, indicator, None);
+        let found = signal_within(indicator, series, &period, &breaks);
         if found.kind.is_signal() {
             rows.push(SignalRow {
                 indicator: indicator.clone(),
                 signal: found,
                 value,
-                year_on_year: change_within(series, &period, breaks).ok().flatten(),
+                year_on_year: change_within(series, &period, &breaks).ok().flatten(),
             });
         }
     }
@@ -80,30 +75,15 @@ impl SignalRow {
 }
 
 impl Workspace {
-    /// Region signals at the latest period of each indicator (at or before `at` when given).
+    /// Region signals at the latest value of each indicator known at `at`; without a period, at the
+    /// quarter the window opens on.
     pub fn signals(&self, at: Option<&Period>) -> Result<Vec<SignalRow>, AppError> {
-        let population =
-            Population::from_observations(&self.observations_of(POPULATION_INDICATOR)?);
-        let events = self.events()?;
-        let mut regions = Vec::new();
-        for indicator in self.catalog().indicators() {
-            let observations = self.observations_of(&indicator.id)?;
-            regions.push((
-                indicator,
-                region_series(indicator, &observations, &population),
-                breaks(&events, indicator, None),
-            ));
-        }
-        Ok(signal_rows(
-            regions.iter().map(|(i, s, b)| (*i, s, b.as_slice())),
-            at,
-        ))
-    }
-
-    fn observations_of(&self, id: &str) -> Result<Vec<crate::domain::Observation>, AppError> {
-        let filter = ObservationFilter {
-            indicator: Some(id.to_string()),
+        let record = self.on_record()?;
+        let at = match at {
+            Some(at) => *at,
+            None => record.chosen_quarter(None, &record.quarters()),
         };
-        Ok(self.store().observations(&filter)?)
+        let regions = record.series.iter().map(|d| (&d.indicator, &d.region));
+        Ok(signal_rows(regions, &self.events()?, &at))
     }
 }

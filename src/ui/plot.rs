@@ -10,24 +10,40 @@ use egui_plot::{
 };
 
 use super::theme;
+use crate::analysis::Series;
 use crate::app::{AreaFigures, IndicatorFigures, rate_text};
-use crate::domain::{AreaKind, Event, EventKind, Frequency, Period, format_number};
+use crate::domain::{Area, AreaKind, Event, EventKind, Frequency, Period, format_number};
 
 /// The full trend: every gemeente and, thick, the region; the legend above it toggles lines, and
-/// remembers that for every indicator.
+/// remembers that for every indicator. "Voortschrijdend gemiddelde" adds the region's average over a
+/// year as a dashed line, which takes out what returns every season.
 pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures, events: &[&Event]) {
     let hidden_id = egui::Id::unique("trend_hidden_areas");
+    let average_id = egui::Id::unique("trend_moving_average");
     let mut hidden: BTreeSet<&'static str> = ui.data(|d| d.get_temp(hidden_id)).unwrap_or_default();
+    let mut smoothed: bool = ui.data(|d| d.get_temp(average_id)).unwrap_or_default();
     let all: Vec<&AreaFigures> = std::iter::once(&figures.region)
         .chain(&figures.gemeenten)
         .chain(&figures.nederland)
         .collect();
+    let average = figures
+        .region_average()
+        .map(|(label, series)| (format!("{}, {label}", figures.region.area.name), series));
     ui.horizontal_wrapped(|ui| {
         for area in &all {
             legend_entry(ui, area, &mut hidden);
         }
+        if let Some((label, _)) = &average {
+            ui.checkbox(&mut smoothed, "Voortschrijdend gemiddelde");
+            if smoothed {
+                average_entry(ui, label);
+            }
+        }
     });
-    ui.data_mut(|d| d.insert_temp(hidden_id, hidden.clone()));
+    ui.data_mut(|d| {
+        d.insert_temp(hidden_id, hidden.clone());
+        d.insert_temp(average_id, smoothed);
+    });
     // The region last, so its thick line lies on top.
     let areas: Vec<&AreaFigures> = figures
         .nederland
@@ -36,8 +52,22 @@ pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures, events: 
         .chain([&figures.region])
         .filter(|a| !hidden.contains(a.area.code))
         .collect();
+    let average = average.filter(|_| smoothed);
     let id = format!("trend_{}_{}", figures.indicator.id, figures.per_1000);
-    plot(ui, figures, &areas, events, &id, 340.0);
+    plot(ui, figures, &areas, average.as_ref(), events, &id, 340.0);
+}
+
+/// The legend of the moving average: its dashed line and what it averages.
+fn average_entry(ui: &mut egui::Ui, label: &str) {
+    let color = theme::palette(ui).area(&Area::region());
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), egui::Sense::hover());
+    for x in [rect.left(), rect.center().x + 1.0] {
+        let dash =
+            egui::Rect::from_min_size(egui::pos2(x, rect.center().y - 1.0), egui::vec2(6.0, 2.0));
+        ui.painter().rect_filled(dash, 0.0, color);
+    }
+    ui.label(label);
+    ui.add_space(6.0);
 }
 
 /// A checkbox with the area's line beside it.
@@ -81,6 +111,7 @@ fn plot(
     ui: &mut egui::Ui,
     figures: &IndicatorFigures,
     areas: &[&AreaFigures],
+    average: Option<&(String, Series)>,
     events: &[&Event],
     id: &str,
     height: f32,
@@ -189,11 +220,21 @@ fn plot(
                 }
             }
         }
+        if let Some((name, series)) = average {
+            for segment in segments(series) {
+                plot_ui.line(
+                    Line::new(name.as_str(), PlotPoints::from(segment))
+                        .color(palette.area(&Area::region()))
+                        .width(2.0)
+                        .style(LineStyle::dashed_loose()),
+                );
+            }
+        }
     });
 }
 
 /// Runs of consecutive values; a gap splits the line.
-fn segments(series: &crate::analysis::Series) -> Vec<Vec<[f64; 2]>> {
+fn segments(series: &Series) -> Vec<Vec<[f64; 2]>> {
     let mut runs = vec![Vec::new()];
     for (period, point) in &series.points {
         match point.value {

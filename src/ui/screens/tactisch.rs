@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 use super::duiding::status_badge;
 use super::strategisch::BROKEN;
 use super::verhalen::open_button;
-use crate::app::{Dashboard, IndicatorFigures};
+use crate::app::{Dashboard, IndicatorFigures, Movement};
 use crate::domain::{BatchKind, Period, StockOrFlow, WebUrl, dutch_date, dutch_datetime};
 use crate::ui::chart_image::ChartUse;
 use crate::ui::events::{EventAction, EventEditor, events_of, events_panel};
@@ -191,9 +191,16 @@ fn numbers_table(ui: &mut egui::Ui, figures: &IndicatorFigures) {
         .map_or("t.o.v. vorig jaar".to_string(), |p| {
             format!("t.o.v. {}", p.label())
         });
+    let previous = figures
+        .previous_period()
+        .map(|p| format!("t.o.v. {}", p.label()));
+    let changes = Changes {
+        previous: previous.as_deref(),
+        year_before: &compared,
+    };
     egui::ScrollArea::horizontal()
         .id_salt("numbers_table_scroll")
-        .show(ui, |ui| numbers_grid(ui, figures, shown, &compared));
+        .show(ui, |ui| numbers_grid(ui, figures, shown, &changes));
     ui.add_space(6.0);
     muted(
         ui,
@@ -204,11 +211,23 @@ fn numbers_table(ui: &mut egui::Ui, figures: &IndicatorFigures) {
     );
 }
 
-fn numbers_grid(ui: &mut egui::Ui, figures: &IndicatorFigures, shown: &[Period], compared: &str) {
+/// The headers of the change columns: against the period before (absent when that is the year before,
+/// as for yearly figures) and against a year earlier.
+struct Changes<'a> {
+    previous: Option<&'a str>,
+    year_before: &'a str,
+}
+
+fn numbers_grid(
+    ui: &mut egui::Ui,
+    figures: &IndicatorFigures,
+    shown: &[Period],
+    changes: &Changes,
+) {
     let palette = theme::palette(ui);
     egui::Grid::new("numbers_table")
         .striped(true)
-        .spacing([28.0, 6.0])
+        .spacing([18.0, 6.0])
         .min_col_width(60.0)
         .show(ui, |ui| {
             muted(ui, "Gebied");
@@ -217,7 +236,10 @@ fn numbers_grid(ui: &mut egui::Ui, figures: &IndicatorFigures, shown: &[Period],
                     muted(ui, period.label());
                 });
             }
-            muted(ui, compared);
+            if let Some(previous) = changes.previous {
+                muted(ui, previous);
+            }
+            muted(ui, changes.year_before);
             ui.end_row();
             for area in std::iter::once(&figures.region)
                 .chain(&figures.gemeenten)
@@ -248,15 +270,23 @@ fn numbers_grid(ui: &mut egui::Ui, figures: &IndicatorFigures, shown: &[Period],
                         ui.label(text);
                     });
                 }
-                match figures.movement_of(area) {
-                    Some(movement) => movement_chip(ui, &movement),
-                    None => {
-                        ui.label("—");
-                    }
+                if changes.previous.is_some() {
+                    change_cell(ui, figures.previous_movement_of(area));
                 }
+                change_cell(ui, figures.movement_of(area));
                 ui.end_row();
             }
         });
+}
+
+/// A change as a chip, or "—" where there is none to show (no value, a series break, a shielded count).
+fn change_cell(ui: &mut egui::Ui, movement: Option<Movement>) {
+    match movement {
+        Some(movement) => movement_chip(ui, &movement),
+        None => {
+            ui.label("—");
+        }
+    }
 }
 
 fn info(ui: &mut egui::Ui, figures: &IndicatorFigures) {

@@ -1,0 +1,67 @@
+//! Tactisch, as a user reads one indicator: the change against the period before beside the one
+//! against a year earlier, and a smoothed line on the plot.
+
+mod support;
+
+use egui_kittest::kittest::Queryable;
+use support::window::{click_below, open_window};
+
+const SMOOTHED: &str = "Zaanstreek-Waterland, gemiddelde van 4 kwartalen";
+
+#[test]
+fn the_numbers_table_compares_with_the_previous_quarter_and_a_year_earlier() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&dir.path().join("regio.sqlite"));
+    harness.get_by_label("Meldingen Veilig Thuis").click();
+    harness.run();
+
+    harness.get_by_label("t.o.v. 2025 K3");
+    // The year-on-year column, and the same change under the figure itself.
+    assert_eq!(harness.query_all_by_label("t.o.v. 2024 K4").count(), 2);
+    // The region went from 313 to 373; Zaanstad from 144 to 178.
+    harness.get_by_label("19,2%");
+    harness.get_by_label("23,6%");
+    // Counts below 50 change in numbers: Edam-Volendam from 35 to 28.
+    assert!(harness.query_all_by_label("7").next().is_some());
+}
+
+#[test]
+fn the_moving_average_adds_a_smoothed_region_line_with_its_legend() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&dir.path().join("regio.sqlite"));
+    harness.get_by_label("Meldingen Veilig Thuis").click();
+    harness.run();
+    assert!(harness.query_by_label(SMOOTHED).is_none());
+
+    click_below(&mut harness, "Voortschrijdend gemiddelde");
+    harness.get_by_label(SMOOTHED);
+
+    // The choice stays when another indicator is picked, as the hidden lines do.
+    harness.get_by_label("Indicator").click();
+    harness.run();
+    harness.get_by_label("Incidenten huiselijk geweld").click();
+    harness.run();
+    harness.get_by_label(SMOOTHED);
+
+    click_below(&mut harness, "Voortschrijdend gemiddelde");
+    assert!(harness.query_by_label(SMOOTHED).is_none());
+}
+
+#[test]
+fn yearly_figures_have_no_moving_average_and_no_second_change_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&dir.path().join("regio.sqlite"));
+    harness.get_by_label("Meldingen Veilig Thuis").click();
+    harness.run();
+    harness.get_by_label("Voortschrijdend gemiddelde");
+    harness.get_by_label("Indicator").click();
+    harness.run();
+    click_below(&mut harness, "Geregistreerde misdrijven");
+    // One column against 2024, beside the change under the figure itself: no second, equal one.
+    assert_eq!(harness.query_all_by_label("t.o.v. 2024").count(), 2);
+    assert!(
+        harness
+            .query_by_label("Voortschrijdend gemiddelde")
+            .is_none()
+    );
+}

@@ -351,8 +351,10 @@ fn batch_table(ui: &mut egui::Ui, batches: &[Batch]) -> Option<BatchId> {
                         );
                     }
                     None => {
+                        // Seen within its row; read out (and found by tests) with the batch's number.
                         if ui
-                            .button(format!("Batch {} ongedaan maken", batch.id))
+                            .button("Ongedaan maken")
+                            .accessible_name(format!("Batch {} ongedaan maken", batch.id))
                             .clicked()
                         {
                             undo = Some(batch.id);

@@ -3,7 +3,7 @@
 mod support;
 
 use egui_kittest::kittest::Queryable;
-use regio_in_beeld::app::{OpenOptions, Workspace, read_paths};
+use regio_in_beeld::app::{Workspace, read_paths};
 use support::window::{
     click_below, drop_file, open_window, open_window_on, open_window_with_cbs, pick_period,
     step_until,
@@ -118,10 +118,7 @@ fn a_file_that_is_not_a_store_shows_why_and_changes_nothing() {
 fn the_gegevens_screen_shows_the_delivery_and_undoes_a_batch() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("regio.sqlite");
-    let options = OpenOptions {
-        db: db.clone(),
-        indicators: None,
-    };
+    let options = support::window::options(&db, support::TODAY);
     let mut workspace = Workspace::open(&options).unwrap();
     let fixture = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -247,11 +244,7 @@ fn the_window_picks_up_what_another_program_wrote() {
     harness.get_by_label("Strategisch overzicht");
 
     // Meanwhile, on another connection (as the command line would): the demo data is undone.
-    let mut other = Workspace::open(&OpenOptions {
-        db: db.clone(),
-        indicators: None,
-    })
-    .unwrap();
+    let mut other = Workspace::open(&support::window::options(&db, support::TODAY)).unwrap();
     other.undo(regio_in_beeld::domain::BatchId(1)).unwrap();
 
     harness.step();

@@ -1,5 +1,7 @@
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use super::interchange::{EventRecord, NoteRecord, StoryRecord, read_list};
 use super::{AppError, demo};
 use crate::catalog::Catalog;
@@ -14,6 +16,8 @@ pub struct OpenOptions {
     pub db: PathBuf,
     /// A directory of `*.toml` definitions; `None` uses the definitions built into the app.
     pub indicators: Option<PathBuf>,
+    /// The day to take as today (tests, demonstrations): what counts as late. `None`: the real date.
+    pub today: Option<NaiveDate>,
 }
 
 /// `~/.local/share/regio-in-beeld/regio.sqlite` on Linux, the matching data folder elsewhere.
@@ -62,6 +66,8 @@ pub struct Workspace {
     demo_loaded_on_open: Option<WriteSummary>,
     /// The store's data version when last looked at, to notice writes by others.
     seen_version: Option<i64>,
+    /// See [`OpenOptions::today`].
+    today: Option<NaiveDate>,
 }
 
 impl Workspace {
@@ -69,7 +75,8 @@ impl Workspace {
     pub fn open(options: &OpenOptions) -> Result<Workspace, AppError> {
         let catalog = load_catalog(options.indicators.as_deref())?;
         let store = Store::open(&options.db)?;
-        Workspace::with_store(catalog, store).map_err(|e| e.naming_store(&options.db))
+        Workspace::with_store(catalog, store, options.today)
+            .map_err(|e| e.naming_store(&options.db))
     }
 
     /// Opened for viewing and exporting only: the store's file or folder is read-only.
@@ -77,7 +84,12 @@ impl Workspace {
         self.store.is_read_only()
     }
 
-    pub fn with_store(catalog: Catalog, mut store: Store) -> Result<Workspace, AppError> {
+    /// The same on an open store; `today` as in [`OpenOptions::today`].
+    pub fn with_store(
+        catalog: Catalog,
+        mut store: Store,
+        today: Option<NaiveDate>,
+    ) -> Result<Workspace, AppError> {
         let read_only = store.is_read_only();
         if !read_only {
             store.sync_indicators(catalog.indicators())?;
@@ -87,6 +99,7 @@ impl Workspace {
             store,
             demo_loaded_on_open: None,
             seen_version: None,
+            today,
         };
         if !read_only && workspace.store.batches()?.is_empty() {
             // Another process may be filling the same new store: one fills it, the others wait and
@@ -107,6 +120,12 @@ impl Workspace {
         let changed = self.seen_version.is_some_and(|seen| seen != version);
         self.seen_version = Some(version);
         changed
+    }
+
+    /// The day delivery is judged against.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     pub fn demo_loaded_on_open(&self) -> Option<WriteSummary> {

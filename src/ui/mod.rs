@@ -45,7 +45,13 @@ pub fn run(options: &OpenOptions, first_frame: bool) -> ExitCode {
         "regio-in-beeld",
         native,
         Box::new(move |cc| {
+            let today = options.today;
             let shell = Shell::new(cc, opened, options, cbs);
+            // `--today` / REGIO_TODAY also decides what the window counts as late.
+            let shell = match today {
+                Some(day) => shell.with_today(day),
+                None => shell,
+            };
             Ok(if first_frame {
                 Box::new(OneFrame {
                     shell,

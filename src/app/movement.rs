@@ -132,7 +132,7 @@ mod tests {
         let workspace = Workspace::with_store(
             Catalog::builtin().unwrap(),
             Store::open_in_memory().unwrap(),
-            None,
+            Some(crate::app::demo::CSV_DAY),
         )
         .unwrap();
         let dashboard = workspace.dashboard(DashboardChoice::default()).unwrap();

@@ -16,7 +16,8 @@ pub struct OpenOptions {
     pub db: PathBuf,
     /// A directory of `*.toml` definitions; `None` uses the definitions built into the app.
     pub indicators: Option<PathBuf>,
-    /// The day to take as today (tests, demonstrations): what counts as late. `None`: the real date.
+    /// The day to take as today (tests, demonstrations): how far the demo data of a new store run
+    /// and what counts as late. `None`: the real date.
     pub today: Option<NaiveDate>,
 }
 
@@ -122,7 +123,7 @@ impl Workspace {
         changed
     }
 
-    /// The day delivery is judged against.
+    /// The day delivery is judged against and the demo data run up to.
     pub fn today(&self) -> NaiveDate {
         self.today
             .unwrap_or_else(|| chrono::Local::now().date_naive())
@@ -144,8 +145,8 @@ impl Workspace {
         &mut self.store
     }
 
-    /// Loads the demo data set; refused when the store already holds values, so demo figures never
-    /// mix with real ones.
+    /// Loads the demo data set, carried on to [`Workspace::today`]; refused when the store already
+    /// holds values, so demo figures never mix with real ones.
     pub fn load_demo(&mut self) -> Result<WriteSummary, AppError> {
         let count = self.store.observation_count()?;
         if count > 0 {
@@ -153,7 +154,7 @@ impl Workspace {
                 "de database bevat al {count} waarnemingen; voorbeelddata wordt alleen in een lege database geladen"
             )));
         }
-        let observations = demo::observations(&self.catalog)?;
+        let observations = demo::observations(&self.catalog, self.today())?;
         let summary = self.store.write_batch(&demo::source(), &observations)?;
         self.seed_demo_texts()?;
         Ok(summary)

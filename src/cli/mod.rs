@@ -51,8 +51,8 @@ pub struct Cli {
     /// Map met indicatordefinities (*.toml); standaard de ingebouwde definities
     #[arg(long, env = "REGIO_INDICATORS", global = true, value_name = "MAP")]
     indicators: Option<PathBuf>,
-    /// Reken met deze datum als vandaag, bijvoorbeeld 1-2-2026 (voor demonstraties en tests): wat te
-    /// laat is
+    /// Reken met deze datum als vandaag, bijvoorbeeld 1-2-2026 (voor demonstraties en tests): tot
+    /// waar de voorbeelddata van een nieuwe database lopen en wat te laat is
     #[arg(long, env = "REGIO_TODAY", global = true, value_name = "DATUM", value_parser = day)]
     today: Option<chrono::NaiveDate>,
     /// Open het venster, teken één beeld en sluit met de tijd die dat kostte: controleert dat het

@@ -14,8 +14,16 @@ pub fn open_window_with_cbs(db: &std::path::Path, cbs_base_url: &str) -> Harness
     open(db, cbs_base_url, false, super::TODAY)
 }
 
-/// The window as it looks on `day` (`2026-06-01`): delivery is judged against that date.
+/// The window on `day` (`2026-06-01`) over a store made on [`super::TODAY`]: the demo data end with
+/// 2025 K4, and delivery is judged against `day`.
 pub fn open_window_on(db: &std::path::Path, day: &str) -> Harness<'static, Shell> {
+    drop(Workspace::open(&options(db, super::TODAY)).unwrap());
+    open(db, "http://127.0.0.1:9", false, day)
+}
+
+/// The window on `day` over a brand-new store: its demo data run up to the last period that is over
+/// on that day.
+pub fn open_new_window_on(db: &std::path::Path, day: &str) -> Harness<'static, Shell> {
     open(db, "http://127.0.0.1:9", false, day)
 }
 

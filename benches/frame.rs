@@ -26,6 +26,7 @@ fn main() {
     let options = OpenOptions {
         db: dir.path().join("regio.sqlite"),
         indicators: Some(indicators),
+        today: None,
     };
     let mut workspace = Workspace::open(&options).unwrap();
     let preview = workspace

@@ -68,6 +68,7 @@ fn import(db: &Path, indicators: &Path, csv: &Path, rows: usize) -> (Duration, D
     let options = OpenOptions {
         db: db.to_path_buf(),
         indicators: Some(indicators.to_path_buf()),
+        today: None,
     };
     let mut workspace = Workspace::open(&options).unwrap();
     let start = Instant::now();

@@ -22,6 +22,7 @@ fn main() {
         let options = OpenOptions {
             db: args[at + 1].clone().into(),
             indicators: Some(args[at + 2].clone().into()),
+            today: None,
         };
         return read(&options);
     }
@@ -34,6 +35,7 @@ fn main() {
     let options = OpenOptions {
         db: dir.path().join("nationaal.sqlite"),
         indicators: Some(indicators),
+        today: None,
     };
     let started = Instant::now();
     let mut workspace = Workspace::open(&options).unwrap();

@@ -245,40 +245,43 @@ fn status_lists_who_delivered_and_who_is_missing() {
         run(&store.path, &["import", &import_fixture("tabs.csv")]).code,
         0
     );
-    let out = run(&store.path, &["status", "--period", "2026-K1"]);
+    // Due six weeks after 31 March 2026; on 1 June it is 20 days late.
+    let out = support::finish(
+        support::regio()
+            .env("REGIO_TODAY", "2026-06-01")
+            .arg("--db")
+            .arg(&store.path)
+            .args(["status", "--period", "2026-K1"]),
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let line = out
         .stdout
         .lines()
         .find(|l| l.starts_with("Aanmeldingen ZVH (zvh_aanmeldingen"))
         .unwrap();
-    // Due six weeks after 31 March 2026; lateness counts from there to today.
-    let due = chrono::NaiveDate::from_ymd_opt(2026, 5, 12).unwrap();
-    let late = (chrono::Local::now().date_naive() - due).num_days();
-    let lateness = if late > 0 {
-        format!(
-            ", {late} {} te laat",
-            if late == 1 { "dag" } else { "dagen" }
-        )
-    } else {
-        String::new()
-    };
     assert!(
-        line.starts_with(&format!(
+        line.starts_with(
             "Aanmeldingen ZVH (zvh_aanmeldingen, ZVH ZaWa): 2 van 7 gemeenten geleverd, regio ontbreekt; \
              ontbreekt: Edam-Volendam, Landsmeer, Oostzaan, Purmerend; gemeld als niet geleverd: Waterland; \
-             uiterlijk 12 mei 2026{lateness}; laatst geleverd "
-        )),
+             uiterlijk 12 mei 2026, 20 dagen te laat; laatst geleverd "
+        ),
         "{line}"
     );
     assert!(line.contains(" door "), "who delivered: {line}");
-    let late_count = if late > 0 { 15 } else { 0 };
     assert!(
-        out.stdout.ends_with(&format!(
-            "0 van 15 indicatoren compleet, {late_count} te laat.\n"
-        )),
+        out.stdout
+            .ends_with("0 van 15 indicatoren compleet, 15 te laat.\n"),
         "{}",
         out.stdout
+    );
+    // On the day the tests live on, 2026 K1 is not over yet, so nothing is late.
+    let early = run(&store.path, &["status", "--period", "2026-K1"]);
+    assert!(
+        early
+            .stdout
+            .ends_with("0 van 15 indicatoren compleet, 0 te laat.\n"),
+        "{}",
+        early.stdout
     );
     // A region-only figure asks nothing of the gemeenten.
     let demo_round = run(&store.path, &["status", "--period", "2025-K4"]).stdout;
@@ -301,7 +304,7 @@ fn status_lists_who_delivered_and_who_is_missing() {
 #[test]
 fn a_closed_output_pipe_does_not_stop_the_import() {
     let store = temp_store();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
+    let mut child = support::regio()
         .arg("--db")
         .arg(&store.path)
         .args(["import", &import_fixture("excel-nl.csv")])

@@ -60,11 +60,11 @@ fn devices_links_to_devices_and_pipes_are_refused_without_reading() {
 #[cfg(unix)]
 #[test]
 fn standard_input_as_a_file_is_a_pipe_and_refused() {
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     let store = temp_store();
     export_all(&store.path);
     // A writer that never writes: reading would wait for ever.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
+    let mut child = support::regio()
         .arg("--db")
         .arg(&store.path)
         .args(["import", "/dev/stdin"])

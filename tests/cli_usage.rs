@@ -3,8 +3,6 @@
 
 mod support;
 
-use std::process::Command;
-
 use support::{import_fixture, run, temp_store};
 
 fn regio(args: &[&str]) -> support::Run {
@@ -152,7 +150,7 @@ fn a_file_name_with_a_tab_or_an_escape_does_not_break_the_batches_table() {
 #[test]
 fn without_a_display_the_window_says_so_in_dutch() {
     let dir = tempfile::tempdir().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
+    let output = support::regio()
         .arg("--db")
         .arg(dir.path().join("regio.sqlite"))
         .env_remove("DISPLAY")

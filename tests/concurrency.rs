@@ -3,7 +3,7 @@
 
 mod support;
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use support::{fixture, run, temp_store};
 
@@ -15,7 +15,7 @@ fn imports_from_several_processes_at_once_all_land() {
     let children: Vec<_> = files
         .iter()
         .map(|name| {
-            Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
+            support::regio()
                 .arg("--db")
                 .arg(&store.path)
                 .arg("import")

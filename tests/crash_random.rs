@@ -204,13 +204,11 @@ fn a_fetch_killed_at_any_moment_leaves_before_or_after() {
     let setup = setup();
     let store = setup.dir.join("start.sqlite");
     let builtin = |db: &Path, args: &[&str]| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"));
+        let mut command = support::regio();
         command
             .arg("--db")
             .arg(db)
             .args(args)
-            .env_remove("REGIO_DB")
-            .env_remove("REGIO_INDICATORS")
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
         command

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use regio_in_beeld::app::{FetchEvent, FetchJob, FetchOptions, OpenOptions};
+use regio_in_beeld::app::{FetchEvent, FetchJob, FetchOptions};
 use support::{export_all, temp_store};
 
 fn options(base_url: &str) -> FetchOptions {
@@ -39,10 +39,7 @@ fn wait(job: &FetchJob) -> (Vec<FetchEvent>, FetchEvent) {
 fn a_background_fetch_reports_progress_wakes_the_ui_and_writes() {
     let server = support::cbs::all_tables_server();
     let store = temp_store();
-    let open = OpenOptions {
-        db: store.path.clone(),
-        indicators: None,
-    };
+    let open = support::window::options(&store.path, support::TODAY);
     let before = export_all(&store.path);
     let wakes = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&wakes);
@@ -65,10 +62,7 @@ fn a_cancelled_fetch_writes_nothing() {
     let server = support::cbs::all_tables_server();
     let store = temp_store();
     let before = export_all(&store.path);
-    let open = OpenOptions {
-        db: store.path.clone(),
-        indicators: None,
-    };
+    let open = support::window::options(&store.path, support::TODAY);
     let job = FetchJob::start(open, options(&server.url()), || {});
     job.cancel();
     let (_, finished) = wait(&job);

@@ -5,10 +5,13 @@
 use regio_in_beeld::app::{Dashboard, DashboardChoice, OpenOptions, SignalRow, Workspace};
 use regio_in_beeld::domain::Period;
 
+/// The demo store made late in 2026: the published figures, the invented series of the CSV and
+/// their continuation up to 2026 K3.
 fn demo(dir: &std::path::Path) -> Workspace {
     Workspace::open(&OpenOptions {
         db: dir.join("regio.sqlite"),
         indicators: None,
+        today: Some(chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
     })
     .unwrap()
 }

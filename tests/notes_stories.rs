@@ -9,6 +9,8 @@ fn workspace(dir: &std::path::Path) -> Workspace {
     Workspace::open(&OpenOptions {
         db: dir.join("regio.sqlite"),
         indicators: None,
+        // The demo data as they are early in 2026, whatever the date.
+        today: NaiveDate::from_ymd_opt(2026, 2, 1),
     })
     .unwrap()
 }

@@ -4,7 +4,7 @@
 
 mod support;
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use support::{export_all, import_fixture, run, temp_store};
 
@@ -18,12 +18,10 @@ fn four_programs_starting_on_one_new_store_all_open_it() {
         let store = temp_store();
         let children: Vec<_> = (0..4)
             .map(|_| {
-                Command::new(env!("CARGO_BIN_EXE_regio-in-beeld"))
+                support::regio()
                     .arg("--db")
                     .arg(&store.path)
                     .arg("batches")
-                    .env_remove("REGIO_DB")
-                    .env_remove("REGIO_INDICATORS")
                     .stdout(Stdio::piped())
                     .stderr(Stdio::piped())
                     .spawn()

@@ -3,10 +3,10 @@
 mod support;
 
 use egui_kittest::kittest::Queryable;
-use regio_in_beeld::app::{OpenOptions, Workspace, read_paths};
+use regio_in_beeld::app::{Workspace, read_paths};
 use support::window::{
-    click_below, drop_file, open_window, open_window_on, open_window_with_cbs, pick_period,
-    step_until,
+    click_below, drop_file, open_new_window_on, open_window, open_window_on, open_window_with_cbs,
+    pick_period, step_until,
 };
 
 #[test]
@@ -118,10 +118,7 @@ fn a_file_that_is_not_a_store_shows_why_and_changes_nothing() {
 fn the_gegevens_screen_shows_the_delivery_and_undoes_a_batch() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("regio.sqlite");
-    let options = OpenOptions {
-        db: db.clone(),
-        indicators: None,
-    };
+    let options = support::window::options(&db, support::TODAY);
     let mut workspace = Workspace::open(&options).unwrap();
     let fixture = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -252,11 +249,7 @@ fn the_window_picks_up_what_another_program_wrote() {
     harness.get_by_label("Strategisch overzicht");
 
     // Meanwhile, on another connection (as the command line would): the demo data is undone.
-    let mut other = Workspace::open(&OpenOptions {
-        db: db.clone(),
-        indicators: None,
-    })
-    .unwrap();
+    let mut other = Workspace::open(&support::window::options(&db, support::TODAY)).unwrap();
     other.undo(regio_in_beeld::domain::BatchId(1)).unwrap();
 
     harness.step();
@@ -292,7 +285,8 @@ fn per_1000_shows_nederland_beside_open_data() {
 #[test]
 fn a_tile_whose_figures_are_overdue_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    // The demo figures end with 2025 K4; 2026 K1 was due six weeks after 31 March.
+    // A store made early in 2026, whose demo figures end with 2025 K4, looked at in June: 2026 K1
+    // was due six weeks after 31 March.
     let harness = open_window_on(&dir.path().join("regio.sqlite"), "2026-06-01");
     let flagged = harness
         .query_all_by_label("2026 K1 ontbreekt — 20 dagen te laat")
@@ -317,6 +311,21 @@ fn a_tile_whose_figures_are_overdue_says_so() {
 }
 
 #[cfg(unix)]
+#[test]
+fn a_store_made_in_december_2026_shows_2026_k3_and_flags_only_the_late_supplier() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = open_new_window_on(&dir.path().join("regio.sqlite"), "2026-12-02");
+    harness.get_by_label("Voorbeelddata — geen officiële cijfers");
+    harness.get_by_label(
+        "Zaanstreek-Waterland · 2026 K3, vergeleken met hetzelfde kwartaal vorig jaar (2025 K3)",
+    );
+    harness.get_by_label("Meldingen overlast verward persoon (E33): verslechtering in 2026 K3");
+    // The demo's bijstand is a month behind: October was due on 30 November.
+    harness.get_by_label("oktober 2026 ontbreekt — 2 dagen te laat");
+    let flagged = harness.query_all_by_label_contains("ontbreekt").count();
+    assert_eq!(flagged, 1, "only the late supplier is flagged");
+}
+
 #[test]
 fn a_read_only_store_is_shown_with_a_bar_that_says_so_and_a_dropped_device_is_refused() {
     use std::os::unix::fs::PermissionsExt;

@@ -4,17 +4,14 @@
 mod support;
 
 use egui_kittest::kittest::Queryable;
-use regio_in_beeld::app::{OpenOptions, Workspace};
+use regio_in_beeld::app::Workspace;
 use support::window::{click_below, group, open_rendered_window, type_into};
 
 /// The demo store, with its batch and notes written at a fixed time so the "bijgewerkt" dates and the
 /// provenance read the same in every run.
 fn demo_store(dir: &std::path::Path) -> std::path::PathBuf {
     let db = dir.join("regio.sqlite");
-    let options = OpenOptions {
-        db: db.clone(),
-        indicators: None,
-    };
+    let options = support::window::options(&db, support::TODAY);
     drop(Workspace::open(&options).unwrap());
     let connection = rusqlite::Connection::open(&db).unwrap();
     connection

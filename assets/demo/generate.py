@@ -4,6 +4,7 @@
 Real figures (seed-figures.csv, copied from the region's published documents; the `opmerking` column
 names the source) are kept exactly; every other value is a plausible, invented series for 2021 K1 -
 2025 K4 so that every indicator has something to show. Deterministic: rerunning gives the same file.
+The app carries these series on past 2025 when it fills a new store (src/app/demo/continuation.rs).
 Run from this folder: python3 generate.py
 """
 import csv

@@ -28,7 +28,7 @@ pub struct DashboardChoice {
     pub period: Option<Period>,
     /// Show rates per 1.000 inwoners where the indicator allows it.
     pub per_1000: bool,
-    /// The day to judge delivery against; `None`: today.
+    /// The day to judge delivery against; `None`: the workspace's today.
     pub today: Option<NaiveDate>,
 }
 
@@ -233,9 +233,7 @@ impl Workspace {
                     .remove(&delivered.indicator.id)
                     .unwrap_or_default();
                 let rates = choice.per_1000 && delivered.indicator.per_1000;
-                let today = choice
-                    .today
-                    .unwrap_or_else(|| chrono::Local::now().date_naive());
+                let today = choice.today.unwrap_or_else(|| self.today());
                 figures(
                     delivered,
                     &population,

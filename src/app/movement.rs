@@ -141,6 +141,7 @@ mod tests {
         let workspace = Workspace::with_store(
             Catalog::builtin().unwrap(),
             Store::open_in_memory().unwrap(),
+            Some(crate::app::demo::CSV_DAY),
         )
         .unwrap();
         let dashboard = workspace.dashboard(DashboardChoice::default()).unwrap();
@@ -211,6 +212,7 @@ mod tests {
         let workspace = Workspace::with_store(
             Catalog::builtin().unwrap(),
             Store::open_in_memory().unwrap(),
+            Some(crate::app::demo::CSV_DAY),
         )
         .unwrap();
         let choice = DashboardChoice {

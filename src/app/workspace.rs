@@ -1,5 +1,7 @@
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use super::interchange::{EventRecord, NoteRecord, StoryRecord, read_list};
 use super::{AppError, demo};
 use crate::catalog::Catalog;
@@ -14,6 +16,9 @@ pub struct OpenOptions {
     pub db: PathBuf,
     /// A directory of `*.toml` definitions; `None` uses the definitions built into the app.
     pub indicators: Option<PathBuf>,
+    /// The day to take as today (tests, demonstrations): how far the demo data of a new store run
+    /// and what counts as late. `None`: the real date.
+    pub today: Option<NaiveDate>,
 }
 
 /// `~/.local/share/regio-in-beeld/regio.sqlite` on Linux, the matching data folder elsewhere.
@@ -64,6 +69,8 @@ pub struct Workspace {
     demo_loaded_on_open: Option<WriteSummary>,
     /// The store's data version when last looked at, to notice writes by others.
     seen_version: Option<i64>,
+    /// See [`OpenOptions::today`].
+    today: Option<NaiveDate>,
 }
 
 impl Workspace {
@@ -71,7 +78,8 @@ impl Workspace {
     pub fn open(options: &OpenOptions) -> Result<Workspace, AppError> {
         let catalog = load_catalog(options.indicators.as_deref())?;
         let store = Store::open(&options.db)?;
-        Workspace::with_store(catalog, store).map_err(|e| e.naming_store(&options.db))
+        Workspace::with_store(catalog, store, options.today)
+            .map_err(|e| e.naming_store(&options.db))
     }
 
     /// Opened for viewing and exporting only: the store's file or folder is read-only.
@@ -79,7 +87,12 @@ impl Workspace {
         self.store.is_read_only()
     }
 
-    pub fn with_store(catalog: Catalog, mut store: Store) -> Result<Workspace, AppError> {
+    /// The same on an open store; `today` as in [`OpenOptions::today`].
+    pub fn with_store(
+        catalog: Catalog,
+        mut store: Store,
+        today: Option<NaiveDate>,
+    ) -> Result<Workspace, AppError> {
         let read_only = store.is_read_only();
         if !read_only {
             store.sync_indicators(catalog.indicators())?;
@@ -89,6 +102,7 @@ impl Workspace {
             store,
             demo_loaded_on_open: None,
             seen_version: None,
+            today,
         };
         if !read_only && workspace.store.batches()?.is_empty() {
             // Another process may be filling the same new store: one fills it, the others wait and
@@ -120,6 +134,12 @@ impl Workspace {
         changed
     }
 
+    /// The day delivery is judged against and the demo data run up to.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
     pub fn demo_loaded_on_open(&self) -> Option<WriteSummary> {
         self.demo_loaded_on_open
     }
@@ -136,8 +156,8 @@ impl Workspace {
         &mut self.store
     }
 
-    /// Loads the demo data set; refused when the store already holds values, so demo figures never
-    /// mix with real ones.
+    /// Loads the demo data set, carried on to [`Workspace::today`]; refused when the store already
+    /// holds values, so demo figures never mix with real ones.
     pub fn load_demo(&mut self) -> Result<WriteSummary, AppError> {
         let count = self.store.observation_count()?;
         if count > 0 {
@@ -145,7 +165,7 @@ impl Workspace {
                 "de database bevat al {count} waarnemingen; voorbeelddata wordt alleen in een lege database geladen"
             )));
         }
-        let observations = demo::observations(&self.catalog)?;
+        let observations = demo::observations(&self.catalog, self.today())?;
         let summary = self.store.write_batch(&demo::source(), &observations)?;
         self.seed_demo_texts()?;
         Ok(summary)

@@ -65,7 +65,7 @@ pub(super) fn template(
 pub(super) fn status(cli: &Cli, period_text: &str) -> Result<(), AppError> {
     let period = period(period_text)?;
     let workspace = cli.open()?;
-    let mut entries = workspace.completeness(&period, chrono::Local::now().date_naive())?;
+    let mut entries = workspace.completeness(&period, workspace.today())?;
     entries.sort_by(|a, b| {
         (&a.indicator.supplier, &a.indicator.name).cmp(&(&b.indicator.supplier, &b.indicator.name))
     });

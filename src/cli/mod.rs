@@ -51,6 +51,10 @@ pub struct Cli {
     /// Map met indicatordefinities (*.toml); standaard de ingebouwde definities
     #[arg(long, env = "REGIO_INDICATORS", global = true, value_name = "MAP")]
     indicators: Option<PathBuf>,
+    /// Reken met deze datum als vandaag, bijvoorbeeld 1-2-2026 (voor demonstraties en tests): tot
+    /// waar de voorbeelddata van een nieuwe database lopen en wat te laat is
+    #[arg(long, env = "REGIO_TODAY", global = true, value_name = "DATUM", value_parser = day)]
+    today: Option<chrono::NaiveDate>,
     /// Open het venster, teken één beeld en sluit met de tijd die dat kostte: controleert dat het
     /// venster op deze machine werkt
     #[arg(long)]
@@ -248,8 +252,16 @@ impl Cli {
         OpenOptions {
             db: self.db.clone().unwrap_or_else(default_db_path),
             indicators: self.indicators.clone(),
+            today: self.today,
         }
     }
+}
+
+/// A date as people write it, for `--today`: `1-2-2026`, `01-02-2026` or `2026-02-01`.
+fn day(text: &str) -> Result<chrono::NaiveDate, String> {
+    crate::domain::parse_date(text).ok_or_else(|| {
+        format!("'{text}' is geen datum; schrijf bijvoorbeeld 1-2-2026 of 2026-02-01")
+    })
 }
 
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {

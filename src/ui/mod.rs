@@ -40,6 +40,7 @@ pub fn run(options: &OpenOptions, first_frame: bool) -> ExitCode {
         "regio-in-beeld",
         native,
         Box::new(move |cc| {
+            // `--today` / REGIO_TODAY, in the options, also decides what the window counts as late.
             let shell = Shell::new(cc, opened, options, cbs);
             Ok(if first_frame {
                 Box::new(OneFrame {

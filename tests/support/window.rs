@@ -11,34 +11,44 @@ pub fn open_window(db: &std::path::Path) -> Harness<'static, Shell> {
 }
 
 pub fn open_window_with_cbs(db: &std::path::Path, cbs_base_url: &str) -> Harness<'static, Shell> {
-    open(db, cbs_base_url, false, None)
+    open(db, cbs_base_url, false, super::TODAY)
 }
 
-/// The window as it looks on `day` (`2026-06-01`): delivery is judged against that date.
+/// The window on `day` (`2026-06-01`) over a store made on [`super::TODAY`]: the demo data end with
+/// 2025 K4, and delivery is judged against `day`.
 pub fn open_window_on(db: &std::path::Path, day: &str) -> Harness<'static, Shell> {
-    open(db, "http://127.0.0.1:9", false, Some(day))
+    drop(Workspace::open(&options(db, super::TODAY)).unwrap());
+    open(db, "http://127.0.0.1:9", false, day)
 }
 
-/// The day the snapshots are taken on, whatever the date: pictures must not change with the date
-/// they are taken on.
-pub const SNAPSHOT_DAY: &str = "2026-02-01";
+/// The window on `day` over a brand-new store: its demo data run up to the last period that is over
+/// on that day.
+pub fn open_new_window_on(db: &std::path::Path, day: &str) -> Harness<'static, Shell> {
+    open(db, "http://127.0.0.1:9", false, day)
+}
 
-/// The same, drawn by wgpu, for snapshots.
+/// The same, drawn by wgpu, for snapshots: on [`super::TODAY`], so that pictures do not change with
+/// the date they are taken on.
 pub fn open_rendered_window(db: &std::path::Path) -> Harness<'static, Shell> {
-    open(db, "http://127.0.0.1:9", true, Some(SNAPSHOT_DAY))
+    open(db, "http://127.0.0.1:9", true, super::TODAY)
+}
+
+/// How the tests open `db`, with `day` as today.
+pub fn options(db: &std::path::Path, day: &str) -> OpenOptions {
+    OpenOptions {
+        db: db.to_path_buf(),
+        indicators: None,
+        today: Some(day.parse().unwrap()),
+    }
 }
 
 fn open(
     db: &std::path::Path,
     cbs_base_url: &str,
     rendered: bool,
-    day: Option<&str>,
+    day: &str,
 ) -> Harness<'static, Shell> {
-    let day: Option<chrono::NaiveDate> = day.map(|d| d.parse().unwrap());
-    let options = OpenOptions {
-        db: db.to_path_buf(),
-        indicators: None,
-    };
+    let options = options(db, day);
     let opened = Workspace::open(&options);
     let cbs_base_url = cbs_base_url.to_string();
     let mut builder = Harness::builder()
@@ -48,13 +58,7 @@ fn open(
     if rendered {
         builder = builder.wgpu();
     }
-    let mut harness = builder.build_eframe(move |cc| {
-        let shell = Shell::new(cc, opened, options, cbs_base_url);
-        match day {
-            Some(day) => shell.with_today(day),
-            None => shell,
-        }
-    });
+    let mut harness = builder.build_eframe(move |cc| Shell::new(cc, opened, options, cbs_base_url));
     harness.run();
     harness
 }

@@ -6,6 +6,7 @@ fn demo() -> Workspace {
     Workspace::with_store(
         Catalog::builtin().unwrap(),
         Store::open_in_memory().unwrap(),
+        Some(crate::app::demo::CSV_DAY),
     )
     .unwrap()
 }

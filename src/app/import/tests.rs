@@ -9,6 +9,8 @@ fn demo() -> Workspace {
     Workspace::with_store(
         Catalog::builtin().unwrap(),
         Store::open_in_memory().unwrap(),
+        // The day of the CSV alone, without the continuation of later days.
+        Some(crate::app::demo::CSV_DAY),
     )
     .unwrap()
 }

@@ -60,7 +60,7 @@ pub struct View {
     pub db: std::path::PathBuf,
     pub has_store: bool,
     pub read_only: bool,
-    /// The day delivery is judged against, when not today (tests, demonstrations).
+    /// The day delivery is judged against, when not today (`--today`: tests, demonstrations).
     pub today: Option<NaiveDate>,
 }
 
@@ -135,6 +135,7 @@ impl Session {
                 workspace.mark_seen();
                 let state = workspace.dashboard(DashboardChoice {
                     per_1000: settings.per_1000,
+                    today: options.today,
                     ..DashboardChoice::default()
                 });
                 (Some(workspace), state)
@@ -159,7 +160,7 @@ impl Session {
                 db: options.db.clone(),
                 has_store: workspace.is_some(),
                 read_only: workspace.as_ref().is_some_and(Workspace::is_read_only),
-                today: None,
+                today: options.today,
             },
             forms,
             workspace,
@@ -172,14 +173,6 @@ impl Session {
         // The dashboard was just read; only the views of a remembered screen are still missing.
         session.refresh_views();
         session
-    }
-
-    /// Judges delivery against `today` instead of the real date: for tests and demonstrations that
-    /// must look the same on every day.
-    pub fn with_today(mut self, today: NaiveDate) -> Session {
-        self.view.today = Some(today);
-        self.refresh();
-        self
     }
 
     pub fn view(&self) -> &View {

@@ -10,6 +10,7 @@ fn session_on(db: &std::path::Path) -> Session {
     let options = OpenOptions {
         db: db.to_path_buf(),
         indicators: None,
+        today: Some(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()),
     };
     let opened = Workspace::open(&options);
     Session::new(
@@ -75,6 +76,7 @@ fn the_theme_changes_also_when_no_store_could_be_opened() {
     let options = OpenOptions {
         db: dir.path().join("regio.sqlite"),
         indicators: None,
+        today: Some(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()),
     };
     let refused = Err(AppError::Refused("kapot".to_string()));
     let mut session = Session::new(

@@ -11,7 +11,6 @@ mod tests;
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use eframe::egui::{self, Theme};
 
 use super::chart_image::{Capture, ChartUse, png_bytes};
@@ -72,13 +71,6 @@ impl Shell {
             capture: None,
             ctx,
         }
-    }
-
-    /// Judges delivery against `today` instead of the real date: for tests and demonstrations that
-    /// must look the same on every day.
-    pub fn with_today(mut self, today: NaiveDate) -> Shell {
-        self.session = self.session.with_today(today);
-        self
     }
 
     /// What the window holds, for tests that check what it read.

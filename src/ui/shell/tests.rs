@@ -15,6 +15,7 @@ fn asking_for_a_dialog_while_one_is_open_says_so() {
     let options = OpenOptions {
         db: dir.path().join("regio.sqlite"),
         indicators: None,
+        today: Some(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()),
     };
     let opened = Workspace::open(&options);
     let mut harness = Harness::builder()

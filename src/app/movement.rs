@@ -131,19 +131,12 @@ fn movement(figures: &IndicatorFigures, change: &Change) -> Option<Movement> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{DashboardChoice, Workspace};
-    use crate::catalog::Catalog;
+    use crate::app::DashboardChoice;
     use crate::domain::Period;
-    use crate::store::Store;
 
     /// The demo figures of `id` with a year-on-year change from `before` to `after`.
     fn moved(id: &str, before: f64, after: f64) -> Option<Movement> {
-        let workspace = Workspace::with_store(
-            Catalog::builtin().unwrap(),
-            Store::open_in_memory().unwrap(),
-            Some(crate::app::demo::CSV_DAY),
-        )
-        .unwrap();
+        let workspace = crate::app::demo::workspace_on(crate::app::demo::CSV_DAY);
         let dashboard = workspace.dashboard(DashboardChoice::default()).unwrap();
         let mut figures = dashboard
             .indicators
@@ -209,12 +202,7 @@ mod tests {
 
     #[test]
     fn the_change_against_the_previous_quarter_hides_a_shielded_count() {
-        let workspace = Workspace::with_store(
-            Catalog::builtin().unwrap(),
-            Store::open_in_memory().unwrap(),
-            Some(crate::app::demo::CSV_DAY),
-        )
-        .unwrap();
+        let workspace = crate::app::demo::workspace_on(crate::app::demo::CSV_DAY);
         let choice = DashboardChoice {
             period: Some(Period::Quarter(2022, 1)),
             ..DashboardChoice::default()

@@ -1,14 +1,7 @@
 use super::*;
-use crate::catalog::Catalog;
-use crate::store::Store;
 
 fn demo() -> Workspace {
-    Workspace::with_store(
-        Catalog::builtin().unwrap(),
-        Store::open_in_memory().unwrap(),
-        Some(crate::app::demo::CSV_DAY),
-    )
-    .unwrap()
+    crate::app::demo::workspace_on(crate::app::demo::CSV_DAY)
 }
 
 fn quarter(text: &str) -> Period {

@@ -54,6 +54,14 @@ pub(super) fn observations(
 #[cfg(test)]
 pub(super) const CSV_DAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
 
+/// For tests: a store in memory with the demo data as a new store gets them on `day`.
+#[cfg(test)]
+pub(super) fn workspace_on(day: NaiveDate) -> super::Workspace {
+    let catalog = Catalog::builtin().expect("the built-in catalog reads");
+    let store = crate::store::Store::open_in_memory().expect("a store in memory opens");
+    super::Workspace::with_store(catalog, store, Some(day)).expect("the demo data load")
+}
+
 pub(super) fn source() -> BatchSource {
     BatchSource {
         kind: BatchKind::Demo,

@@ -4,10 +4,9 @@ use chrono::NaiveDate;
 
 use super::continuation::{LATE, on_record};
 use super::{CSV_DAY, observations};
-use crate::app::{DashboardChoice, Workspace};
+use crate::app::DashboardChoice;
 use crate::catalog::Catalog;
 use crate::domain::{Aggregation, Area, Frequency, Layer, Observation, Period, StockOrFlow, Unit};
-use crate::store::Store;
 
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
@@ -142,12 +141,7 @@ fn the_same_day_gives_the_same_values() {
 
 #[test]
 fn the_dashboard_of_2_december_2026_opens_on_2026_k3_with_only_the_late_suppliers_overdue() {
-    let workspace = Workspace::with_store(
-        Catalog::builtin().unwrap(),
-        Store::open_in_memory().unwrap(),
-        Some(day("2026-12-02")),
-    )
-    .unwrap();
+    let workspace = crate::app::demo::workspace_on(day("2026-12-02"));
     let dashboard = workspace.dashboard(DashboardChoice::default()).unwrap();
     assert_eq!(dashboard.period, period("2026 K3"));
     assert_eq!(dashboard.periods.first(), Some(&period("2026 K3")));

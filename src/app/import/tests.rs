@@ -2,17 +2,9 @@
 //! CLI tests' (tests/cli_import.rs).
 
 use super::*;
-use crate::catalog::Catalog;
-use crate::store::Store;
 
 fn demo() -> Workspace {
-    Workspace::with_store(
-        Catalog::builtin().unwrap(),
-        Store::open_in_memory().unwrap(),
-        // The day of the CSV alone, without the continuation of later days.
-        Some(crate::app::demo::CSV_DAY),
-    )
-    .unwrap()
+    crate::app::demo::workspace_on(crate::app::demo::CSV_DAY)
 }
 
 fn delivered(name: &str, rows: &str) -> Result<(String, Vec<u8>), ImportProblem> {

@@ -1,5 +1,6 @@
-//! The command-line front end. The commands and exit codes are a public contract (see README):
-//! 0 success, 1 invalid input or refused operation (every problem printed), 2 usage error.
+//! The command-line front end. The commands and exit codes are a public contract (see
+//! docs/opdrachtregel.md): 0 success, 1 invalid input or refused operation (every problem printed),
+//! 2 usage error.
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -47,14 +47,33 @@ use crate::report::ExportFormat;
 )]
 pub struct Cli {
     /// Databasebestand (standaard in de gegevensmap van de gebruiker)
-    #[arg(long, env = "REGIO_DB", global = true, value_name = "PAD")]
+    #[arg(
+        long,
+        env = "REGIO_DB",
+        hide_env_values = true,
+        global = true,
+        value_name = "PAD"
+    )]
     db: Option<PathBuf>,
     /// Map met indicatordefinities (*.toml); standaard de ingebouwde definities
-    #[arg(long, env = "REGIO_INDICATORS", global = true, value_name = "MAP")]
+    #[arg(
+        long,
+        env = "REGIO_INDICATORS",
+        hide_env_values = true,
+        global = true,
+        value_name = "MAP"
+    )]
     indicators: Option<PathBuf>,
     /// Reken met deze datum als vandaag, bijvoorbeeld 1-2-2026 (voor demonstraties en tests): tot
     /// waar de voorbeelddata van een nieuwe database lopen en wat te laat is
-    #[arg(long, env = "REGIO_TODAY", global = true, value_name = "DATUM", value_parser = day)]
+    #[arg(
+        long,
+        env = "REGIO_TODAY",
+        hide_env_values = true,
+        global = true,
+        value_name = "DATUM",
+        value_parser = day
+    )]
     today: Option<chrono::NaiveDate>,
     /// Open het venster, teken één beeld en sluit met de tijd die dat kostte: controleert dat het
     /// venster op deze machine werkt

@@ -93,20 +93,14 @@ impl Shell {
 
     /// Does what the session asked of the window.
     fn request(&mut self, request: Request) {
-        let open = match request {
-            Request::OpenUrl(url) => {
-                self.ctx.open_url(egui::OpenUrl::new_tab(url.as_str()));
-                return;
-            }
-            Request::PickImportFiles => Dialog::pick_import,
+        match request {
+            Request::OpenUrl(url) => self.ctx.open_url(egui::OpenUrl::new_tab(url.as_str())),
+            Request::PickImportFiles => self.open_dialog(Dialog::pick_import),
             Request::SaveTemplate(period, format) => {
-                return self.open_dialog(|ctx| Dialog::save_template(ctx, period, format));
+                self.open_dialog(|ctx| Dialog::save_template(ctx, period, format));
             }
-            Request::SaveReport(bo) => {
-                return self.open_dialog(|ctx| Dialog::save_report(ctx, bo));
-            }
-        };
-        self.open_dialog(open);
+            Request::SaveReport(bo) => self.open_dialog(|ctx| Dialog::save_report(ctx, bo)),
+        }
     }
 
     /// One dialog at a time: while one is open, asking for another says so.

@@ -57,7 +57,7 @@ fn cbs_server() -> (ServerGuard, Vec<Mock>) {
         server
             .mock("GET", format!("/{TABLE}/TypedDataSet").as_str())
             .match_query(Matcher::AllOf(vec![
-                Matcher::UrlEncoded("$filter".into(), "(RegioS eq 'NL01      ' or RegioS eq 'GM0385    ' or RegioS eq 'GM0415    ' or RegioS eq 'GM0431    ' or RegioS eq 'GM0439    ' or RegioS eq 'GM0479    ' or RegioS eq 'GM0852    ' or RegioS eq 'GM0880    ') and (SoortMisdrijf eq 'T001161')".into()),
+                Matcher::UrlEncoded("$filter".into(), "(RegioS eq 'NL01  ' or RegioS eq 'GM0385' or RegioS eq 'GM0415' or RegioS eq 'GM0431' or RegioS eq 'GM0439' or RegioS eq 'GM0479' or RegioS eq 'GM0852' or RegioS eq 'GM0880') and (SoortMisdrijf eq 'T001161')".into()),
                 Matcher::UrlEncoded("$select".into(), "RegioS,Perioden,TotaalGeregistreerdeMisdrijven_1".into()),
             ]))
             .with_body(page1)
@@ -233,6 +233,9 @@ fn a_server_that_does_not_answer_times_out_and_writes_nothing() {
 #[test]
 fn a_renumbered_measure_is_named_and_nothing_is_written() {
     let mut server = Server::new();
+    for entity in ["RegioS", "Perioden", "SoortMisdrijf"] {
+        serve(&mut server, entity, entity);
+    }
     let properties = body("DataProperties", &server).replace(
         "TotaalGeregistreerdeMisdrijven_1",
         "TotaalGeregistreerdeMisdrijven_7",
@@ -261,7 +264,7 @@ fn a_renumbered_measure_is_named_and_nothing_is_written() {
 #[test]
 fn rows_for_an_unknown_region_code_are_left_out_and_named() {
     let mut server = metadata_server();
-    let page = body("TypedDataSet_page2", &server).replace("\"GM0479    \"", "\"GM9999    \"");
+    let page = body("TypedDataSet_page2", &server).replace("\"GM0479\"", "\"GM9999\"");
     server
         .mock("GET", format!("/{TABLE}/TypedDataSet").as_str())
         .match_query(Matcher::Any)
@@ -317,7 +320,7 @@ fn fetching_every_cbs_indicator_gives_the_expected_export() {
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     assert!(
         out.stdout
-            .contains("[5/5] CBS 85043NED ophalen (wmo_clienten)"),
+            .contains("[5/5] CBS 85896NED ophalen (wmo_clienten)"),
         "{}",
         out.stdout
     );

@@ -186,7 +186,7 @@ fn open_data_is_fetched_in_the_background_and_shows_what_it_stored() {
     harness.step();
     step_until(
         &mut harness,
-        "CBS 85043NED (wmo_clienten): 24 waarden opgehaald; batch",
+        "CBS 85896NED (wmo_clienten): 24 waarden opgehaald; batch",
     );
     harness.get_by_label_contains(
         "CBS 83648NED (geregistreerde_misdrijven): 32 waarden opgehaald; batch 3",
@@ -268,7 +268,7 @@ fn per_1000_shows_nederland_beside_open_data() {
     harness.step();
     step_until(
         &mut harness,
-        "CBS 85043NED (wmo_clienten): 24 waarden opgehaald",
+        "CBS 85896NED (wmo_clienten): 24 waarden opgehaald",
     );
     harness.get_by_label("Strategisch").click();
     harness.run();

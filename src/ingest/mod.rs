@@ -31,7 +31,7 @@ use crate::domain::{Indicator, sha256_hex};
 
 #[cfg(fuzzing)]
 pub use cbs::read_page_for_fuzzing;
-pub use cbs::{CbsClient, DEFAULT_BASE_URL, FetchError, FetchedTable};
+pub use cbs::{CbsClient, DEFAULT_BASE_URL, FetchError, FetchedTable, TableDescription};
 pub use input_file::read_input_file;
 pub use problem::{Finding, ImportProblem, Location, ProblemKind, Repeated};
 pub use reading::{FileReading, Layout, ReadObservation, TableSummary};

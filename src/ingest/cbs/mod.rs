@@ -2,9 +2,11 @@
 //! A fetch either yields everything it asked for or an error saying what went wrong; it never yields
 //! half a table.
 
+mod check;
 mod client;
 mod error;
 mod odata;
+mod table;
 
 use crate::domain::{
     AREAS, Area, AreaKind, CbsSource, Indicator, Observation, Period, Reason, Value,
@@ -12,8 +14,10 @@ use crate::domain::{
 
 pub use client::{CbsClient, DEFAULT_BASE_URL};
 pub use error::FetchError;
+pub use table::TableDescription;
 
 use odata::Row;
+use table::Category;
 
 /// What one indicator's fetch returned, ready to be written as a batch.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,8 +53,10 @@ fn requested_areas() -> impl Iterator<Item = Area> {
 }
 
 impl CbsClient {
-    /// Fetches one CBS indicator: checks the measure against `DataProperties`, resolves the padded
-    /// region and filter keys from the table's own dimension lists, and follows `odata.nextLink`.
+    /// Fetches one CBS indicator: checks the definition against the table's metadata (every
+    /// dimension filtered, the measure a topic in the indicator's unit) before asking for data,
+    /// resolves the padded region and filter keys from the table's own lists, follows
+    /// `odata.nextLink`, and refuses an answer with two rows for one region and period.
     pub fn fetch(
         &self,
         indicator: &Indicator,
@@ -58,22 +64,14 @@ impl CbsClient {
     ) -> Result<FetchedTable, FetchError> {
         let table = source.table.as_str();
         self.start_fingerprint();
-        let properties = self.get_all(&self.url(table, "DataProperties"), &[])?;
-        check_measure(table, &source.measure, &properties)?;
-        let regions = self.get_all(&self.url(table, "RegioS"), &[])?;
-        let periods = self.get_all(&self.url(table, "Perioden"), &[])?;
-        let mut clauses = vec![region_clause(table, &regions)?];
-        for (dimension, category) in &source.filters {
-            let categories = self.get_all(&self.url(table, dimension), &[])?;
-            let key = categories
-                .iter()
-                .filter_map(|row| row.text("Key"))
-                .find(|key| key.trim() == category)
-                .ok_or_else(|| FetchError::Definition {
-                    table: table.to_string(),
-                    message: format!("categorie '{category}' bestaat niet in dimensie {dimension}"),
-                })?;
-            clauses.push(format!("({dimension} eq '{key}')"));
+        let description = self.table_metadata(table)?;
+        check::check_definition(&description, source, indicator.unit)?;
+        let mut clauses = vec![region_clause(table, &description.regions)?];
+        for dimension in &description.dimensions {
+            let wanted = &source.filters[&dimension.key];
+            if let Some(category) = dimension.categories.iter().find(|c| c.key.trim() == wanted) {
+                clauses.push(format!("({} eq '{}')", dimension.key, category.key));
+            }
         }
         let query = [
             ("$format", "json".to_string()),
@@ -81,13 +79,12 @@ impl CbsClient {
             ("$select", format!("RegioS,Perioden,{}", source.measure)),
         ];
         let rows = self.get_all(&self.url(table, "TypedDataSet"), &query)?;
-        let provisional: Vec<String> = periods
+        check_rows(table, &source.measure, &rows)?;
+        let provisional: Vec<String> = description
+            .periods
             .iter()
-            .filter(|row| {
-                row.text("Status")
-                    .is_some_and(|s| s.to_lowercase().contains("voorlopig"))
-            })
-            .filter_map(|row| row.text("Key").map(|k| k.trim().to_string()))
+            .filter(|p| p.provisional)
+            .map(|p| p.key.clone())
             .collect();
         let mut fetched = FetchedTable {
             indicator: indicator.id.clone(),
@@ -103,31 +100,42 @@ impl CbsClient {
     }
 }
 
-fn check_measure(table: &str, measure: &str, properties: &[Row]) -> Result<(), FetchError> {
-    let topics: Vec<&str> = properties
-        .iter()
-        .filter(|p| p.text("Type") == Some("Topic"))
-        .filter_map(|p| p.text("Key"))
-        .collect();
-    if topics.contains(&measure) {
-        return Ok(());
+/// Two rows for one region and period mean a dimension the filter did not pin down; keeping either
+/// would store a figure nobody asked for. A row without the measure is not an empty cell (that is
+/// `null`) but an answer to another question.
+fn check_rows(table: &str, measure: &str, rows: &[Row]) -> Result<(), FetchError> {
+    let mut seen = std::collections::HashSet::new();
+    for row in rows {
+        if !row.0.contains_key(measure) {
+            return Err(FetchError::Definition {
+                table: table.to_string(),
+                message: format!("CBS gaf rijen zonder het onderwerp {measure}"),
+            });
+        }
+        let (Some(region), Some(period)) = (row.text("RegioS"), row.text("Perioden")) else {
+            continue;
+        };
+        if !seen.insert((region.trim(), period.trim())) {
+            return Err(FetchError::Definition {
+                table: table.to_string(),
+                message: format!(
+                    "CBS gaf meer dan een rij voor {} in {}; een dimensie is niet gefilterd \
+                     (zie regio-in-beeld cbs describe {table})",
+                    region.trim(),
+                    period.trim()
+                ),
+            });
+        }
     }
-    Err(FetchError::Definition {
-        table: table.to_string(),
-        message: format!(
-            "onderwerp '{measure}' staat niet in DataProperties (CBS nummert onderwerpen soms opnieuw); \
-             beschikbaar: {}",
-            topics.join(", ")
-        ),
-    })
+    Ok(())
 }
 
-/// `(RegioS eq 'GM0385    ' or …)` with the keys exactly as this table pads them.
-fn region_clause(table: &str, regions: &[Row]) -> Result<String, FetchError> {
+/// `(RegioS eq 'GM0385' or …)` with the keys exactly as this table pads them.
+fn region_clause(table: &str, regions: &[Category]) -> Result<String, FetchError> {
     let wanted: Vec<&str> = requested_areas().map(|a| a.code).collect();
     let keys: Vec<&str> = regions
         .iter()
-        .filter_map(|row| row.text("Key"))
+        .map(|c| c.key.as_str())
         .filter(|key| wanted.contains(&key.trim()))
         .collect();
     if keys.is_empty() {

@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use super::import::check_user;
 use super::{AppError, Workspace};
+use crate::catalog::is_cbs_table_id;
 use crate::domain::{BatchKind, BatchSource, Observation, Source, count_of};
+pub use crate::ingest::TableDescription;
 use crate::ingest::{CbsClient, FetchedTable};
 use crate::store::WriteSummary;
 
@@ -125,4 +127,20 @@ impl Workspace {
             tables: fetched.into_iter().zip(summaries).collect(),
         })
     }
+}
+
+/// What a CBS table publishes (title, periods, dimensions with their categories, topics with their
+/// units), so whoever adds a CBS indicator copies keys instead of guessing them.
+pub fn describe_cbs_table(
+    base_url: &str,
+    timeout: Duration,
+    table: &str,
+) -> Result<TableDescription, AppError> {
+    if !is_cbs_table_id(table) {
+        return Err(AppError::Refused(format!(
+            "'{table}' is geen CBS-tabelnummer zoals 83648NED"
+        )));
+    }
+    let client = CbsClient::new(base_url, timeout).map_err(AppError::Fetch)?;
+    client.describe(table).map_err(AppError::Fetch)
 }

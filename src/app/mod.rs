@@ -26,7 +26,7 @@ pub use crate::domain::{Direction, Tone};
 pub use completeness::Completeness;
 pub use dashboard::{AreaFigures, Dashboard, DashboardChoice, IndicatorFigures, SPARKLINE_PERIODS};
 pub use error::AppError;
-pub use fetch::{FetchOptions, FetchProgress, FetchReport};
+pub use fetch::{FetchOptions, FetchProgress, FetchReport, TableDescription, describe_cbs_table};
 pub use import::{
     ImportPreview, ImportReport, default_user, describe_earlier, read_delivered, read_json_file,
     read_paths,

@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::domain::Indicator;
 
 pub use error::CatalogError;
-pub use parse::parse_indicator;
+pub use parse::{is_cbs_table_id, parse_indicator};
 
 #[derive(Debug, Clone)]
 pub struct Catalog {

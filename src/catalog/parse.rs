@@ -178,7 +178,7 @@ fn parse_filters(fields: &mut Fields) -> Option<BTreeMap<String, String>> {
 
 /// Five digits and three letters, `83648NED`. Compared byte by byte: a table id with a multi-byte
 /// character must be refused, not split inside that character.
-fn is_cbs_table_id(id: &str) -> bool {
+pub fn is_cbs_table_id(id: &str) -> bool {
     let bytes = id.as_bytes();
     bytes.len() == 8
         && bytes[..5].iter().all(u8::is_ascii_digit)

@@ -154,6 +154,11 @@ pub enum Command {
         #[arg(long, value_name = "NAAM")]
         user: Option<String>,
     },
+    /// Bekijk wat een CBS-tabel publiceert, om een CBS-indicator te definiëren
+    Cbs {
+        #[command(subcommand)]
+        action: CbsAction,
+    },
     /// Schrijf het BO-pakket (één HTML-bestand) voor een Bestuurlijk Overleg
     Report {
         /// Datum van het BO, bijvoorbeeld 12-2-2026
@@ -198,6 +203,23 @@ pub enum Transfer {
         /// Het JSON-bestand
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CbsAction {
+    /// Toon titel, perioden, elke dimensie met haar categorieën en elk onderwerp met zijn eenheid:
+    /// de sleutels om over te nemen in [source] van een indicator
+    Describe {
+        /// Het tabelnummer, bijvoorbeeld 83648NED
+        #[arg(value_name = "TABEL")]
+        table: String,
+        /// Adres van de CBS-dienst (voor tests)
+        #[arg(long, value_name = "URL", default_value = crate::ingest::DEFAULT_BASE_URL)]
+        base_url: String,
+        /// Hoe lang op één antwoord gewacht wordt
+        #[arg(long, value_name = "SECONDEN", default_value_t = 60)]
+        timeout: u64,
     },
 }
 
@@ -323,6 +345,18 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             };
             fetch::run(cli, &options)
         }
+        Command::Cbs {
+            action:
+                CbsAction::Describe {
+                    table,
+                    base_url,
+                    timeout,
+                },
+        } => fetch::describe(
+            table,
+            base_url,
+            std::time::Duration::from_secs((*timeout).max(1)),
+        ),
     };
     match result.map_err(|e| e.naming_store(&cli.open_options().db)) {
         Ok(()) => ExitCode::SUCCESS,

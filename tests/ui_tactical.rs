@@ -4,7 +4,7 @@
 mod support;
 
 use egui_kittest::kittest::Queryable;
-use support::window::{click_below, open_window};
+use support::window::{click_below, open_window, open_window_with_cbs, step_until};
 
 const SMOOTHED: &str = "Zaanstreek-Waterland, gemiddelde van 4 kwartalen";
 
@@ -64,4 +64,40 @@ fn yearly_figures_have_no_moving_average_and_no_second_change_column() {
             .query_by_label("Voortschrijdend gemiddelde")
             .is_none()
     );
+}
+
+#[test]
+fn a_cbs_indicator_shows_what_its_table_publishes_on_request() {
+    let server = support::cbs::all_tables_server();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window_with_cbs(&dir.path().join("regio.sqlite"), &server.url());
+    harness.get_by_label("Bijstandsuitkeringen").click();
+    harness.run();
+    harness
+        .get_by_label("Tabel 82015NED bij CBS bekijken")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_label("Tabel 82015NED bij CBS bekijken")
+        .click();
+    // Stepped, not run: the spinner repaints while CBS is asked.
+    harness.step();
+    step_until(
+        &mut harness,
+        "CBS-tabel 82015NED: Bijstandsuitkeringen; uitkeringsgrondslag, regio's",
+    );
+    // One label holds the description, as `cbs describe` prints it.
+    harness.get_by_label_contains(
+        "  UitkeringenInRelatieMetDeAOW (Uitkeringen in relatie met de AOW)\n    T001022 Totaal (totaal)\n",
+    );
+    harness.get_by_label_contains(
+        "  AantalBijstandsuitkeringen_1 (Aantal bijstandsuitkeringen) [aantal]",
+    );
+    click_below(&mut harness, "Tabelbeschrijving verbergen");
+    assert!(
+        harness
+            .query_by_label_contains("CBS-tabel 82015NED")
+            .is_none()
+    );
+    harness.get_by_label("Tabel 82015NED bij CBS bekijken");
 }

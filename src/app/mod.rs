@@ -36,9 +36,9 @@ pub use jobs::{FetchEvent, FetchJob, WorkJob};
 pub use movement::{Movement, rate_text};
 pub use output_file::{OutputFormat, Replace};
 pub use session::{
-    Command, DataView, DeliveredFiles, DuidingView, EventEditor, Forms, ImportStage, Message,
-    NoteEditor, Reads, Removal, Request, ScopeChoice, Screen, Session, Settings, StoryEditor,
-    TextCommand, View, Waker,
+    CbsTableView, Command, DataView, DeliveredFiles, DuidingView, EventEditor, Forms, ImportStage,
+    Message, NoteEditor, Reads, Removal, Request, ScopeChoice, Screen, Session, Settings,
+    StoryEditor, TextCommand, View, Waker,
 };
 pub use signals::SignalRow;
 pub use template::TemplateFormat;

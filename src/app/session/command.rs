@@ -112,6 +112,10 @@ pub enum Command {
     DiscardImport,
     StartFetch,
     CancelFetch,
+    /// Ask CBS what this table publishes (dimensions, categories, topics), shown beside the
+    /// indicator whose source it is.
+    DescribeCbsTable(String),
+    HideCbsTable,
     /// Choose files to import in the system's dialog.
     PickFiles,
     /// Choose where to write the template of the Gegevens screen's period.

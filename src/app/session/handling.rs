@@ -87,6 +87,14 @@ impl Session {
                 self.cancel_fetch();
                 Reread::Nothing
             }
+            Command::DescribeCbsTable(table) => {
+                self.start_describe(table);
+                Reread::Nothing
+            }
+            Command::HideCbsTable => {
+                self.view.cbs_table = None;
+                Reread::Nothing
+            }
             Command::PickFiles => {
                 request = Some(Request::PickImportFiles);
                 Reread::Nothing

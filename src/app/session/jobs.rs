@@ -3,8 +3,8 @@
 
 use super::{DeliveredFiles, Session};
 use crate::app::{
-    AppError, FetchEvent, FetchJob, FetchOptions, ImportPreview, ImportReport, WorkJob,
-    default_user,
+    AppError, FetchEvent, FetchJob, FetchOptions, ImportPreview, ImportReport, TableDescription,
+    WorkJob, default_user, describe_cbs_table,
 };
 
 /// How far an import is, for the spinner's text.
@@ -29,10 +29,19 @@ enum ImportWork {
     Saving(WorkJob<ImportReport>),
 }
 
+/// A CBS table's description: `text` is `None` while CBS is asked, then what it publishes or why
+/// that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CbsTableView {
+    pub table: String,
+    pub text: Option<Result<String, String>>,
+}
+
 #[derive(Default)]
 pub(super) struct Jobs {
     fetch: Option<FetchJob>,
     import: Option<ImportWork>,
+    describe: Option<WorkJob<TableDescription>>,
 }
 
 const IMPORT_BUSY: &str = "Er wordt al een bestand ingelezen; wacht tot dat klaar is.";
@@ -45,6 +54,7 @@ impl Session {
     pub fn poll(&mut self) {
         self.poll_fetch();
         self.poll_import();
+        self.poll_describe();
         if self
             .workspace
             .as_mut()
@@ -102,6 +112,36 @@ impl Session {
         self.jobs.fetch = Some(FetchJob::start(self.options.clone(), options, self.wake()));
         self.view.message = None;
         self.view.fetching = Some(None);
+    }
+
+    /// Asks CBS on a worker thread; a second request while one runs waits for nothing and replaces
+    /// nothing: the running one is shown when it ends.
+    pub(super) fn start_describe(&mut self, table: String) {
+        if self.jobs.describe.is_some() {
+            return;
+        }
+        let base_url = self.cbs_base_url.clone();
+        let asked = table.clone();
+        let job = WorkJob::start(
+            self.options.clone(),
+            move |_| describe_cbs_table(&base_url, std::time::Duration::from_secs(60), &asked),
+            self.wake(),
+        );
+        self.jobs.describe = Some(job);
+        self.view.cbs_table = Some(CbsTableView { table, text: None });
+    }
+
+    fn poll_describe(&mut self) {
+        let Some(outcome) = self.jobs.describe.as_mut().and_then(WorkJob::poll) else {
+            return;
+        };
+        self.jobs.describe = None;
+        let text = outcome
+            .map(|description| description.to_string().trim_end().to_string())
+            .map_err(|e| self.told(e));
+        if let Some(view) = self.view.cbs_table.as_mut() {
+            view.text = Some(text);
+        }
     }
 
     pub(super) fn cancel_fetch(&mut self) {

@@ -21,7 +21,7 @@ pub use command::{
     Command, DeliveredFiles, Message, Removal, Request, Screen, Settings, TextCommand,
 };
 pub use forms::{EventEditor, Forms, NoteEditor, ScopeChoice, StoryEditor};
-pub use jobs::ImportStage;
+pub use jobs::{CbsTableView, ImportStage};
 pub use views::{DataView, DuidingView};
 
 use super::{
@@ -52,6 +52,8 @@ pub struct View {
     /// A running CBS fetch: `Some(None)` before its first table is reported.
     pub fetching: Option<Option<FetchProgress>>,
     pub import: Option<ImportStage>,
+    /// A CBS table's description asked for from the tactical layer.
+    pub cbs_table: Option<CbsTableView>,
     /// A link the user asked to open, waiting for "Openen in browser": the title and where it goes.
     pub pending_link: Option<(String, WebUrl)>,
     /// A story or event the user asked to remove, waiting for "Ja, verwijderen".
@@ -155,6 +157,7 @@ impl Session {
                 pending: None,
                 fetching: None,
                 import: None,
+                cbs_table: None,
                 pending_link: None,
                 removal: None,
                 db: options.db.clone(),

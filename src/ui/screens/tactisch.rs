@@ -6,8 +6,8 @@ use eframe::egui::{self, RichText};
 use super::duiding::status_badge;
 use super::strategisch::BROKEN;
 use super::verhalen::open_button;
-use crate::app::{Dashboard, IndicatorFigures, Movement};
-use crate::domain::{BatchKind, Period, StockOrFlow, WebUrl, dutch_date, dutch_datetime};
+use crate::app::{CbsTableView, Dashboard, IndicatorFigures, Movement};
+use crate::domain::{BatchKind, Period, Source, StockOrFlow, WebUrl, dutch_date, dutch_datetime};
 use crate::ui::chart_image::ChartUse;
 use crate::ui::events::{EventAction, EventEditor, events_of, events_panel};
 use crate::ui::plot::trend_plot;
@@ -26,6 +26,9 @@ pub(in crate::ui) enum TacticalAction {
     Chart(ChartUse, egui::Rect),
     /// Add or remove an event, from the panel of this indicator.
     Event(String, EventAction),
+    /// Ask CBS what the indicator's table publishes, or put that away again.
+    DescribeCbs(String),
+    HideCbs,
 }
 
 /// Draws the layer for `selected`.
@@ -33,6 +36,7 @@ pub(in crate::ui) fn tactical(
     ui: &mut egui::Ui,
     dashboard: &Dashboard,
     selected: &str,
+    cbs_table: Option<&CbsTableView>,
     event_editor: &mut EventEditor,
 ) -> Option<TacticalAction> {
     let figures = dashboard
@@ -53,7 +57,9 @@ pub(in crate::ui) fn tactical(
             egui::ScrollArea::vertical()
                 .id_salt("indicator_info_scroll")
                 .show(ui, |ui| {
-                    info(ui, figures);
+                    if let Some(action) = info(ui, figures, cbs_table) {
+                        picked = Some(action);
+                    }
                     if let Some(action) = notes_and_stories(ui, dashboard, figures) {
                         picked = Some(action);
                     }
@@ -289,8 +295,13 @@ fn change_cell(ui: &mut egui::Ui, movement: Option<Movement>) {
     }
 }
 
-fn info(ui: &mut egui::Ui, figures: &IndicatorFigures) {
+fn info(
+    ui: &mut egui::Ui,
+    figures: &IndicatorFigures,
+    cbs_table: Option<&CbsTableView>,
+) -> Option<TacticalAction> {
     let indicator = &figures.indicator;
+    let mut asked = None;
     section_label(ui, "Over deze indicator");
     ui.label(&indicator.description);
     ui.add_space(8.0);
@@ -320,6 +331,9 @@ fn info(ui: &mut egui::Ui, figures: &IndicatorFigures) {
                 ui.end_row();
             }
         });
+    if let Source::Cbs(source) = &indicator.source {
+        asked = cbs_description(ui, &source.table, cbs_table);
+    }
     ui.add_space(14.0);
     section_label(ui, "Herkomst");
     if figures.provenance.is_empty() {
@@ -345,6 +359,48 @@ fn info(ui: &mut egui::Ui, figures: &IndicatorFigures) {
             );
         });
         ui.add_space(4.0);
+    }
+    asked
+}
+
+/// What the indicator's CBS table publishes, asked for on a click: the keys a definition is made of,
+/// so a refused fetch can be put right.
+fn cbs_description(
+    ui: &mut egui::Ui,
+    table: &str,
+    shown: Option<&CbsTableView>,
+) -> Option<TacticalAction> {
+    ui.add_space(6.0);
+    let Some(view) = shown.filter(|view| view.table == table) else {
+        return ui
+            .button(format!("Tabel {table} bij CBS bekijken"))
+            .clicked()
+            .then(|| TacticalAction::DescribeCbs(table.to_string()));
+    };
+    match &view.text {
+        None => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("CBS wordt gevraagd wat tabel {table} publiceert…"));
+            });
+            None
+        }
+        Some(text) => {
+            let hide = ui.button("Tabelbeschrijving verbergen").clicked();
+            card(ui, |ui| {
+                ui.set_width(ui.available_width());
+                match text {
+                    Ok(text) => {
+                        ui.add(egui::Label::new(RichText::new(text).monospace().size(11.0)).wrap())
+                    }
+                    Err(error) => ui.add(
+                        egui::Label::new(RichText::new(error).color(theme::palette(ui).worse))
+                            .wrap(),
+                    ),
+                };
+            });
+            hide.then_some(TacticalAction::HideCbs)
+        }
     }
 }
 

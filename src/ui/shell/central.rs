@@ -57,7 +57,8 @@ fn screen(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action>) {
         _ if dashboard.observation_count == 0 => empty_state(ui, &view.db),
         (Screen::Tactisch, _) => {
             let selected = view.settings.indicator.as_deref().unwrap_or_default();
-            if let Some(action) = tactical(ui, dashboard, selected, &mut forms.event) {
+            let cbs_table = view.cbs_table.as_ref();
+            if let Some(action) = tactical(ui, dashboard, selected, cbs_table, &mut forms.event) {
                 actions.push(match action {
                     TacticalAction::Pick(id) => Action::App(Command::OpenIndicator(id)),
                     TacticalAction::WriteNote(id) => {
@@ -67,6 +68,10 @@ fn screen(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action>) {
                         Action::App(Command::AskOpenLink(title, url))
                     }
                     TacticalAction::Chart(purpose, region) => Action::Chart(purpose, region),
+                    TacticalAction::DescribeCbs(table) => {
+                        Action::App(Command::DescribeCbsTable(table))
+                    }
+                    TacticalAction::HideCbs => Action::App(Command::HideCbsTable),
                     TacticalAction::Event(indicator, EventAction::Add) => {
                         Action::App(Command::Text(TextCommand::AddEvent(indicator)))
                     }

@@ -67,9 +67,14 @@ impl CbsClient {
         let description = self.table_metadata(table)?;
         check::check_definition(&description, source, indicator.unit)?;
         let mut clauses = vec![region_clause(table, &description.regions)?];
+        // The check above found a category for every dimension; its key is used as CBS pads it.
         for dimension in &description.dimensions {
-            let wanted = &source.filters[&dimension.key];
-            if let Some(category) = dimension.categories.iter().find(|c| c.key.trim() == wanted) {
+            let wanted = source.filters.get(&dimension.key);
+            if let Some(category) = dimension
+                .categories
+                .iter()
+                .find(|c| Some(c.key.trim()) == wanted.map(String::as_str))
+            {
                 clauses.push(format!("({} eq '{}')", dimension.key, category.key));
             }
         }

@@ -45,6 +45,8 @@ pub(super) struct Jobs {
 }
 
 const IMPORT_BUSY: &str = "Er wordt al een bestand ingelezen; wacht tot dat klaar is.";
+const DESCRIBE_BUSY: &str =
+    "Er wordt al een tabelbeschrijving bij het CBS opgevraagd; wacht tot die er is.";
 const FETCH_BUSY: &str =
     "Er worden al open data opgehaald; wacht tot dat klaar is, of kies Afbreken.";
 
@@ -114,10 +116,11 @@ impl Session {
         self.view.fetching = Some(None);
     }
 
-    /// Asks CBS on a worker thread; a second request while one runs waits for nothing and replaces
-    /// nothing: the running one is shown when it ends.
+    /// Asks CBS on a worker thread; a second request while one runs is refused with a message, and
+    /// the running one is shown when it ends.
     pub(super) fn start_describe(&mut self, table: String) {
         if self.jobs.describe.is_some() {
+            self.view.message = Some(Err(DESCRIBE_BUSY.to_string()));
             return;
         }
         let base_url = self.cbs_base_url.clone();

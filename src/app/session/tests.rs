@@ -113,6 +113,30 @@ fn a_second_fetch_while_one_runs_is_refused_with_a_message() {
 }
 
 #[test]
+fn a_second_table_description_while_one_is_asked_is_refused_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = session_on(&dir.path().join("regio.sqlite"));
+    session.handle(Command::DescribeCbsTable("82015NED".to_string()));
+    session.handle(Command::DescribeCbsTable("83648NED".to_string()));
+    assert_eq!(
+        session.view().message,
+        Some(Err(
+            "Er wordt al een tabelbeschrijving bij het CBS opgevraagd; wacht tot die er is.".into()
+        ))
+    );
+    // The first one is shown when it ends: nobody listens at the address, which it says.
+    poll_until(&mut session, |s| {
+        s.view()
+            .cbs_table
+            .as_ref()
+            .is_some_and(|t| t.text.is_some())
+    });
+    let shown = session.view().cbs_table.as_ref().unwrap();
+    assert_eq!(shown.table, "82015NED");
+    assert!(shown.text.as_ref().unwrap().is_err());
+}
+
+#[test]
 fn after_an_import_the_dashboard_is_read_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut session = session_on(&dir.path().join("regio.sqlite"));

@@ -26,6 +26,20 @@ fn the_numbers_table_compares_with_the_previous_quarter_and_a_year_earlier() {
 }
 
 #[test]
+fn a_monthly_table_heads_its_columns_with_short_months_so_it_fits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&dir.path().join("regio.sqlite"));
+    harness.get_by_label("Bijstandsuitkeringen").click();
+    harness.run();
+    for header in ["jul 2025", "dec 2025", "t.o.v. nov 2025", "t.o.v. dec 2024"] {
+        harness.get_by_label(header);
+    }
+    // The columns end inside the window: the last change is not cut off at its right edge.
+    let last = harness.get_by_label("t.o.v. dec 2024").rect();
+    assert!(last.max.x < 900.0, "{last:?}");
+}
+
+#[test]
 fn the_moving_average_adds_a_smoothed_region_line_with_its_legend() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = open_window(&dir.path().join("regio.sqlite"));

@@ -53,6 +53,11 @@ pub(super) const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// As Dutch writes months short ("mrt", not "maa").
+const SHORT_MONTHS: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+
 impl Period {
     /// Parses every spelling people and CBS use: `2024`, `2024JJ00`, `2024-H1`, `2024HJ01`,
     /// `1e halfjaar 2024`, `2024-K3`, `2024 K3`, `2024-Q3`, `2024KW03`, `2024-07`, `2024MM07`,
@@ -139,6 +144,23 @@ impl Period {
             Period::Quarter(y, q) => format!("{y} K{q}"),
             Period::Month(y, m) => format!("{} {y}", MONTHS[usize::from(m) - 1]),
             Period::Date(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+        }
+    }
+
+    /// The same, shorter, for a column header: months and days with the month abbreviated ("jul
+    /// 2024", "1 feb 2023"); other periods as `label`.
+    pub fn header_label(&self) -> String {
+        match *self {
+            Period::Month(y, m) => format!("{} {y}", SHORT_MONTHS[usize::from(m) - 1]),
+            Period::Date(d) => {
+                format!(
+                    "{} {} {}",
+                    d.day(),
+                    SHORT_MONTHS[d.month0() as usize],
+                    d.year()
+                )
+            }
+            _ => self.label(),
         }
     }
 

@@ -192,3 +192,14 @@ fn start_orders_mixed_kinds() {
         "2024-07-01"
     );
 }
+
+#[test]
+fn header_labels_abbreviate_the_month_only() {
+    let short = |text: &str| Period::parse(text).unwrap().header_label();
+    assert_eq!(short("2026-08"), "aug 2026");
+    assert_eq!(short("2026-05"), "mei 2026");
+    assert_eq!(short("2026-03"), "mrt 2026");
+    assert_eq!(short("2023-02-01"), "1 feb 2023");
+    assert_eq!(short("2024-K3"), "2024 K3");
+    assert_eq!(short("2024-H1"), "1e halfjaar 2024");
+}

@@ -195,11 +195,11 @@ fn numbers_table(ui: &mut egui::Ui, figures: &IndicatorFigures) {
         .latest
         .and_then(|p| p.year_before())
         .map_or("t.o.v. vorig jaar".to_string(), |p| {
-            format!("t.o.v. {}", p.label())
+            format!("t.o.v. {}", p.header_label())
         });
     let previous = figures
         .previous_period()
-        .map(|p| format!("t.o.v. {}", p.label()));
+        .map(|p| format!("t.o.v. {}", p.header_label()));
     let changes = Changes {
         previous: previous.as_deref(),
         year_before: &compared,
@@ -238,8 +238,9 @@ fn numbers_grid(
         .show(ui, |ui| {
             muted(ui, "Gebied");
             for period in shown {
+                // Abbreviated months, so six of them and both changes fit beside the gemeenten.
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    muted(ui, period.label());
+                    muted(ui, period.header_label());
                 });
             }
             if let Some(previous) = changes.previous {

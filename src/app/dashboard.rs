@@ -216,8 +216,9 @@ impl Workspace {
         let record = self.on_record()?;
         let batches = self.store().batches()?;
         let mut provenance = self.provenance(&batches)?;
+        let today = choice.today.unwrap_or_else(|| self.today());
         let periods = record.quarters();
-        let period = record.chosen_quarter(choice.period, &periods);
+        let period = record.chosen_quarter(choice.period, &periods, today);
         let events = self.events()?;
         let signals = signal_rows(
             record.series.iter().map(|d| (&d.indicator, &d.region)),
@@ -233,7 +234,6 @@ impl Workspace {
                     .remove(&delivered.indicator.id)
                     .unwrap_or_default();
                 let rates = choice.per_1000 && delivered.indicator.per_1000;
-                let today = choice.today.unwrap_or_else(|| self.today());
                 figures(
                     delivered,
                     &population,

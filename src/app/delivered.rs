@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use chrono::{Datelike, NaiveDate};
+
 use super::{AppError, Workspace};
 use crate::analysis::{POPULATION_INDICATOR, Population, Series, area_series, region_series};
 use crate::domain::{Area, Frequency, Indicator, Period};
@@ -69,8 +71,14 @@ impl OnRecord {
     }
 
     /// `wanted` when it is one of `quarters`; otherwise the newest quarter for which every quarterly
-    /// indicator has a region value, so a BO does not look at a round that is still coming in.
-    pub fn chosen_quarter(&self, wanted: Option<Period>, quarters: &[Period]) -> Period {
+    /// indicator has a region value, so a BO does not look at a round that is still coming in; in an
+    /// empty store the quarter `today` lies in.
+    pub fn chosen_quarter(
+        &self,
+        wanted: Option<Period>,
+        quarters: &[Period],
+        today: NaiveDate,
+    ) -> Period {
         let quarterly: Vec<&Series> = self
             .series
             .iter()
@@ -91,12 +99,6 @@ impl OnRecord {
             .filter(|p| quarters.contains(p))
             .or_else(complete)
             .or_else(|| quarters.first().copied())
-            .unwrap_or_else(current_quarter)
+            .unwrap_or_else(|| Period::Quarter(today.year(), (today.month0() / 3 + 1) as u8))
     }
-}
-
-fn current_quarter() -> Period {
-    use chrono::Datelike;
-    let today = chrono::Local::now().date_naive();
-    Period::Quarter(today.year(), (today.month0() / 3 + 1) as u8)
 }

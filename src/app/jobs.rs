@@ -92,12 +92,22 @@ impl<T: Send + 'static> WorkJob<T> {
         work: impl FnOnce(&mut Workspace) -> Result<T, AppError> + Send + 'static,
         wake: impl Fn() + Send + 'static,
     ) -> WorkJob<T> {
+        WorkJob::without_store(
+            move || Workspace::open(&open).and_then(|mut workspace| work(&mut workspace)),
+            wake,
+        )
+    }
+
+    /// Runs `work`, which needs no store (asking CBS what a table holds), on a worker thread.
+    pub fn without_store(
+        work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+        wake: impl Fn() + Send + 'static,
+    ) -> WorkJob<T> {
         let (sender, result) = channel();
         let worker = std::thread::Builder::new()
             .name("work".to_string())
             .spawn(move || {
-                let outcome = Workspace::open(&open).and_then(|mut workspace| work(&mut workspace));
-                let _ = sender.send(outcome);
+                let _ = sender.send(work());
                 wake();
             })
             .expect("a thread can be started");

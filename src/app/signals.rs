@@ -81,7 +81,7 @@ impl Workspace {
         let record = self.on_record()?;
         let at = match at {
             Some(at) => *at,
-            None => record.chosen_quarter(None, &record.quarters()),
+            None => record.chosen_quarter(None, &record.quarters(), self.today()),
         };
         let regions = record.series.iter().map(|d| (&d.indicator, &d.region));
         Ok(signal_rows(regions, &self.events()?, &at))

@@ -125,9 +125,8 @@ impl Session {
         }
         let base_url = self.cbs_base_url.clone();
         let asked = table.clone();
-        let job = WorkJob::start(
-            self.options.clone(),
-            move |_| describe_cbs_table(&base_url, std::time::Duration::from_secs(60), &asked),
+        let job = WorkJob::without_store(
+            move || describe_cbs_table(&base_url, std::time::Duration::from_secs(60), &asked),
             self.wake(),
         );
         self.jobs.describe = Some(job);

@@ -18,7 +18,7 @@ fn describe_prints_title_periods_dimensions_with_categories_and_topics_with_unit
     let expected = "\
 CBS-tabel 85896NED: Wmo-cliënten; type maatwerkvoorziening, persoonskenmerken, regio
 Perioden: halfjaar, jaar (2024HJ01 tot en met 2025HJ01)
-Regio's (RegioS): 10 in de tabel; Zaanstreek-Waterland en Nederland: 'NL01  ' Nederland, 'GM0385' Edam-Volendam, 'GM0415' Landsmeer, 'GM0431' Oostzaan, 'GM0439' Purmerend, 'GM0479' Zaanstad, 'GM0852' Waterland, 'GM0880' Wormerland
+Regio's (RegioS): 10 in de tabel; Zaanstreek-Waterland en Nederland: 'NL01  ' Nederland, 'GM0370' Beemster, 'GM0385' Edam-Volendam, 'GM0415' Landsmeer, 'GM0431' Oostzaan, 'GM0439' Purmerend, 'GM0479' Zaanstad, 'GM0852' Waterland, 'GM0880' Wormerland
 Dimensies (elk heeft een filter nodig):
   Geslacht (Geslacht)
     T001038 Totaal mannen en vrouwen (totaal)

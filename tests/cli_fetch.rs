@@ -57,7 +57,7 @@ fn cbs_server() -> (ServerGuard, Vec<Mock>) {
         server
             .mock("GET", format!("/{TABLE}/TypedDataSet").as_str())
             .match_query(Matcher::AllOf(vec![
-                Matcher::UrlEncoded("$filter".into(), "(RegioS eq 'NL01  ' or RegioS eq 'GM0385' or RegioS eq 'GM0415' or RegioS eq 'GM0431' or RegioS eq 'GM0439' or RegioS eq 'GM0479' or RegioS eq 'GM0852' or RegioS eq 'GM0880') and (SoortMisdrijf eq 'T001161')".into()),
+                Matcher::UrlEncoded("$filter".into(), "(RegioS eq 'NL01  ' or RegioS eq 'GM0370' or RegioS eq 'GM0385' or RegioS eq 'GM0415' or RegioS eq 'GM0431' or RegioS eq 'GM0439' or RegioS eq 'GM0479' or RegioS eq 'GM0852' or RegioS eq 'GM0880') and (SoortMisdrijf eq 'T001161')".into()),
                 Matcher::UrlEncoded("$select".into(), "RegioS,Perioden,TotaalGeregistreerdeMisdrijven_1".into()),
             ]))
             .with_body(page1)

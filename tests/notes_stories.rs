@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use regio_in_beeld::app::{OpenOptions, Workspace};
-use regio_in_beeld::domain::{Area, NoteDraft, NoteStatus, StoryDraft, StoryKind, WebUrl};
+use regio_in_beeld::catalog::builtin_region;
+use regio_in_beeld::domain::{NoteDraft, NoteStatus, StoryDraft, StoryKind, WebUrl};
 
 fn workspace(dir: &std::path::Path) -> Workspace {
     Workspace::open(&OpenOptions {
@@ -18,7 +19,7 @@ fn workspace(dir: &std::path::Path) -> Workspace {
 fn draft(text: &str) -> NoteDraft {
     NoteDraft {
         indicator: "veilig_thuis_meldingen".to_string(),
-        area: Some(Area::parse("Zaanstad").unwrap()),
+        area: Some(builtin_region().parse("Zaanstad").unwrap()),
         period: None,
         bo_date: NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(),
         author: "Marieke".to_string(),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
-use regio_in_beeld::domain::Area;
+use regio_in_beeld::catalog::builtin_region;
 use support::{run, temp_store};
 
 /// A parsed element: its name, attributes and children.
@@ -170,7 +170,8 @@ fn region_sum(
     id: &str,
     period: &str,
 ) -> String {
-    let parts: Option<Vec<f64>> = Area::gemeenten()
+    let parts: Option<Vec<f64>> = builtin_region()
+        .current_gemeenten()
         .map(|g| {
             values
                 .get(&(id.to_string(), g.name.to_string(), period.to_string()))

@@ -1,12 +1,13 @@
 //! Batches keep provenance and history: a re-write changes nothing, a change keeps the old value, and
 //! undo restores exactly the previous state.
 
-use regio_in_beeld::catalog::Catalog;
-use regio_in_beeld::domain::{Area, BatchKind, BatchSource, Observation, Period, Reason, Value};
+use regio_in_beeld::catalog::{Catalog, builtin_region};
+use regio_in_beeld::domain::{BatchKind, BatchSource, Observation, Period, Reason, Value};
 use regio_in_beeld::store::{ObservationFilter, Store};
 
 fn store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
+    store.set_region(&builtin_region(), false).unwrap();
     store
         .sync_indicators(Catalog::builtin().unwrap().indicators())
         .unwrap();
@@ -25,7 +26,7 @@ fn source(file: &str) -> BatchSource {
 fn observation(area: &str, period: &str, value: Value) -> Observation {
     Observation {
         indicator: "zvh_aanmeldingen".to_string(),
-        area: Area::parse(area).unwrap(),
+        area: builtin_region().parse(area).unwrap(),
         period: Period::parse(period).unwrap(),
         value,
         provisional: false,

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{Points, Population};
-use crate::domain::{Aggregation, Area, Indicator, Observation, Period, Shown, Value};
+use crate::domain::{Aggregation, Area, Indicator, Observation, Period, Region, Shown, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
@@ -83,15 +83,17 @@ pub fn area_series(observations: &[Observation], area: Area) -> Series {
     }
 }
 
-/// The region: the delivered region value first; otherwise derived from all seven gemeenten by the
-/// indicator's rule (sum for counts, population-weighted mean for rates, none where not allowed).
-/// With one gemeente missing nothing is derived: a partial sum would understate the region.
+/// The region: the delivered region value first; otherwise derived from the gemeenten the region had
+/// in that period (a herindeling changes them) by the indicator's rule (sum for counts,
+/// population-weighted mean for rates, none where not allowed). With one gemeente missing nothing is
+/// derived: a partial sum would understate the region.
 pub fn region_series(
     indicator: &Indicator,
     observations: &[Observation],
     population: &Population,
+    region: &Region,
 ) -> Series {
-    let region = Area::region();
+    let region_area = region.area();
     let mut by_period: BTreeMap<Period, Vec<&Observation>> = BTreeMap::new();
     for observation in observations {
         by_period
@@ -103,9 +105,9 @@ pub fn region_series(
     let points = by_period
         .into_iter()
         .map(|(period, values)| {
-            let point = match values.iter().find(|o| o.area == region) {
+            let point = match values.iter().find(|o| o.area == region_area) {
                 Some(delivered) => point_of(delivered),
-                None => derive(indicator, &period, &values, population),
+                None => derive(indicator, &period, &values, population, region),
             };
             (period, point)
         })
@@ -118,8 +120,10 @@ fn derive(
     period: &Period,
     values: &[&Observation],
     population: &Population,
+    region: &Region,
 ) -> Point {
-    let gemeenten: Option<Vec<(Area, f64)>> = Area::gemeenten()
+    let gemeenten: Option<Vec<(Area, f64)>> = region
+        .gemeenten_in(period)
         .map(|area| {
             values
                 .iter()

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::catalog::Catalog;
-use crate::domain::{Area, Indicator, Observation, Period, Reason, Value};
+use crate::domain::{Indicator, Observation, Period, Reason, Value};
 
 fn catalog() -> Catalog {
     Catalog::builtin().unwrap()
@@ -15,7 +15,7 @@ fn indicator(id: &str) -> Indicator {
 fn observation(indicator: &str, area: &str, period: &str, value: Value) -> Observation {
     Observation {
         indicator: indicator.to_string(),
-        area: Area::parse(area).unwrap(),
+        area: crate::catalog::zawa().parse(area).unwrap(),
         period: Period::parse(period).unwrap(),
         value,
         provisional: false,
@@ -29,7 +29,8 @@ fn p(text: &str) -> Period {
 
 /// Inwoners 2024: 10.000, 20.000, … 70.000 for the gemeenten in display order.
 fn population() -> Population {
-    let rows: Vec<Observation> = Area::gemeenten()
+    let rows: Vec<Observation> = crate::catalog::zawa()
+        .current_gemeenten()
         .map(|g| g.name)
         .enumerate()
         .map(|(i, g)| {
@@ -41,11 +42,12 @@ fn population() -> Population {
             )
         })
         .collect();
-    Population::from_observations(&rows)
+    Population::from_observations(&rows, crate::catalog::zawa())
 }
 
 fn all_gemeenten(indicator: &str, period: &str, values: [f64; 7]) -> Vec<Observation> {
-    Area::gemeenten()
+    crate::catalog::zawa()
+        .current_gemeenten()
         .map(|g| g.name)
         .zip(values)
         .map(|(g, v)| observation(indicator, g, period, Value::Number(v)))
@@ -69,7 +71,7 @@ fn region_is_the_sum_of_all_seven_gemeenten_and_absent_when_one_is_missing() {
         .into_iter()
         .skip(1),
     );
-    let region = region_series(&ind, &rows, &population());
+    let region = region_series(&ind, &rows, &population(), crate::catalog::zawa());
     assert_eq!(region.value(&p("2024 K1")), Some(28.0));
     assert!(region.points[&p("2024 K1")].derived);
     assert_eq!(
@@ -93,7 +95,7 @@ fn a_delivered_region_value_wins_over_the_sum() {
         "2023-02-01",
         Value::Number(96.0),
     ));
-    let region = region_series(&ind, &rows, &population());
+    let region = region_series(&ind, &rows, &population(), crate::catalog::zawa());
     assert_eq!(region.value(&p("2023-02-01")), Some(96.0));
     assert!(!region.points[&p("2023-02-01")].derived);
 }
@@ -106,7 +108,7 @@ fn rates_are_averaged_with_population_weights() {
         "2024",
         [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0],
     );
-    let region = region_series(&ind, &rows, &population());
+    let region = region_series(&ind, &rows, &population(), crate::catalog::zawa());
     // (1 × 10k + … + 1 × 60k + 2 × 70k) / 280k = (210k + 140k) / 280k = 1,25
     assert_eq!(region.value(&p("2024")), Some(1.25));
 }
@@ -116,7 +118,7 @@ fn no_region_is_derived_where_the_rule_forbids_it() {
     let ind = indicator("zvh_aanmeldingen_binnen_twee_weken");
     let rows = all_gemeenten("zvh_aanmeldingen_binnen_twee_weken", "2024 K1", [80.0; 7]);
     assert_eq!(
-        region_series(&ind, &rows, &population()).value(&p("2024 K1")),
+        region_series(&ind, &rows, &population(), crate::catalog::zawa()).value(&p("2024 K1")),
         None
     );
 }
@@ -146,7 +148,7 @@ fn per_1000_inwoners_and_shielding_of_rates_from_small_counts() {
     ];
     let population = population();
     let rate = |area: &str| {
-        let area = Area::parse(area).unwrap();
+        let area = crate::catalog::zawa().parse(area).unwrap();
         per_1000(&ind, &area_series(&rows, area), &area, &population).points[&p("2024 K1")]
     };
     assert_eq!(

@@ -101,7 +101,7 @@ impl Workspace {
                     .iter()
                     .map(|p| figures.point_text(area.series.points.get(p)))
                     .collect();
-                (area.area.name.to_string(), area.area.color(), cells)
+                (area.area.name.to_string(), area.color, cells)
             })
             .collect();
         let lines = figures
@@ -110,7 +110,7 @@ impl Workspace {
             .chain([&figures.region])
             .map(|area| ChartLine {
                 name: area.area.name.to_string(),
-                color: area.area.color(),
+                color: area.color,
                 thick: area.area == figures.region.area,
                 points: area
                     .series

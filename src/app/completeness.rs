@@ -110,7 +110,7 @@ impl Workspace {
                 delivered: Vec::new(),
                 missing: Vec::new(),
                 not_delivered: Vec::new(),
-                region: status(&Area::region()) == Some(true),
+                region: status(&self.region().area()) == Some(true),
                 per_gemeente,
                 due: indicator.due_date(period),
                 days_late: None,
@@ -119,7 +119,8 @@ impl Workspace {
                     .and_then(|batches| batches.into_iter().next())
                     .map(|(batch, _)| batch),
             };
-            for area in Area::gemeenten().filter(|_| per_gemeente) {
+            // The gemeenten that existed in the period: after a merger, the old one is not missing.
+            for area in self.region().gemeenten_in(period).filter(|_| per_gemeente) {
                 match status(&area) {
                     Some(true) => entry.delivered.push(area),
                     Some(false) => entry.not_delivered.push(area),

@@ -15,7 +15,7 @@ use crate::analysis::{
     previous_period, signal_within,
 };
 use crate::domain::{
-    Area, AreaKind, Batch, BatchId, Event, Indicator, Note, Period, Story, days_late,
+    Area, AreaKind, Batch, BatchId, Event, Indicator, Note, Period, Region, Story, days_late,
 };
 
 /// Periods a tile's sparkline covers.
@@ -34,6 +34,8 @@ pub struct DashboardChoice {
 
 #[derive(Debug, Clone)]
 pub struct Dashboard {
+    /// The store's region: its name, gemeenten and their colours.
+    pub region: Region,
     /// The quarter shown.
     pub period: Period,
     /// Quarters on record, newest first: what the period selector offers.
@@ -91,6 +93,8 @@ impl Dashboard {
 #[derive(Debug, Clone)]
 pub struct AreaFigures {
     pub area: Area,
+    /// The area's colour in the design palette as 0xRRGGBB (see [`Region::color`]).
+    pub color: u32,
     /// Per 1.000 inwoners when the figures are rates, otherwise as delivered.
     pub series: Series,
     /// The counts behind a rate, for the numbers table; `None` when `series` holds the counts.
@@ -107,7 +111,8 @@ pub struct IndicatorFigures {
     /// Whether the figures are per 1.000 inwoners (the toggle is on and the indicator allows it).
     pub per_1000: bool,
     pub region: AreaFigures,
-    /// The seven gemeenten in display order.
+    /// The region's gemeenten in display order: those that existed in the chosen quarter, and
+    /// former ones that have figures on record.
     pub gemeenten: Vec<AreaFigures>,
     /// Nederland per 1.000 inwoners as reference line, in a per-1.000 view of open data; never a
     /// zero for a shielded or missing national figure, simply absent.
@@ -226,6 +231,13 @@ impl Workspace {
             &period,
         );
         let population = record.population;
+        let around = Around {
+            population: &population,
+            period: &period,
+            events: &events,
+            today,
+            region: self.region(),
+        };
         let indicators = record
             .series
             .into_iter()
@@ -234,18 +246,11 @@ impl Workspace {
                     .remove(&delivered.indicator.id)
                     .unwrap_or_default();
                 let rates = choice.per_1000 && delivered.indicator.per_1000;
-                figures(
-                    delivered,
-                    &population,
-                    &period,
-                    rates,
-                    provenance,
-                    &events,
-                    today,
-                )
+                figures(delivered, &around, rates, provenance)
             })
             .collect();
         Ok(Dashboard {
+            region: self.region().clone(),
             period,
             periods,
             per_1000: choice.per_1000,
@@ -265,15 +270,28 @@ impl Workspace {
     }
 }
 
+/// What every indicator's figures are made in.
+struct Around<'a> {
+    population: &'a Population,
+    period: &'a Period,
+    events: &'a [Event],
+    today: NaiveDate,
+    region: &'a Region,
+}
+
 fn figures(
     delivered: Delivered,
-    population: &Population,
-    period: &Period,
+    around: &Around,
     rates: bool,
     provenance: Vec<(Batch, u64)>,
-    events: &[Event],
-    today: NaiveDate,
 ) -> IndicatorFigures {
+    let Around {
+        population,
+        period,
+        events,
+        today,
+        region: in_region,
+    } = *around;
     let indicator = delivered.indicator;
     let shown = |area: Area, counts: Series| {
         if rates {
@@ -293,16 +311,18 @@ fn figures(
             .map(|at| signal_within(&indicator, &series, &at, &breaks));
         AreaFigures {
             area,
+            color: in_region.color(&area),
             series,
             counts,
             signal,
             breaks,
         }
     };
-    let region = area_figures(Area::region(), delivered.region);
+    let region = area_figures(in_region.area(), delivered.region);
     let gemeenten = delivered
         .gemeenten
         .into_iter()
+        .filter(|(area, counts)| in_region.holds(area, period) || !counts.points.is_empty())
         .map(|(area, counts)| area_figures(area, counts))
         .collect();
     let nederland = Some(delivered.nederland)

@@ -28,15 +28,19 @@ pub(super) struct OnRecord {
 
 impl Workspace {
     pub(super) fn on_record(&self) -> Result<OnRecord, AppError> {
-        let population =
-            Population::from_observations(&self.observations_of(POPULATION_INDICATOR)?);
+        let population = Population::from_observations(
+            &self.observations_of(POPULATION_INDICATOR)?,
+            self.region(),
+        );
         // One indicator at a time: only its series are kept, never every observation at once.
         let mut series = Vec::with_capacity(self.catalog().indicators().len());
         for indicator in self.catalog().indicators() {
             let observations = self.observations_of(&indicator.id)?;
             series.push(Delivered {
-                region: region_series(indicator, &observations, &population),
-                gemeenten: Area::gemeenten()
+                region: region_series(indicator, &observations, &population, self.region()),
+                gemeenten: self
+                    .region()
+                    .gemeenten()
                     .map(|area| (area, area_series(&observations, area)))
                     .collect(),
                 nederland: area_series(&observations, Area::nederland()),

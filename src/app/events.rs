@@ -48,7 +48,7 @@ impl Workspace {
                 .as_deref()
                 .map(|id| self.unknown_indicator(id))
                 .unwrap_or_default();
-            match record.to_event() {
+            match record.to_event(self.region()) {
                 Ok(draft) if unknown.is_empty() => Ok(draft),
                 Ok(_) => Err(unknown),
                 Err(mut found) => {

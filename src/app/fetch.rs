@@ -6,7 +6,7 @@ use std::time::Duration;
 use super::import::check_user;
 use super::{AppError, Workspace};
 use crate::catalog::is_cbs_table_id;
-use crate::domain::{BatchKind, BatchSource, Observation, Source, count_of};
+use crate::domain::{BatchKind, BatchSource, Observation, Region, Source, count_of};
 pub use crate::ingest::TableDescription;
 use crate::ingest::{CbsClient, FetchedTable};
 use crate::store::WriteSummary;
@@ -108,7 +108,11 @@ impl Workspace {
                     "ophalen afgebroken; er is niets gewijzigd".to_string(),
                 ));
             }
-            fetched.push(client.fetch(indicator, source).map_err(AppError::Fetch)?);
+            fetched.push(
+                client
+                    .fetch(indicator, source, self.region())
+                    .map_err(AppError::Fetch)?,
+            );
         }
         let batches: Vec<(BatchSource, Vec<&Observation>)> = fetched
             .iter()
@@ -135,6 +139,7 @@ pub fn describe_cbs_table(
     base_url: &str,
     timeout: Duration,
     table: &str,
+    region: &Region,
 ) -> Result<TableDescription, AppError> {
     if !is_cbs_table_id(table) {
         return Err(AppError::Refused(format!(
@@ -142,5 +147,5 @@ pub fn describe_cbs_table(
         )));
     }
     let client = CbsClient::new(base_url, timeout).map_err(AppError::Fetch)?;
-    client.describe(table).map_err(AppError::Fetch)
+    client.describe(table, region).map_err(AppError::Fetch)
 }

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use super::{AppError, Workspace};
 use crate::domain::{
-    Aggregation, Area, AreaKind, Batch, BatchKind, BatchSource, FastHashMap, FastHashSet,
-    Indicator, Observation, Period, Value, check_text, count_of, dutch_datetime, plain_number,
+    Aggregation, AreaKind, Batch, BatchKind, BatchSource, FastHashMap, FastHashSet, Indicator,
+    Observation, Period, Region, Value, check_text, count_of, dutch_datetime, plain_number,
 };
 use crate::ingest::{
     FileReading, Finding, ImportProblem, ProblemKind, ReadObservation, read_file, read_input_file,
@@ -148,9 +148,12 @@ impl Workspace {
         let mut readings = Vec::new();
         for file in files {
             match file {
-                Ok((name, bytes)) => {
-                    readings.push(read_file(&name, &bytes, self.catalog().indicators()))
-                }
+                Ok((name, bytes)) => readings.push(read_file(
+                    &name,
+                    &bytes,
+                    self.catalog().indicators(),
+                    self.region(),
+                )),
                 Err(problem) => problems.push(problem),
             }
         }
@@ -239,7 +242,7 @@ impl Workspace {
             let stored = self.store().observations(&filter)?;
             let after = compare_indicator(indicator, group, &stored, &mut counts, &mut warnings);
             jumps(indicator, &after, &mut warnings);
-            region_sums(indicator, &after, &mut warnings);
+            region_sums(indicator, &after, self.region(), &mut warnings);
         }
         (preview.added, preview.changed, preview.unchanged) =
             (counts.added, counts.changed, counts.unchanged);
@@ -335,10 +338,9 @@ impl Warnings {
 /// A value on record after the import, with the delivered row it came from (`None`: stored before).
 type AfterEntry<'a> = (&'a Observation, Option<&'a ReadObservation>);
 
-/// Identifies a cell of one indicator: area (in the order areas are listed, as the importer sorts
-/// them) and period.
-fn cell(o: &Observation) -> (usize, Period) {
-    (o.area.display_order(), o.period)
+/// Identifies a cell of one indicator: area (by its key, as the importer sorts them) and period.
+fn cell(o: &Observation) -> (u32, Period) {
+    (o.area.key(), o.period)
 }
 
 fn describe(indicator: &Indicator, observation: &Observation) -> String {
@@ -384,11 +386,16 @@ fn jumps(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warnings) {
     }
 }
 
-/// A region value that differs from the sum of the seven gemeenten (for summed indicators, when all
-/// seven are known and this import delivered one of them). Not an error: the region may include
+/// A region value that differs from the sum of its gemeenten (for summed indicators, when every
+/// gemeente that existed in the period is known and this import delivered one of them). Not an error: the region may include
 /// what no gemeente can claim. `after` is one indicator's values by area and period, so each area's
 /// series is walked once alongside the region's.
-fn region_sums(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warnings) {
+fn region_sums(
+    indicator: &Indicator,
+    after: &[AfterEntry],
+    in_region: &Region,
+    warnings: &mut Warnings,
+) {
     if indicator.aggregation != Aggregation::Sum {
         return;
     }
@@ -398,28 +405,28 @@ fn region_sums(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warni
         return;
     };
     let mut gemeenten: Vec<&[AfterEntry]> = of_kind(AreaKind::Gemeente).copied().collect();
-    if gemeenten.len() < Area::gemeenten().count() {
+    if gemeenten.is_empty() {
         return;
     }
     for (region_value, region_read) in region.iter() {
         let period = region_value.period;
         let mut sum = 0.0;
         let mut delivered = *region_read;
-        let mut complete = true;
+        let mut known = 0;
         for gemeente in &mut gemeenten {
             let before = gemeente
                 .iter()
                 .take_while(|(o, _)| o.period < period)
                 .count();
             *gemeente = &gemeente[before..];
-            match gemeente.first() {
-                Some((o, read)) if o.period == period => {
-                    sum += o.value.number().unwrap_or(f64::NAN);
-                    delivered = delivered.or(*read);
-                }
-                _ => complete = false,
+            if let Some((o, read)) = gemeente.first().filter(|(o, _)| o.period == period) {
+                sum += o.value.number().unwrap_or(f64::NAN);
+                delivered = delivered.or(*read);
+                known += 1;
             }
         }
+        // Only gemeenten that existed then are delivered (the importer refuses others).
+        let complete = known == in_region.gemeenten_in(&period).count();
         let (Some(read), Some(region), true) = (delivered, region_value.value.number(), complete)
         else {
             continue;

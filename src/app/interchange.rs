@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 pub use super::record_shape::read_list;
 use super::record_shape::{Field, Record};
 use crate::domain::{
-    Area, Event, EventDraft, EventKind, EventScope, Note, NoteDraft, NoteStatus, Period, Story,
+    Event, EventDraft, EventKind, EventScope, Note, NoteDraft, NoteStatus, Period, Region, Story,
     StoryDraft, StoryKind, WebUrl, parse_date, visible,
 };
 
@@ -89,11 +89,11 @@ impl NoteRecord {
     }
 
     /// The note this record describes, or every reason it cannot be one.
-    pub fn to_note(&self) -> Result<(NoteDraft, NoteStatus), Vec<String>> {
+    pub fn to_note(&self, region: &Region) -> Result<(NoteDraft, NoteStatus), Vec<String>> {
         let mut problems = Vec::new();
         let area = optional(
             &self.gebied,
-            |g| Area::parse(g).map_err(|e| e.to_string()),
+            |g| region.parse(g).map_err(|e| e.to_string()),
             &mut problems,
         );
         let period = optional(
@@ -147,7 +147,7 @@ impl StoryRecord {
         }
     }
 
-    pub fn to_story(&self) -> Result<StoryDraft, Vec<String>> {
+    pub fn to_story(&self, region: &Region) -> Result<StoryDraft, Vec<String>> {
         let mut problems = StoryDraft::text_problems(&self.titel, &self.samenvatting);
         let kind = StoryKind::from_code(&self.soort);
         if kind.is_none() {
@@ -161,7 +161,7 @@ impl StoryRecord {
             .ok();
         let area = optional(
             &self.gebied,
-            |g| Area::parse(g).map_err(|e| e.to_string()),
+            |g| region.parse(g).map_err(|e| e.to_string()),
             &mut problems,
         );
         problems.extend(StoryDraft::theme_problems(&self.themas));
@@ -229,7 +229,7 @@ impl EventRecord {
         }
     }
 
-    pub fn to_event(&self) -> Result<EventDraft, Vec<String>> {
+    pub fn to_event(&self, region: &Region) -> Result<EventDraft, Vec<String>> {
         let mut problems = Vec::new();
         let date = parse_date(&self.datum);
         if date.is_none() {
@@ -248,7 +248,7 @@ impl EventRecord {
         ));
         let area = optional(
             &self.gebied,
-            |g| Area::parse(g).map_err(|e| e.to_string()),
+            |g| region.parse(g).map_err(|e| e.to_string()),
             &mut problems,
         );
         let scope = match (&self.indicator, area) {

@@ -16,6 +16,7 @@ mod movement;
 mod notes;
 mod output_file;
 mod record_shape;
+mod region;
 mod session;
 mod signals;
 mod stories;
@@ -35,6 +36,7 @@ pub use interchange::EventRecord;
 pub use jobs::{FetchEvent, FetchJob, WorkJob};
 pub use movement::{Movement, rate_text};
 pub use output_file::{OutputFormat, Replace};
+pub use region::{load_region, merger_events};
 pub use session::{
     CbsTableView, Command, DataView, DeliveredFiles, DuidingView, EventEditor, Forms, ImportStage,
     Message, NoteEditor, Reads, Removal, Request, ScopeChoice, Screen, Session, Settings,

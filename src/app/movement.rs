@@ -215,7 +215,7 @@ mod tests {
             .unwrap();
         assert_eq!(figures.previous_period(), Some(Period::Quarter(2021, 4)));
         let previous = |name: &str| {
-            let area = crate::domain::Area::parse(name).unwrap();
+            let area = crate::catalog::zawa().parse(name).unwrap();
             figures.previous_movement_of(figures.area(&area).unwrap())
         };
         // 261 → 300 for the region, 6 → 8 for Landsmeer; Oostzaan delivered <5 for 2021 K4.

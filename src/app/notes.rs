@@ -103,7 +103,7 @@ impl Workspace {
         let notes = read_checked(file, json, "duiding", |record: &NoteRecord| {
             // Every problem of the record: the indicator as well as the fields `to_note` reads.
             let mut problems = self.unknown_indicator(&record.indicator);
-            match record.to_note() {
+            match record.to_note(self.region()) {
                 Ok(note) if problems.is_empty() => Ok(note),
                 Ok(_) => Err(problems),
                 Err(found) => {

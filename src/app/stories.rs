@@ -79,7 +79,7 @@ impl Workspace {
         read_checked(file, json, "verhaal", |record: &StoryRecord| {
             // Every problem of the record: the linked indicators as well as what `to_story` reads.
             let unknown = self.unknown_indicators(&record.indicatoren);
-            match record.to_story() {
+            match record.to_story(self.region()) {
                 Ok(draft) if unknown.is_empty() => Ok(draft),
                 Ok(_) => Err(unknown),
                 Err(mut found) => {

@@ -4,7 +4,7 @@
 use rust_xlsxwriter::{Format, FormatBorder, Workbook};
 
 use super::{AppError, Workspace};
-use crate::domain::{AREAS, Area, AreaKind, Indicator, Period, Source, to_spreadsheet};
+use crate::domain::{Area, Indicator, Period, Region, Source, to_spreadsheet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemplateFormat {
@@ -33,9 +33,9 @@ impl TemplateFormat {
     }
 }
 
-/// The rows of a template: every gemeente and the region.
-fn template_areas() -> impl Iterator<Item = Area> {
-    AREAS.into_iter().filter(|a| a.kind != AreaKind::Nederland)
+/// The rows of a template: every gemeente that exists in `period`, and the region.
+fn template_areas<'r>(region: &'r Region, period: &Period) -> impl Iterator<Item = Area> + 'r {
+    region.gemeenten_in(period).chain([region.area()])
 }
 
 impl Workspace {
@@ -57,15 +57,15 @@ impl Workspace {
             )));
         }
         match format {
-            TemplateFormat::Csv => Ok(long_csv(&indicators, period)),
-            TemplateFormat::Xlsx => wide_xlsx(&indicators, period).map_err(|e| {
+            TemplateFormat::Csv => Ok(long_csv(&indicators, period, self.region())),
+            TemplateFormat::Xlsx => wide_xlsx(&indicators, period, self.region()).map_err(|e| {
                 AppError::Refused(format!("het sjabloon kan niet gemaakt worden: {e}"))
             }),
         }
     }
 }
 
-fn long_csv(indicators: &[&Indicator], period: &Period) -> Vec<u8> {
+fn long_csv(indicators: &[&Indicator], period: &Period, region: &Region) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
@@ -79,7 +79,7 @@ fn long_csv(indicators: &[&Indicator], period: &Period) -> Vec<u8> {
         "opmerking".into(),
     ]];
     for indicator in indicators {
-        for area in template_areas() {
+        for area in template_areas(region, period) {
             // In spreadsheet form like every text cell the program writes (see `to_spreadsheet`);
             // ids, names and periods never start with a formula character today, so this guards
             // the future rather than changing any current template.
@@ -105,6 +105,7 @@ fn long_csv(indicators: &[&Indicator], period: &Period) -> Vec<u8> {
 fn wide_xlsx(
     indicators: &[&Indicator],
     period: &Period,
+    region: &Region,
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
@@ -138,7 +139,7 @@ fn wide_xlsx(
         )?;
         sheet.write_string_with_format(4, 0, "Gebied", &header)?;
         sheet.write_string_with_format(4, 1, period.short_label(), &header)?;
-        for (row, area) in (5u32..).zip(template_areas()) {
+        for (row, area) in (5u32..).zip(template_areas(region, period)) {
             sheet.write_string(row, 0, area.name)?;
             sheet.write_blank(row, 1, &input)?;
         }

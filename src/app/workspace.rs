@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 
 use super::interchange::{EventRecord, NoteRecord, StoryRecord, read_list};
 use super::{AppError, demo};
-use crate::catalog::Catalog;
-use crate::domain::{Batch, BatchId, Indicator, count_of, visible};
+use crate::catalog::{Catalog, builtin_region};
+use crate::domain::{Batch, BatchId, Indicator, Region, count_of, visible};
 use crate::ingest::read_input_file;
 use crate::report::{ExportFormat, export};
 use crate::store::{ObservationFilter, Store, UndoSummary, WriteSummary};
@@ -65,6 +65,10 @@ impl std::fmt::Display for Undone {
 pub struct Workspace {
     catalog: Catalog,
     store: Store,
+    /// The store's region: which gemeenten there are, and when.
+    region: Region,
+    /// Chosen with `init`: a store for real figures, never filled with the demo data.
+    region_chosen: bool,
     /// Set when opening found a brand-new store and filled it with the demo data.
     demo_loaded_on_open: Option<WriteSummary>,
     /// The store's data version when last looked at, to notice writes by others.
@@ -97,20 +101,36 @@ impl Workspace {
         if !read_only {
             store.sync_indicators(catalog.indicators())?;
         }
+        let (region, region_chosen, seeded) = match store.region()? {
+            Some(stored) => (stored.region, stored.chosen, false),
+            // A new store, or one from before regions were stored: Zaanstreek-Waterland, as it was.
+            None => {
+                let region = builtin_region();
+                if !read_only {
+                    store.set_region(&region, false)?;
+                }
+                (region, false, !read_only)
+            }
+        };
         let mut workspace = Workspace {
             catalog,
             store,
+            region,
+            region_chosen,
             demo_loaded_on_open: None,
             seen_version: None,
             today,
         };
-        if !read_only && workspace.store.batches()?.is_empty() {
+        if !read_only && workspace.takes_demo() && workspace.store.batches()?.is_empty() {
             // Another process may be filling the same new store: one fills it, the others wait and
             // then find it filled.
             let _lock = workspace.store.setup_lock()?;
             if workspace.store.batches()?.is_empty() {
                 workspace.demo_loaded_on_open = Some(workspace.load_demo()?);
             }
+        }
+        if seeded {
+            workspace.record_mergers()?;
         }
         Ok(workspace)
     }
@@ -148,6 +168,16 @@ impl Workspace {
         &self.catalog
     }
 
+    pub fn region(&self) -> &Region {
+        &self.region
+    }
+
+    /// The demo data is about Zaanstreek-Waterland: only a store that was not set up with `init`
+    /// for that region or another gets it.
+    fn takes_demo(&self) -> bool {
+        !self.region_chosen && self.region.code() == demo::REGION_CODE
+    }
+
     pub fn store(&self) -> &Store {
         &self.store
     }
@@ -159,6 +189,12 @@ impl Workspace {
     /// Loads the demo data set, carried on to [`Workspace::today`]; refused when the store already
     /// holds values, so demo figures never mix with real ones.
     pub fn load_demo(&mut self) -> Result<WriteSummary, AppError> {
+        if self.region.code() != demo::REGION_CODE {
+            return Err(AppError::Refused(format!(
+                "de voorbeelddata gaan over Zaanstreek-Waterland; deze database is voor {}",
+                self.region.name()
+            )));
+        }
         let count = self.store.observation_count()?;
         if count > 0 {
             return Err(AppError::Refused(format!(
@@ -183,17 +219,24 @@ impl Workspace {
         let records: Vec<NoteRecord> = read_list(demo::NOTES_FILE, demo::NOTES)?;
         let notes: Vec<_> = records
             .iter()
-            .filter_map(|r| r.to_note().ok())
+            .filter_map(|r| r.to_note(&self.region).ok())
             .filter(|(draft, _)| self.catalog.get(&draft.indicator).is_some())
             .collect();
         let stories: Vec<_> = read_list::<StoryRecord>(demo::STORIES_FILE, demo::STORIES)?
             .iter()
-            .filter_map(|r| r.to_story().ok())
+            .filter_map(|r| r.to_story(&self.region).ok())
             .filter(|d| d.indicators.iter().all(|i| self.catalog.get(i).is_some()))
             .collect();
+        // A herindeling the region recorded already is not told twice.
+        let on_record = self.store.events()?;
         let events: Vec<_> = read_list::<EventRecord>(demo::EVENTS_FILE, demo::EVENTS)?
             .iter()
-            .filter_map(|r| r.to_event().ok())
+            .filter_map(|r| r.to_event(&self.region).ok())
+            .filter(|d| {
+                !on_record.iter().any(|e| {
+                    (e.draft.kind, e.draft.date, &e.draft.scope) == (d.kind, d.date, &d.scope)
+                })
+            })
             .collect();
         self.store.add_notes(&notes, true)?;
         self.store.add_stories(&stories, true)?;

@@ -97,6 +97,50 @@ impl<'a> Fields<'a> {
         self.expect(key, count, "een geheel getal van 0 tot en met 1000")
     }
 
+    /// An optional text: absent is `None`, present must be a valid text.
+    pub fn optional_text(&mut self, key: &'a str) -> Option<Option<String>> {
+        if self.table.contains_key(key) {
+            self.text(key).map(Some)
+        } else {
+            self.used.insert(key);
+            Some(None)
+        }
+    }
+
+    /// An optional day, as text or as a TOML date, handed on as text.
+    pub fn optional_date_text(&mut self, key: &'a str) -> Option<Option<String>> {
+        self.used.insert(key);
+        match self.table.get(key) {
+            None => Some(None),
+            Some(Value::String(text)) => Some(Some(text.trim().to_string())),
+            Some(Value::Datetime(datetime)) => Some(Some(datetime.to_string())),
+            Some(_) => {
+                self.error(key, "moet een datum zijn zoals \"2021-12-31\"".to_string());
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[key]]`), with the key path of each (`gemeente[2].`) for its errors.
+    pub fn tables(&mut self, key: &'a str) -> Vec<(String, &'a Table)> {
+        let Some(value) = self.take(key, true) else {
+            return Vec::new();
+        };
+        let Some(items) = value.as_array() else {
+            self.error(key, format!("moet een lijst van tabellen zijn ([[{key}]])"));
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        for (place, item) in items.iter().enumerate() {
+            let path = format!("{}{key}[{}].", self.prefix, place + 1);
+            match item.as_table() {
+                Some(table) => tables.push((path, table)),
+                None => self.error(key, format!("item {} is geen tabel", place + 1)),
+            }
+        }
+        tables
+    }
+
     pub fn table(&mut self, key: &'a str, required: bool) -> Option<&'a Table> {
         let value = self.take(key, required)?;
         self.expect(key, value.as_table(), "een tabel")

@@ -1,10 +1,11 @@
-//! The indicator catalog: `indicators/*.toml`, one file per indicator, validated with every problem
-//! reported by file and key.
+//! The indicator catalog (`indicators/*.toml`, one file per indicator) and region files, validated
+//! with every problem reported by file and key.
 
 mod builtin;
 mod error;
 mod fields;
 mod parse;
+mod region;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,6 +14,9 @@ use crate::domain::Indicator;
 
 pub use error::CatalogError;
 pub use parse::{is_cbs_table_id, parse_indicator};
+#[cfg(test)]
+pub(crate) use region::zawa;
+pub use region::{builtin_region, parse_region};
 
 #[derive(Debug, Clone)]
 pub struct Catalog {

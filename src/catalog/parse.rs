@@ -13,14 +13,7 @@ const DEFAULT_SHIELDING_THRESHOLD: u32 = 5;
 
 /// Parses and validates the text of one indicator file; `file` names it in the errors.
 pub fn parse_indicator(file: &str, text: &str) -> Result<Indicator, Vec<CatalogError>> {
-    let table: Table = text.parse().map_err(|e: toml::de::Error| {
-        let key = e.span().map(|span| line_of(text, span.start));
-        let message = format!("geen geldige TOML: {}", e.message());
-        vec![match key {
-            Some(line) => CatalogError::file(file, format!("regel {line}: {message}")),
-            None => CatalogError::file(file, message),
-        }]
-    })?;
+    let table = toml_table(file, text)?;
     let mut fields = Fields::new(file, "", &table);
     let id = fields.text("id");
     let name = fields.text("name");
@@ -93,6 +86,18 @@ pub fn parse_indicator(file: &str, text: &str) -> Result<Indicator, Vec<CatalogE
             Err(errors)
         }
     }
+}
+
+/// The text as a TOML table, or the one error that says on which line it is not TOML.
+pub(super) fn toml_table(file: &str, text: &str) -> Result<Table, Vec<CatalogError>> {
+    text.parse().map_err(|e: toml::de::Error| {
+        let key = e.span().map(|span| line_of(text, span.start));
+        let message = format!("geen geldige TOML: {}", e.message());
+        vec![match key {
+            Some(line) => CatalogError::file(file, format!("regel {line}: {message}")),
+            None => CatalogError::file(file, message),
+        }]
+    })
 }
 
 fn check_id(fields: &mut Fields, file: &str, id: &str) {

@@ -5,9 +5,22 @@ use std::time::Duration;
 
 use super::Cli;
 use crate::app::{AppError, FetchOptions, describe_cbs_table};
+use crate::catalog::builtin_region;
 
-pub(super) fn describe(table: &str, base_url: &str, timeout: Duration) -> Result<(), AppError> {
-    let description = describe_cbs_table(base_url, timeout, table)?;
+/// Names the areas of the store's region the table has; without a store yet, Zaanstreek-Waterland's
+/// (describing a table makes no store).
+pub(super) fn describe(
+    cli: &Cli,
+    table: &str,
+    base_url: &str,
+    timeout: Duration,
+) -> Result<(), AppError> {
+    let region = if cli.open_options().db.exists() {
+        cli.open()?.region().clone()
+    } else {
+        builtin_region()
+    };
+    let description = describe_cbs_table(base_url, timeout, table, &region)?;
     say!("{}", description.to_string().trim_end());
     Ok(())
 }

@@ -29,6 +29,7 @@ macro_rules! say_error {
 mod data;
 mod fetch;
 mod import;
+mod region;
 mod texts;
 mod usage;
 
@@ -85,6 +86,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Maak een nieuwe database voor echte cijfers van een regio (zonder voorbeelddata)
+    Init {
+        /// Regiobestand (TOML, zie docs/regio-bestand.md); standaard Zaanstreek-Waterland
+        #[arg(long, value_name = "BESTAND")]
+        region: Option<PathBuf>,
+    },
     /// Controleer de indicatordefinities en toon elke fout
     Check,
     /// Schrijf alle actuele waarnemingen in het lange formaat naar stdout
@@ -315,6 +322,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             unshielded,
         } => export(cli, indicator.as_deref(), *format, !unshielded),
         Command::Demo => demo(cli),
+        Command::Init { region } => region::init(cli, region.as_deref()),
         Command::Import {
             files,
             dry_run,
@@ -353,6 +361,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                     timeout,
                 },
         } => fetch::describe(
+            cli,
             table,
             base_url,
             std::time::Duration::from_secs((*timeout).max(1)),

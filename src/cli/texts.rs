@@ -87,7 +87,7 @@ pub(super) fn events(cli: &Cli, action: &EventAction) -> Result<(), AppError> {
                 omschrijving: description.clone(),
             };
             let draft = record
-                .to_event()
+                .to_event(workspace.region())
                 .map_err(|problems| AppError::Refused(problems.join("\n")))?;
             let id = workspace.add_event(&draft)?;
             say!(

@@ -143,8 +143,8 @@ mod tests {
     #[test]
     fn an_event_applies_to_its_scope_only() {
         let (e33, vt) = (&indicator("e33"), &indicator("veilig_thuis"));
-        let purmerend = Area::parse("Purmerend").unwrap();
-        let zaanstad = Area::parse("Zaanstad").unwrap();
+        let purmerend = crate::catalog::zawa().parse("Purmerend").unwrap();
+        let zaanstad = crate::catalog::zawa().parse("Zaanstad").unwrap();
 
         let everywhere = event(EventScope::All);
         assert!(everywhere.applies_to(e33, None) && everywhere.applies_to(vt, Some(&zaanstad)));

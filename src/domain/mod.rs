@@ -11,6 +11,7 @@ mod note;
 mod number;
 mod observation;
 mod period;
+mod region;
 mod shielding;
 mod spreadsheet_text;
 mod story;
@@ -18,7 +19,7 @@ mod text;
 mod time;
 mod tone;
 
-pub use area::{AREAS, Area, AreaKind, AreaParseError};
+pub use area::{Area, AreaInfo, AreaKind, AreaParseError};
 pub use batch::{Batch, BatchId, BatchKind, BatchSource};
 pub use digest::sha256_hex;
 pub use event::{Event, EventDraft, EventId, EventKind, EventScope};
@@ -31,6 +32,7 @@ pub use note::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion, dutch_date, par
 pub use number::{NumberParseError, count_of, format_number, parse_number, plain_number};
 pub use observation::{Observation, Reason, Value};
 pub use period::{Period, PeriodParseError};
+pub use region::{Member, Region};
 pub use shielding::Shown;
 pub use spreadsheet_text::{from_spreadsheet, to_spreadsheet};
 pub use story::{Story, StoryDraft, StoryId, StoryKind, UrlError, WebUrl};

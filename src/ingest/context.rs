@@ -9,7 +9,14 @@ use super::pieces::Pieces;
 use super::problem::{Finding, ImportProblem, Location, ProblemKind};
 use super::reading::ReadObservation;
 use super::table::Cell;
-use crate::domain::{Area, FastHashMap, Indicator, Observation, Period, count_of, fold};
+use chrono::NaiveDate;
+
+use crate::domain::{
+    Area, FastHashMap, Indicator, Observation, Period, Region, count_of, dutch_date, fold,
+};
+
+/// First and last day a gemeente existed, and what it merged into.
+type Bounds = (Option<NaiveDate>, Option<NaiveDate>, Option<&'static str>);
 
 pub(super) struct Context<'a> {
     pub file: &'a str,
@@ -17,24 +24,38 @@ pub(super) struct Context<'a> {
     pub file_name: Arc<str>,
     indicators: FastHashMap<&'a str, &'a Indicator>,
     all_indicators: &'a [Indicator],
+    region: &'a Region,
     areas: FastHashMap<String, Result<Area, Finding>>,
+    /// The days a gemeente existed, for those that did not always (by [`Area::key`]).
+    bounded: FastHashMap<u32, Bounds>,
     periods: FastHashMap<String, Result<Period, Finding>>,
     /// Each observation's cell as one number (see [`cell_key`]), to find a cell delivered twice by
     /// sorting rather than hashing a million keys.
-    cells: Vec<u64>,
+    cells: Vec<u128>,
     pub observations: Pieces<ReadObservation>,
     pub problems: Findings,
     pub warnings: Findings,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(file: &'a str, indicators: &'a [Indicator]) -> Context<'a> {
+    pub fn new(file: &'a str, indicators: &'a [Indicator], region: &'a Region) -> Context<'a> {
+        let bounded = region
+            .members()
+            .iter()
+            .filter(|m| m.valid_from.is_some() || m.valid_until.is_some())
+            .map(|m| {
+                let merged_into = m.merged_into.map(|a| a.name);
+                (m.area.key(), (m.valid_from, m.valid_until, merged_into))
+            })
+            .collect();
         Context {
             file,
             file_name: Arc::from(file),
             indicators: indicators.iter().map(|i| (i.id.as_str(), i)).collect(),
             all_indicators: indicators,
+            region,
             areas: FastHashMap::default(),
+            bounded,
             periods: FastHashMap::default(),
             cells: Vec::new(),
             observations: Pieces::default(),
@@ -46,7 +67,7 @@ impl<'a> Context<'a> {
     /// An empty context for the same file, to read a part of its rows on another thread. It has a
     /// file name of its own: threads counting references to one shared name would slow each other.
     pub fn fork(&self) -> Context<'a> {
-        Context::new(self.file, self.all_indicators)
+        Context::new(self.file, self.all_indicators, self.region)
     }
 
     /// Takes in what a fork read, as if this context had read those rows after its own.
@@ -109,8 +130,10 @@ impl<'a> Context<'a> {
             return known.clone();
         }
         let text = cell.text();
-        let area =
-            Area::parse(&text).map_err(|e| Finding::new(ProblemKind::UnknownArea, e.to_string()));
+        let area = self
+            .region
+            .parse(&text)
+            .map_err(|e| Finding::new(ProblemKind::UnknownArea, e.to_string()));
         self.areas.insert(text, area.clone());
         area
     }
@@ -137,6 +160,33 @@ impl<'a> Context<'a> {
     }
 
     /// Whether `period` fits the indicator's frequency; refuses it at `at` when not.
+    /// Whether `area` existed in `period`: a value for a gemeente after it merged into another, or
+    /// before it was formed, belongs to no gemeente of the region.
+    pub fn exists(&self, area: &Area, period: &Period) -> Result<(), Finding> {
+        let Some((from, until, merged_into)) = self.bounded.get(&area.key()) else {
+            return Ok(());
+        };
+        let message = if let Some(from) = from.filter(|from| *from >= period.end()) {
+            format!(
+                "{} bestaat pas vanaf {}, dus niet in {}",
+                area.name,
+                dutch_date(from),
+                period.label()
+            )
+        } else if let Some(until) = until.filter(|until| *until < period.start()) {
+            let end = match (merged_into, until.succ_opt()) {
+                (Some(other), Some(day)) => {
+                    format!("is op {} opgegaan in {other}", dutch_date(day))
+                }
+                _ => format!("bestaat niet meer na {}", dutch_date(until)),
+            };
+            format!("{} {end}, dus niet in {}", area.name, period.label())
+        } else {
+            return Ok(());
+        };
+        Err(Finding::new(ProblemKind::AreaNotInPeriod, message))
+    }
+
     pub fn frequency_fits(
         &mut self,
         indicator: &Indicator,
@@ -208,7 +258,7 @@ impl<'a> Context<'a> {
     /// period), the order the store keeps them in; every value for a cell after the first one in the
     /// file is refused.
     pub fn cell_order_refusing_duplicates(&mut self) -> Vec<u32> {
-        let mut cells: Vec<(u64, u32)> = std::mem::take(&mut self.cells)
+        let mut cells: Vec<(u128, u32)> = std::mem::take(&mut self.cells)
             .into_iter()
             .zip(0u32..)
             .collect();
@@ -238,11 +288,12 @@ impl<'a> Context<'a> {
 }
 
 /// The cell an observation is for as one number that sorts like (indicator's place in the catalog,
-/// area in display order, period): 16, 8 and 40 bits.
-fn cell_key(catalog_place: usize, observation: &Observation) -> u64 {
-    let indicator = catalog_place.min(0xFFFF) as u64;
-    let area = observation.area.display_order().min(0xFF) as u64;
-    (indicator << 48) | (area << 40) | observation.period.ordinal()
+/// area in the order first named, period): 24, 24 and 40 bits (a catalog or region that large is
+/// no catalog or region).
+fn cell_key(catalog_place: usize, observation: &Observation) -> u128 {
+    let indicator = catalog_place.min(0xFF_FFFF) as u128;
+    let area = observation.area.key().min(0xFF_FFFF) as u128;
+    (indicator << 64) | (area << 40) | u128::from(observation.period.ordinal())
 }
 
 fn describe(location: &Location) -> String {

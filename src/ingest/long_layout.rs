@@ -97,6 +97,10 @@ fn read_long_rows(
         if !context.frequency_fits(indicator, &period, || at(Column::Period)) || !ok {
             continue;
         }
+        if let Err(finding) = context.exists(&area, &period) {
+            context.problem(&at(Column::Area), finding);
+            continue;
+        }
         let Some((value, provisional)) = value else {
             empty_rows.push(row.number);
             continue;

@@ -27,7 +27,7 @@ mod wide_layout;
 
 use std::path::Path;
 
-use crate::domain::{Indicator, sha256_hex};
+use crate::domain::{Indicator, Region, sha256_hex};
 
 #[cfg(fuzzing)]
 pub use cbs::read_page_for_fuzzing;
@@ -38,10 +38,15 @@ pub use reading::{FileReading, Layout, ReadObservation, TableSummary};
 
 /// Reads one delivered file; `name` is its file name, used in every message and to choose the reader.
 /// The file's fingerprint is taken on another core meanwhile.
-pub fn read_file(name: &str, bytes: &[u8], indicators: &[Indicator]) -> FileReading {
+pub fn read_file(
+    name: &str,
+    bytes: &[u8],
+    indicators: &[Indicator],
+    region: &Region,
+) -> FileReading {
     let (sha256, (context, summaries, cell_order)) = parallel::both(
         || sha256_hex(bytes),
-        || read_contents(name, bytes, indicators),
+        || read_contents(name, bytes, indicators, region),
     );
     FileReading {
         file: name.to_string(),
@@ -59,8 +64,9 @@ fn read_contents<'a>(
     name: &'a str,
     bytes: &[u8],
     indicators: &'a [Indicator],
+    region: &'a Region,
 ) -> (context::Context<'a>, Vec<TableSummary>, Vec<u32>) {
-    let mut context = context::Context::new(name, indicators);
+    let mut context = context::Context::new(name, indicators, region);
     let tables = if is_spreadsheet(name, bytes) {
         limits::check_zip(bytes)
             .and_then(|()| limits::check_ods(bytes))
@@ -112,7 +118,12 @@ mod tests {
 
     fn read(csv: &str) -> FileReading {
         let catalog = Catalog::builtin().unwrap();
-        read_file("levering.csv", csv.as_bytes(), catalog.indicators())
+        read_file(
+            "levering.csv",
+            csv.as_bytes(),
+            catalog.indicators(),
+            crate::catalog::zawa(),
+        )
     }
 
     fn kinds(problems: &[ImportProblem]) -> Vec<(Option<u64>, ProblemKind)> {

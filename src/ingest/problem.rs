@@ -39,6 +39,9 @@ pub enum ProblemKind {
     NoIndicator,
     UnknownIndicator,
     UnknownArea,
+    /// A gemeente of the region in a period it did not exist in (before it was formed, after it
+    /// merged).
+    AreaNotInPeriod,
     InvalidPeriod,
     /// A period that does not fit the indicator's frequency (a year for a quarterly figure).
     WrongFrequency,

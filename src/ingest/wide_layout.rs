@@ -51,6 +51,10 @@ pub(super) fn read_wide(
                 Err(finding) => context.problem(&at, finding),
                 Ok(None) => empty_cells.push(row.number),
                 Ok(Some((value, provisional))) => {
+                    if let Err(finding) = context.exists(&area, period) {
+                        context.problem(&at, finding);
+                        continue;
+                    }
                     let observation = Observation {
                         indicator: indicator.id.clone(),
                         area,

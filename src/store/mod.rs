@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use areas::StoredRegion;
 pub use batches::UndoSummary;
 pub use error::StoreError;
 pub use files::{SetupLock, create_owner_only, is_own_file};
@@ -39,6 +40,8 @@ pub struct Store {
     read_only: bool,
     /// Where the file was copied before a migration in this session.
     migration_backup: Option<PathBuf>,
+    /// The areas table as areas, read at opening and after each change.
+    areas: areas::AreaRegister,
 }
 
 impl Store {
@@ -121,12 +124,15 @@ impl Store {
             )));
         }
         conn.pragma_update(None, "cache_size", READING_CACHE_KB)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
             read_only: true,
             migration_backup: None,
-        })
+            areas: Default::default(),
+        };
+        store.load_areas()?;
+        Ok(store)
     }
 
     /// A private store that lives in memory; for tests and previews.
@@ -152,13 +158,14 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "cache_size", READING_CACHE_KB)?;
         let migration_backup = schema::migrate(&mut conn, path.as_deref())?;
-        let store = Store {
+        let mut store = Store {
             conn,
             path,
             read_only: false,
             migration_backup,
+            areas: Default::default(),
         };
-        store.sync_areas()?;
+        store.load_areas()?;
         Ok(store)
     }
 
@@ -268,13 +275,16 @@ fn backups_of(path: &Path) -> Vec<String> {
     found
 }
 
-/// An optional gebied as stored by its code; an unknown code is a problem to report.
-fn optional_area(code: Option<String>) -> Result<Option<crate::domain::Area>, String> {
-    match code {
-        None => Ok(None),
-        Some(code) => crate::domain::Area::from_code(&code)
-            .map(Some)
-            .ok_or_else(|| format!("onbekend gebied '{code}'")),
+impl Store {
+    /// An optional gebied as stored by its code; an unknown code is a problem to report.
+    fn optional_area(&self, code: Option<String>) -> Result<Option<crate::domain::Area>, String> {
+        match code {
+            None => Ok(None),
+            Some(code) => self
+                .area_of_code(&code)
+                .map(Some)
+                .ok_or_else(|| format!("onbekend gebied '{code}'")),
+        }
     }
 }
 

@@ -15,6 +15,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema/v3.sql")),
     M::up(include_str!("schema/v4.sql")),
     M::up(include_str!("schema/v5.sql")),
+    M::up(include_str!("schema/v6.sql")),
 ];
 
 pub(super) fn latest_version() -> usize {

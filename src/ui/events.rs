@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 use super::theme;
 use super::widgets::{card, muted, named_group, section_label};
 use crate::app::IndicatorFigures;
-use crate::domain::{Area, Event, EventId, EventKind, EventScope, dutch_date};
+use crate::domain::{Event, EventId, EventKind, EventScope, Region, dutch_date};
 
 pub(super) use crate::app::{EventEditor, ScopeChoice};
 
@@ -26,6 +26,7 @@ pub(super) fn events_of<'a>(events: &'a [Event], figures: &IndicatorFigures) -> 
 pub(super) fn events_panel(
     ui: &mut egui::Ui,
     events: &[&Event],
+    region: &Region,
     editor: &mut EventEditor,
 ) -> Option<EventAction> {
     let palette = theme::palette(ui);
@@ -101,7 +102,7 @@ pub(super) fn events_panel(
                         "deze indicator",
                     );
                     ui.selectable_value(&mut editor.scope, ScopeChoice::All, "alle indicatoren");
-                    for area in Area::gemeenten() {
+                    for area in region.current_gemeenten() {
                         ui.selectable_value(
                             &mut editor.scope,
                             ScopeChoice::Gemeente(area),

@@ -12,7 +12,7 @@ use egui_plot::{
 use super::theme;
 use crate::analysis::Series;
 use crate::app::{AreaFigures, IndicatorFigures, rate_text};
-use crate::domain::{Area, AreaKind, Event, EventKind, Frequency, Period, format_number};
+use crate::domain::{AreaKind, Event, EventKind, Frequency, Period, Region, format_number};
 
 /// The full trend: every gemeente and, thick, the region; the legend above it toggles lines, and
 /// remembers that for every indicator. "Voortschrijdend gemiddelde" adds the region's average over a
@@ -59,7 +59,7 @@ pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures, events: 
 
 /// The legend of the moving average: its dashed line and what it averages.
 fn average_entry(ui: &mut egui::Ui, label: &str) {
-    let color = theme::palette(ui).area(&Area::region());
+    let color = theme::palette(ui).area(Region::COLOR);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), egui::Sense::hover());
     for x in [rect.left(), rect.center().x + 1.0] {
         let dash =
@@ -96,7 +96,7 @@ fn legend_entry(ui: &mut egui::Ui, area: &AreaFigures, hidden: &mut BTreeSet<&'s
     let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), egui::Sense::hover());
     let line = egui::Rect::from_center_size(rect.center(), egui::vec2(16.0, height));
     ui.painter()
-        .rect_filled(line, 1.0, palette.area(&area.area));
+        .rect_filled(line, 1.0, palette.area(area.color));
     if ui.checkbox(&mut shown, area.area.name).changed() {
         if shown {
             hidden.remove(area.area.code);
@@ -192,7 +192,7 @@ fn plot(
             );
         }
         for area in areas {
-            let color = palette.area(&area.area);
+            let color = palette.area(area.color);
             let width = if area.area.kind == AreaKind::Regio {
                 3.5
             } else {
@@ -224,7 +224,7 @@ fn plot(
             for segment in segments(series) {
                 plot_ui.line(
                     Line::new(name.as_str(), PlotPoints::from(segment))
-                        .color(palette.area(&Area::region()))
+                        .color(palette.area(Region::COLOR))
                         .width(2.0)
                         .style(LineStyle::dashed_loose()),
                 );

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Color32, FontFamily, FontId, TextStyle, Theme};
 
-use crate::domain::Area;
+use crate::domain::Region;
 
 pub struct Palette {
     pub background: Color32,
@@ -73,19 +73,19 @@ pub const DARK: Palette = Palette {
 };
 
 impl Palette {
-    /// The colour of an area, the same on every screen (and in the BO-pakket).
-    pub fn area(&self, area: &Area) -> Color32 {
-        let design = rgb(area.color());
+    /// The colour of an area (its design colour, see `Region::color`), the same on every screen
+    /// and in the BO-pakket; on the dark theme the dark design colours are lightened to stay legible.
+    pub fn area(&self, design: u32) -> Color32 {
         if !self.dark {
-            return design;
+            return rgb(design);
         }
-        match area.code {
-            "GM0439" => rgb(0x3A9BE0),
-            "GM0852" => rgb(0xC9A400),
-            "GM0880" => rgb(0xC08A7E),
-            "GM0479" => rgb(0x8877DD),
-            "RG_ZAWA" => rgb(0xE6E9EE),
-            _ => design,
+        match design {
+            0x0072B2 => rgb(0x3A9BE0),
+            0x9A7B00 => rgb(0xC9A400),
+            0x8C564B => rgb(0xC08A7E),
+            0x332288 => rgb(0x8877DD),
+            Region::COLOR => rgb(0xE6E9EE),
+            _ => rgb(design),
         }
     }
 }

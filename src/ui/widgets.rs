@@ -4,7 +4,7 @@ use eframe::egui::{self, Color32, Frame, Margin, RichText, Sense, Shape, Stroke,
 
 use super::theme::{self, Palette};
 use crate::app::{Direction, Movement, Tone};
-use crate::domain::{Area, Period};
+use crate::domain::{Area, Period, Region};
 
 /// An uppercase section heading: "SIGNALEN", "BATCHES".
 pub(super) fn section_label(ui: &mut egui::Ui, text: &str) {
@@ -19,12 +19,17 @@ pub(super) fn section_label(ui: &mut egui::Ui, text: &str) {
 }
 
 /// "Hele regio" or one gemeente, named `name` for screen readers.
-pub(super) fn area_picker(ui: &mut egui::Ui, id: &str, name: &str, chosen: &mut Option<Area>) {
+pub(super) fn area_picker(
+    ui: &mut egui::Ui,
+    (id, name): (&str, &str),
+    region: &Region,
+    chosen: &mut Option<Area>,
+) {
     egui::ComboBox::from_id_salt(id)
         .selected_text(chosen.map_or("Hele regio", |a| a.name))
         .show_ui(ui, |ui| {
             ui.selectable_value(chosen, None, "Hele regio");
-            for area in Area::gemeenten() {
+            for area in region.current_gemeenten() {
                 ui.selectable_value(chosen, Some(area), area.name);
             }
         })

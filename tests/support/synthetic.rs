@@ -6,14 +6,17 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use regio_in_beeld::domain::{AREAS, AreaKind};
+use regio_in_beeld::catalog::builtin_region;
 
 /// The seven gemeenten and the region, by name.
 fn area_names() -> impl Iterator<Item = &'static str> {
-    AREAS
-        .iter()
-        .filter(|a| a.kind != AreaKind::Nederland)
+    let region = builtin_region();
+    let names: Vec<&'static str> = region
+        .current_gemeenten()
+        .chain([region.area()])
         .map(|a| a.name)
+        .collect();
+    names.into_iter()
 }
 
 pub fn indicator_id(index: usize) -> String {

@@ -10,7 +10,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use crate::analysis::{POPULATION_INDICATOR, Population};
 use crate::domain::{
-    Aggregation, Area, AreaKind, Indicator, Observation, Period, StockOrFlow, Unit, Value,
+    Aggregation, Area, AreaKind, Indicator, Observation, Period, Region, StockOrFlow, Unit, Value,
 };
 
 /// Suppliers that are deliberately one period behind, so the overdue flag has something to show:
@@ -39,14 +39,15 @@ pub(super) fn continued(
     base: &[Observation],
     indicators: &[Indicator],
     today: NaiveDate,
+    region: &Region,
 ) -> Vec<Observation> {
     let mut ordered: Vec<&Indicator> = indicators.iter().collect();
     // Inhabitants first: a weighted region mean weighs the gemeenten by them.
     ordered.sort_by_key(|i| i.id != POPULATION_INDICATOR);
-    let mut population = Population::from_observations(base);
+    let mut population = Population::from_observations(base, region);
     let mut added = Vec::new();
     for indicator in ordered {
-        let more = continue_indicator(indicator, base, today, &population);
+        let more = continue_indicator(indicator, base, today, &population, region);
         if indicator.id == POPULATION_INDICATOR {
             let inhabitants: Vec<Observation> = base
                 .iter()
@@ -54,7 +55,7 @@ pub(super) fn continued(
                 .chain(&more)
                 .cloned()
                 .collect();
-            population = Population::from_observations(&inhabitants);
+            population = Population::from_observations(&inhabitants, region);
         }
         added.extend(more);
     }
@@ -86,11 +87,12 @@ fn continue_indicator(
     base: &[Observation],
     today: NaiveDate,
     population: &Population,
+    region: &Region,
 ) -> Vec<Observation> {
     let mut recorded: BTreeMap<usize, (Area, Recorded)> = BTreeMap::new();
     for o in base.iter().filter(|o| o.indicator == indicator.id) {
         recorded
-            .entry(o.area.display_order())
+            .entry(region.display_order(&o.area))
             .or_insert_with(|| (o.area, Recorded::new()))
             .1
             .insert(o.period, o.value.number());
@@ -139,8 +141,8 @@ fn continue_indicator(
         })
         .collect();
     if derived {
-        let region = derive_region(indicator, &recorded, &values, &steps, population);
-        values.push((Area::region(), region));
+        let derived_values = derive_region(indicator, &recorded, &values, &steps, population);
+        values.push((region.area(), derived_values));
     }
     values
         .into_iter()

@@ -7,10 +7,12 @@ mod continuation;
 use chrono::NaiveDate;
 
 use super::AppError;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, builtin_region};
 use crate::domain::{BatchKind, BatchSource, Observation, sha256_hex};
 use crate::ingest::read_file;
 
+/// The region the demo data is about: only its stores get them.
+pub(super) const REGION_CODE: &str = "RG_ZAWA";
 pub(super) const FILE_NAME: &str = "assets/demo/observations.csv";
 const CSV: &[u8] = include_bytes!("../../../assets/demo/observations.csv");
 /// Example stories and duiding notes, in the JSON of `stories export` and `notes export`.
@@ -29,7 +31,8 @@ pub(super) fn observations(
     today: NaiveDate,
 ) -> Result<Vec<Observation>, AppError> {
     let builtin = Catalog::builtin().map_err(AppError::Catalog)?;
-    let reading = read_file(FILE_NAME, CSV, builtin.indicators());
+    let region = builtin_region();
+    let reading = read_file(FILE_NAME, CSV, builtin.indicators(), &region);
     if !reading.problems.is_empty() {
         return Err(AppError::Import(reading.problems));
     }
@@ -37,7 +40,7 @@ pub(super) fn observations(
         .into_observations()
         .map(|read| read.observation)
         .collect();
-    let added = continuation::continued(&base, builtin.indicators(), today);
+    let added = continuation::continued(&base, builtin.indicators(), today, &region);
     Ok(base
         .into_iter()
         .chain(added)

@@ -42,7 +42,7 @@ fn demo_data_covers_every_indicator_for_the_region() {
     for indicator in catalog.indicators() {
         let region_values = observations
             .iter()
-            .filter(|o| o.indicator == indicator.id && o.area == Area::region())
+            .filter(|o| o.indicator == indicator.id && o.area == crate::catalog::zawa().area())
             .count();
         assert!(
             region_values >= 2,
@@ -80,7 +80,7 @@ fn on_2_december_2026_the_invented_series_run_to_the_last_period_that_is_over() 
     let newest = |id: &str| {
         added
             .iter()
-            .filter(|o| o.indicator == id && o.area == Area::region())
+            .filter(|o| o.indicator == id && o.area == crate::catalog::zawa().area())
             .map(|o| o.period)
             .max()
     };
@@ -102,7 +102,9 @@ fn on_2_december_2026_the_invented_series_run_to_the_last_period_that_is_over() 
     assert_eq!(newest("wmo_clienten"), None);
     let months = added
         .iter()
-        .filter(|o| o.indicator == "bijstandsuitkeringen" && o.area == Area::region())
+        .filter(|o| {
+            o.indicator == "bijstandsuitkeringen" && o.area == crate::catalog::zawa().area()
+        })
         .count();
     assert_eq!(months, 9);
     // Every gemeente has what the region has.
@@ -124,8 +126,8 @@ fn the_same_day_gives_the_same_values() {
     // Another area or period gets other noise: the gemeenten do not move in lockstep.
     let added = added_on(today);
     let at = period("2026 K2");
-    let zaanstad = Area::parse("Zaanstad").unwrap();
-    let purmerend = Area::parse("Purmerend").unwrap();
+    let zaanstad = crate::catalog::zawa().parse("Zaanstad").unwrap();
+    let purmerend = crate::catalog::zawa().parse("Purmerend").unwrap();
     let ratio = |area: &Area| {
         number(&added, "huiselijk_geweld_incidenten", area, &at).unwrap()
             / number(
@@ -165,13 +167,13 @@ fn the_dashboard_of_2_december_2026_opens_on_2026_k3_with_only_the_late_supplier
 }
 
 /// Every value the demo adds from the CSV's end until `today`, per indicator and area in time order.
-fn series_until(today: NaiveDate) -> BTreeMap<(String, usize), Vec<(Period, f64)>> {
-    let mut series: BTreeMap<(String, usize), Vec<(Period, f64)>> = BTreeMap::new();
+fn series_until(today: NaiveDate) -> BTreeMap<(String, u32), Vec<(Period, f64)>> {
+    let mut series: BTreeMap<(String, u32), Vec<(Period, f64)>> = BTreeMap::new();
     for o in demo_on(today) {
         let value = o.value.number();
         if let Some(value) = value {
             series
-                .entry((o.indicator, o.area.display_order()))
+                .entry((o.indicator, o.area.key()))
                 .or_default()
                 .push((o.period, value));
         }
@@ -207,15 +209,17 @@ fn values_carry_on_plausibly_for_years_per_unit_kind_and_aggregation() {
         }
     }
     for indicator in catalog.indicators() {
-        let region = |at: &Period| number(&added, &indicator.id, &Area::region(), at);
+        let region =
+            |at: &Period| number(&added, &indicator.id, &crate::catalog::zawa().area(), at);
         let gemeenten = |at: &Period| -> Vec<f64> {
-            Area::gemeenten()
+            crate::catalog::zawa()
+                .current_gemeenten()
                 .filter_map(|g| number(&added, &indicator.id, &g, at))
                 .collect()
         };
         let periods: Vec<Period> = added
             .iter()
-            .filter(|o| o.indicator == indicator.id && o.area == Area::region())
+            .filter(|o| o.indicator == indicator.id && o.area == crate::catalog::zawa().area())
             .map(|o| o.period)
             .collect();
         for at in &periods {
@@ -247,8 +251,11 @@ fn values_carry_on_plausibly_for_years_per_unit_kind_and_aggregation() {
                 Aggregation::None => assert!(parts.is_empty()),
             }
         }
-        for area in Area::gemeenten().chain([Area::region()]) {
-            let Some(points) = series.get(&(indicator.id.clone(), area.display_order())) else {
+        for area in crate::catalog::zawa()
+            .current_gemeenten()
+            .chain([crate::catalog::zawa().area()])
+        {
+            let Some(points) = series.get(&(indicator.id.clone(), area.key())) else {
                 continue;
             };
             let from = points.partition_point(|(p, _)| p.year() <= 2025);
@@ -278,7 +285,14 @@ fn values_carry_on_plausibly_for_years_per_unit_kind_and_aggregation() {
         }
     }
     // The inhabitants grow slowly, and the region stays the sum of its gemeenten.
-    let inwoners = |year: i32| number(&added, "inwoners", &Area::region(), &Period::Year(year));
+    let inwoners = |year: i32| {
+        number(
+            &added,
+            "inwoners",
+            &crate::catalog::zawa().area(),
+            &Period::Year(year),
+        )
+    };
     let growth = inwoners(2028).unwrap() / inwoners(2027).unwrap();
     assert!((0.99..1.02).contains(&growth), "{growth}");
 }
@@ -290,7 +304,15 @@ fn a_flow_keeps_its_season() {
     let quarters = |quarters: [u8; 2]| -> f64 {
         (2026..=2028)
             .flat_map(|year| quarters.map(|q| Period::Quarter(year, q)))
-            .map(|at| number(&added, "huiselijk_geweld_incidenten", &Area::region(), &at).unwrap())
+            .map(|at| {
+                number(
+                    &added,
+                    "huiselijk_geweld_incidenten",
+                    &crate::catalog::zawa().area(),
+                    &at,
+                )
+                .unwrap()
+            })
             .sum()
     };
     let (middle, ends) = (quarters([2, 3]), quarters([1, 4]));

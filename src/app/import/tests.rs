@@ -40,14 +40,15 @@ fn a_value_against_the_one_on_record_is_a_replacement_or_a_jump() {
 #[test]
 fn a_region_value_that_is_not_the_sum_of_its_gemeenten_is_a_warning() {
     let workspace = demo();
-    let mut rows: String = Area::gemeenten()
+    let mut rows: String = crate::catalog::zawa()
+        .current_gemeenten()
         .map(|g| format!("zvh_aanmeldingen;{};2030 K1;10\n", g.name))
         .collect();
     rows.push_str("zvh_aanmeldingen;Zaanstreek-Waterland;2030 K1;71\n");
     let preview = workspace
         .preview_import(vec![delivered("regio.csv", &rows)], "ambtenaar")
         .unwrap();
-    let region_row = Some(2 + Area::gemeenten().count() as u64);
+    let region_row = Some(2 + crate::catalog::zawa().current_gemeenten().count() as u64);
     let sums: Vec<_> = kinds(&preview.warnings)
         .into_iter()
         .filter(|(_, kind)| *kind == ProblemKind::RegionSum)

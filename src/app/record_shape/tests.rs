@@ -56,7 +56,7 @@ fn every_record_is_checked_and_a_byte_order_mark_is_read() {
         "g.json",
         json.as_bytes(),
         "gebeurtenis",
-        |r: &EventRecord| r.to_event(),
+        |r: &EventRecord| r.to_event(crate::catalog::zawa()),
     )
     .unwrap_err()
     .to_string();
@@ -79,7 +79,7 @@ fn every_record_is_checked_and_a_byte_order_mark_is_read() {
         "g.json",
         "\u{feff}[]".as_bytes(),
         "gebeurtenis",
-        |r: &EventRecord| r.to_event(),
+        |r: &EventRecord| r.to_event(crate::catalog::zawa()),
     )
     .unwrap();
     assert!(read.is_empty());

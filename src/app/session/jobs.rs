@@ -125,8 +125,16 @@ impl Session {
         }
         let base_url = self.cbs_base_url.clone();
         let asked = table.clone();
+        let region = self.view.region();
         let job = WorkJob::without_store(
-            move || describe_cbs_table(&base_url, std::time::Duration::from_secs(60), &asked),
+            move || {
+                describe_cbs_table(
+                    &base_url,
+                    std::time::Duration::from_secs(60),
+                    &asked,
+                    &region,
+                )
+            },
             self.wake(),
         );
         self.jobs.describe = Some(job);

@@ -28,7 +28,8 @@ use super::{
     AppError, Dashboard, DashboardChoice, FetchProgress, ImportPreview, OpenOptions, Workspace,
     default_user,
 };
-use crate::domain::{Area, AreaKind, Period, WebUrl};
+use crate::catalog::builtin_region;
+use crate::domain::{Area, AreaKind, Member, Period, Region, WebUrl};
 use jobs::Jobs;
 
 /// Called from worker threads when they have news, so the window draws again.
@@ -87,11 +88,23 @@ impl View {
             .unwrap_or_else(|| self.today())
     }
 
-    /// The gemeente of the Gemeenten layer.
+    /// The store's region; Zaanstreek-Waterland while no store could be read.
+    pub fn region(&self) -> Region {
+        match &self.state {
+            Ok(dashboard) => dashboard.region.clone(),
+            Err(_) => builtin_region(),
+        }
+    }
+
+    /// The gemeente of the Gemeenten layer: the remembered one while it exists, else the region's
+    /// last by name.
     pub fn gemeente(&self) -> Area {
-        Area::from_code(&self.settings.gemeente)
+        let region = self.region();
+        region
+            .from_code(&self.settings.gemeente)
             .filter(|a| a.kind == AreaKind::Gemeente)
-            .unwrap_or_else(|| Area::gemeenten().last().unwrap_or(Area::region()))
+            .filter(|a| region.member(a).is_some_and(Member::is_current))
+            .unwrap_or_else(|| region.current_gemeenten().last().unwrap_or(region.area()))
     }
 
     /// The period the top bar shows: the Gegevens screen's delivery round, else the dashboard's.

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::{Command, Request, Screen, Session, Settings, TextCommand};
 use crate::app::{AppError, OpenOptions, Workspace};
-use crate::domain::{Area, Period};
+use crate::domain::Period;
 
 fn session_on(db: &std::path::Path) -> Session {
     let options = OpenOptions {
@@ -39,7 +39,7 @@ fn commands_that_only_change_the_view_read_nothing() {
     let mut session = session_on(&dir.path().join("regio.sqlite"));
     let opened = session.reads();
     assert_eq!(opened.dashboard, 1);
-    let gemeente = Area::from_code("GM0415").unwrap();
+    let gemeente = crate::catalog::zawa().from_code("GM0415").unwrap();
     for command in [
         Command::Dark(true),
         Command::Dark(false),

@@ -8,11 +8,13 @@ use chrono::NaiveDate;
 
 use super::{Screen, Session};
 use crate::app::{AppError, Completeness, Dashboard, DashboardChoice, Workspace};
-use crate::domain::{Batch, NoteId, NoteVersion, Period};
+use crate::domain::{Area, Batch, NoteId, NoteVersion, Period};
 
 /// What the Gegevens screen shows, read when the screen opens and after every change.
 pub struct DataView {
     pub period: Period,
+    /// The gemeenten that existed in the period: the delivery matrix's columns.
+    pub gemeenten: Vec<Area>,
     pub completeness: Vec<Completeness>,
     pub batches: Vec<Batch>,
 }
@@ -91,6 +93,7 @@ fn data_view(
         None => workspace.latest_quarter()?.unwrap_or(dashboard.period),
     };
     Ok(DataView {
+        gemeenten: workspace.region().gemeenten_in(&period).collect(),
         completeness: workspace.completeness(&period, today)?,
         batches: workspace.batches()?,
         period,

@@ -9,7 +9,7 @@ mod odata;
 mod table;
 
 use crate::domain::{
-    AREAS, Area, AreaKind, CbsSource, Indicator, Observation, Period, Reason, Value,
+    Area, AreaKind, CbsSource, Indicator, Observation, Period, Reason, Region, Value,
 };
 
 pub use client::{CbsClient, DEFAULT_BASE_URL};
@@ -47,9 +47,9 @@ pub fn read_page_for_fuzzing(body: &[u8]) -> usize {
     }
 }
 
-/// The areas asked from CBS: the seven gemeenten and Nederland as reference.
-fn requested_areas() -> impl Iterator<Item = Area> {
-    AREAS.into_iter().filter(|a| a.kind != AreaKind::Regio)
+/// The areas asked from CBS: every gemeente the region had and Nederland as reference.
+fn requested_areas(region: &Region) -> impl Iterator<Item = Area> + '_ {
+    region.areas().filter(|a| a.kind != AreaKind::Regio)
 }
 
 impl CbsClient {
@@ -61,12 +61,13 @@ impl CbsClient {
         &self,
         indicator: &Indicator,
         source: &CbsSource,
+        region: &Region,
     ) -> Result<FetchedTable, FetchError> {
         let table = source.table.as_str();
         self.start_fingerprint();
         let description = self.table_metadata(table)?;
         check::check_definition(&description, source, indicator.unit)?;
-        let mut clauses = vec![region_clause(table, &description.regions)?];
+        let mut clauses = vec![region_clause(table, &description.regions, region)?];
         // The check above found a category for every dimension; its key is used as CBS pads it.
         for dimension in &description.dimensions {
             let wanted = source.filters.get(&dimension.key);
@@ -99,7 +100,14 @@ impl CbsClient {
             sha256: self.fingerprint(),
         };
         for row in &rows {
-            read_row(indicator, &source.measure, row, &provisional, &mut fetched);
+            read_row(
+                indicator,
+                &source.measure,
+                row,
+                &provisional,
+                region,
+                &mut fetched,
+            );
         }
         Ok(fetched)
     }
@@ -136,8 +144,8 @@ fn check_rows(table: &str, measure: &str, rows: &[Row]) -> Result<(), FetchError
 }
 
 /// `(RegioS eq 'GM0385' or …)` with the keys exactly as this table pads them.
-fn region_clause(table: &str, regions: &[Category]) -> Result<String, FetchError> {
-    let wanted: Vec<&str> = requested_areas().map(|a| a.code).collect();
+fn region_clause(table: &str, regions: &[Category], region: &Region) -> Result<String, FetchError> {
+    let wanted: Vec<&str> = requested_areas(region).map(|a| a.code).collect();
     let keys: Vec<&str> = regions
         .iter()
         .map(|c| c.key.as_str())
@@ -146,8 +154,10 @@ fn region_clause(table: &str, regions: &[Category]) -> Result<String, FetchError
     if keys.is_empty() {
         return Err(FetchError::Definition {
             table: table.to_string(),
-            message: "de tabel heeft geen cijfers voor de gemeenten van Zaanstreek-Waterland"
-                .to_string(),
+            message: format!(
+                "de tabel heeft geen cijfers voor de gemeenten van {}",
+                region.name()
+            ),
         });
     }
     let equals: Vec<String> = keys
@@ -162,18 +172,19 @@ fn read_row(
     measure: &str,
     row: &Row,
     provisional: &[String],
+    region: &Region,
     fetched: &mut FetchedTable,
 ) {
-    let (Some(region), Some(period_code)) = (row.text("RegioS"), row.text("Perioden")) else {
+    let (Some(code), Some(period_code)) = (row.text("RegioS"), row.text("Perioden")) else {
         fetched
             .warnings
             .push("rij zonder RegioS of Perioden overgeslagen".to_string());
         return;
     };
-    let Some(area) = Area::from_code(region).filter(|a| a.kind != AreaKind::Regio) else {
+    let Some(area) = region.from_code(code).filter(|a| a.kind != AreaKind::Regio) else {
         fetched.warnings.push(format!(
             "onbekende regiocode '{}' overgeslagen",
-            region.trim()
+            code.trim()
         ));
         return;
     };
@@ -185,6 +196,14 @@ fn read_row(
         return;
     };
     if !indicator.frequency.fits(&period) {
+        return;
+    }
+    if !region.holds(&area, &period) {
+        fetched.warnings.push(format!(
+            "{} {} overgeslagen: de gemeente bestond toen niet",
+            area.name,
+            period.label()
+        ));
         return;
     }
     // CBS's empty cell (JSON null, or "." in the untyped set) means unknown, unreliable or secret.

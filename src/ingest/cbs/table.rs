@@ -6,6 +6,7 @@ use std::fmt;
 use super::client::CbsClient;
 use super::error::FetchError;
 use super::odata::Row;
+use crate::domain::Region;
 
 /// The dimensions every table of ours has and that the fetch fills itself.
 pub(super) const REGION_DIMENSION: &str = "RegioS";
@@ -70,6 +71,8 @@ pub struct TableDescription {
     pub regions: Vec<Category>,
     pub periods: Vec<TablePeriod>,
     pub topics: Vec<Topic>,
+    /// The region the table was described for, and its areas the table has (`describe` only).
+    pub region: Option<(String, Vec<String>)>,
 }
 
 impl TableDescription {
@@ -103,6 +106,7 @@ impl CbsClient {
             regions: Vec::new(),
             periods: Vec::new(),
             topics: Vec::new(),
+            region: None,
         };
         for property in &properties {
             let (Some(kind), Some(key)) = (property.text("Type"), property.text("Key")) else {
@@ -132,13 +136,20 @@ impl CbsClient {
     }
 
     /// Everything a CBS table publishes except its figures: title, dimensions, topics, periods.
-    pub fn describe(&self, table: &str) -> Result<TableDescription, FetchError> {
+    pub fn describe(&self, table: &str, region: &Region) -> Result<TableDescription, FetchError> {
         let infos = self.get_all(&self.url(table, "TableInfos"), &[])?;
         let mut description = self.table_metadata(table)?;
         description.title = infos
             .first()
             .and_then(|row| row.text("Title"))
             .map(str::to_string);
+        let ours = description
+            .regions
+            .iter()
+            .filter(|r| super::requested_areas(region).any(|a| a.code == r.key.trim()))
+            .map(|r| format!("'{}' {}", r.key, r.title))
+            .collect();
+        description.region = Some((region.name().to_string(), ours));
         Ok(description)
     }
 }
@@ -184,15 +195,15 @@ impl fmt::Display for TableDescription {
             self.period_kinds().join(", "),
             first
         )?;
-        let ours: Vec<String> = self
-            .regions
-            .iter()
-            .filter(|r| super::requested_areas().any(|a| a.code == r.key.trim()))
-            .map(|r| format!("'{}' {}", r.key, r.title))
-            .collect();
+        let (name, ours) = self
+            .region
+            .as_ref()
+            .map_or(("de regio", &[][..]), |(name, ours)| {
+                (name.as_str(), &ours[..])
+            });
         writeln!(
             f,
-            "Regio's (RegioS): {} in de tabel; Zaanstreek-Waterland en Nederland: {}",
+            "Regio's (RegioS): {} in de tabel; {name} en Nederland: {}",
             self.regions.len(),
             if ours.is_empty() {
                 "geen".to_string()

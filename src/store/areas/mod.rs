@@ -1,22 +1,143 @@
-//! The areas table, a mirror of the gebieden defined in code.
+//! The areas a value may name, and the region the store belongs to: its gemeenten and the days
+//! each existed (see `schema/v6.sql`).
 
-use rusqlite::params;
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
 
-use super::{Store, StoreError};
-use crate::domain::AREAS;
+use super::{Store, StoreError, now_utc};
+use crate::domain::{Area, AreaKind, FastHashMap, Member, Region};
+
+/// Every registered area by its number and by its code: what stored rows are turned back into.
+#[derive(Debug, Default)]
+pub(super) struct AreaRegister {
+    by_number: FastHashMap<i64, Area>,
+    by_code: FastHashMap<String, Area>,
+}
+
+impl AreaRegister {
+    pub fn by_number(&self, number: i64) -> Option<Area> {
+        self.by_number.get(&number).copied()
+    }
+
+    pub fn by_code(&self, code: &str) -> Option<Area> {
+        self.by_code.get(code).copied()
+    }
+}
+
+/// The region as stored, and whether it was chosen with `init`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRegion {
+    pub region: Region,
+    pub chosen: bool,
+}
 
 impl Store {
-    /// The areas are defined in code; the table mirrors them so observations can reference them.
-    pub(super) fn sync_areas(&self) -> Result<(), StoreError> {
-        let mut upsert = self.conn.prepare(include_str!("sync.sql"))?;
-        for (order, area) in AREAS.iter().enumerate() {
-            upsert.execute(params![
-                area.code,
-                area.name,
-                area.kind.as_str(),
-                order as i64
-            ])?;
+    /// Reads the areas table again; after every change to it.
+    pub(super) fn load_areas(&mut self) -> Result<(), StoreError> {
+        let mut register = AreaRegister::default();
+        let mut query = self
+            .conn
+            .prepare("SELECT number, code, name, kind FROM areas")?;
+        let mut rows = query.query([])?;
+        while let Some(row) = rows.next()? {
+            let (number, code, name, kind): (i64, String, String, String) =
+                (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+            let kind = AreaKind::from_code(&kind)
+                .ok_or_else(|| StoreError::Corrupt(format!("gebied {code}: soort '{kind}'")))?;
+            let area = Area::new(&code, &name, kind);
+            register.by_number.insert(number, area);
+            register.by_code.insert(code, area);
         }
+        drop(rows);
+        drop(query);
+        self.areas = register;
         Ok(())
+    }
+
+    /// The area stored under `code`, if any.
+    pub(super) fn area_of_code(&self, code: &str) -> Option<Area> {
+        self.areas.by_code(code)
+    }
+
+    /// The store's region; `None` for a store made before regions were stored (the caller decides
+    /// what it belongs to). Reads the areas again first: another process may have just set the
+    /// region of a new store.
+    pub fn region(&mut self) -> Result<Option<StoredRegion>, StoreError> {
+        self.load_areas()?;
+        let head: Option<(String, bool)> = self
+            .conn
+            .query_row("SELECT code, chosen FROM region", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let Some((code, chosen)) = head else {
+            return Ok(None);
+        };
+        let area = self.area_of_code(&code).ok_or_else(|| {
+            StoreError::Corrupt(format!("regio {code} staat niet bij de gebieden"))
+        })?;
+        let mut query = self.conn.prepare(include_str!("members.sql"))?;
+        let mut rows = query.query([])?;
+        let mut members = Vec::new();
+        while let Some(row) = rows.next()? {
+            let code: String = row.get(0)?;
+            let day = |text: Option<String>| -> Result<Option<NaiveDate>, StoreError> {
+                text.map(|t| {
+                    NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+                        .map_err(|_| StoreError::Corrupt(format!("gemeente {code}: datum '{t}'")))
+                })
+                .transpose()
+            };
+            let area = |code: &str| {
+                self.area_of_code(code)
+                    .ok_or_else(|| StoreError::Corrupt(format!("onbekend gebied '{code}'")))
+            };
+            let merged_into: Option<String> = row.get(3)?;
+            members.push(Member {
+                area: area(&code)?,
+                valid_from: day(row.get(1)?)?,
+                valid_until: day(row.get(2)?)?,
+                merged_into: merged_into.as_deref().map(area).transpose()?,
+            });
+        }
+        Ok(Some(StoredRegion {
+            region: Region::new(area.code, area.name, members),
+            chosen,
+        }))
+    }
+
+    /// Makes `region` the store's, in one transaction: its areas registered (a known code keeps its
+    /// number and takes the new name), its gemeenten and their days replaced.
+    pub fn set_region(&mut self, region: &Region, chosen: bool) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut upsert = tx.prepare(include_str!("sync.sql"))?;
+            for (order, area) in region.areas().enumerate() {
+                upsert.execute(params![
+                    area.code,
+                    area.name,
+                    area.kind.as_str(),
+                    order as i64
+                ])?;
+            }
+            tx.execute("DELETE FROM region_gemeenten", [])?;
+            tx.execute("DELETE FROM region", [])?;
+            tx.execute(
+                "INSERT INTO region (only_one, code, name, chosen, set_at) VALUES (1, ?1, ?2, ?3, ?4)",
+                params![region.code(), region.name(), chosen, now_utc()],
+            )?;
+            let mut member = tx.prepare(include_str!("insert_member.sql"))?;
+            let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+            for m in region.members() {
+                member.execute(params![
+                    m.area.code,
+                    day(m.valid_from),
+                    day(m.valid_until),
+                    m.merged_into.map(|a| a.code)
+                ])?;
+            }
+        }
+        tx.commit()?;
+        self.load_areas()
     }
 }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Row, TransactionBehavior, params};
 
 use super::{Store, StoreError, now_utc};
-use crate::domain::{Area, Event, EventDraft, EventId, EventKind, EventScope};
+use crate::domain::{Event, EventDraft, EventId, EventKind, EventScope};
 
 impl Store {
     /// Adds events in one transaction: all or none.
@@ -57,7 +57,7 @@ impl Store {
     /// Every event, oldest first.
     pub fn events(&self) -> Result<Vec<Event>, StoreError> {
         let mut query = self.conn.prepare_cached(include_str!("all.sql"))?;
-        let rows = query.query_map([], row_to_event)?;
+        let rows = query.query_map([], |row| row_to_event(self, row))?;
         rows.map(|row| row?).collect()
     }
 
@@ -78,7 +78,7 @@ fn scope_columns(scope: &EventScope) -> (Option<&str>, Option<&str>) {
     }
 }
 
-fn row_to_event(row: &Row) -> rusqlite::Result<Result<Event, StoreError>> {
+fn row_to_event(store: &Store, row: &Row) -> rusqlite::Result<Result<Event, StoreError>> {
     let id: i64 = row.get("id")?;
     let corrupt = |what: String| {
         Ok(Err(StoreError::Corrupt(format!(
@@ -97,7 +97,7 @@ fn row_to_event(row: &Row) -> rusqlite::Result<Result<Event, StoreError>> {
     let area: Option<String> = row.get("area_code")?;
     let scope = match (indicator, area) {
         (Some(id), _) => EventScope::Indicator(id),
-        (None, Some(code)) => match Area::from_code(&code) {
+        (None, Some(code)) => match store.area_of_code(&code) {
             Some(area) => EventScope::Area(area),
             None => return corrupt(format!("onbekend gebied '{code}'")),
         },

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
-use super::{Store, StoreError, now_utc, optional_area};
+use super::{Store, StoreError, now_utc};
 use crate::domain::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion, Period};
 
 impl Store {
@@ -51,7 +51,10 @@ impl Store {
         let mut query = self
             .conn
             .prepare_cached(concat!(include_str!("select.sql"), "WHERE id = ?1"))?;
-        query.query_row([id.0], row_to_note).optional()?.transpose()
+        query
+            .query_row([id.0], |row| row_to_note(self, row))
+            .optional()?
+            .transpose()
     }
 
     /// Every note, newest BO first, then by indicator.
@@ -60,7 +63,7 @@ impl Store {
             include_str!("select.sql"),
             "ORDER BY bo_date DESC, indicator_id, id"
         ))?;
-        let rows = query.query_map([], row_to_note)?;
+        let rows = query.query_map([], |row| row_to_note(self, row))?;
         rows.map(|row| row?).collect()
     }
 
@@ -108,11 +111,11 @@ impl Store {
     }
 }
 
-fn row_to_note(row: &Row) -> rusqlite::Result<Result<Note, StoreError>> {
+fn row_to_note(store: &Store, row: &Row) -> rusqlite::Result<Result<Note, StoreError>> {
     let id: i64 = row.get("id")?;
     let corrupt = |what: String| Ok(Err(StoreError::Corrupt(format!("duiding {id}: {what}"))));
     let area_code: Option<String> = row.get("area_code")?;
-    let area = match optional_area(area_code) {
+    let area = match store.optional_area(area_code) {
         Ok(area) => area,
         Err(problem) => return corrupt(problem),
     };

@@ -1,5 +1,5 @@
 -- One indicator: a range of the primary key, not a scan of the table.
-SELECT i.id, a.code, o.period, o.value, o.reason, o.provisional, o.remark
+SELECT i.id, o.area_number, o.period, o.value, o.reason, o.provisional, o.remark
 FROM indicators i
 JOIN observations o ON o.indicator_number = i.number
 JOIN areas a ON a.number = o.area_number

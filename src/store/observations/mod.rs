@@ -5,8 +5,9 @@ mod write;
 
 use rusqlite::Row;
 
+use super::areas::AreaRegister;
 use super::{Store, StoreError};
-use crate::domain::{Area, BatchId, Observation, Period, Reason, Value};
+use crate::domain::{BatchId, Observation, Period, Reason, Value};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ObservationFilter {
@@ -37,12 +38,12 @@ impl Store {
         match &filter.indicator {
             Some(id) => {
                 let mut query = self.conn.prepare_cached(include_str!("current_of.sql"))?;
-                let rows = query.query_map([id], row_to_observation)?;
+                let rows = query.query_map([id], |row| row_to_observation(&self.areas, row))?;
                 rows.map(|row| row?).collect()
             }
             None => {
                 let mut query = self.conn.prepare_cached(include_str!("current.sql"))?;
-                let rows = query.query_map([], row_to_observation)?;
+                let rows = query.query_map([], |row| row_to_observation(&self.areas, row))?;
                 rows.map(|row| row?).collect()
             }
         }
@@ -56,15 +57,18 @@ impl Store {
     }
 }
 
-fn row_to_observation(row: &Row) -> rusqlite::Result<Result<Observation, StoreError>> {
+fn row_to_observation(
+    areas: &AreaRegister,
+    row: &Row,
+) -> rusqlite::Result<Result<Observation, StoreError>> {
     let indicator: String = row.get(0)?;
-    let area_code: String = row.get(1)?;
+    let area_number: i64 = row.get(1)?;
     let period_text: String = row.get(2)?;
     let number: Option<f64> = row.get(3)?;
     let reason_code: Option<String> = row.get(4)?;
     let corrupt = |what: String| Ok(Err(StoreError::Corrupt(format!("{indicator}: {what}"))));
-    let Some(area) = Area::from_code(&area_code) else {
-        return corrupt(format!("onbekend gebied '{area_code}'"));
+    let Some(area) = areas.by_number(area_number) else {
+        return corrupt(format!("onbekend gebied nummer {area_number}"));
     };
     let Ok(period) = Period::parse(&period_text) else {
         return corrupt(format!("onbekende periode '{period_text}'"));
@@ -72,7 +76,7 @@ fn row_to_observation(row: &Row) -> rusqlite::Result<Result<Observation, StoreEr
     let value = match (number, reason_code.as_deref().map(Reason::from_code)) {
         (Some(n), None) => Value::Number(n),
         (None, Some(Some(reason))) => Value::Unavailable(reason),
-        _ => return corrupt(format!("ongeldige waarde voor {area_code} {period_text}")),
+        _ => return corrupt(format!("ongeldige waarde voor {} {period_text}", area.code)),
     };
     Ok(Ok(Observation {
         indicator,

@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use super::bulk_insert::insert_cells;
 use super::{WriteSummary, row_to_observation, value_columns};
 use crate::domain::{BatchId, BatchSource, FastHashMap, Observation, Period};
+use crate::store::areas::AreaRegister;
 use crate::store::batches::{begin_batch, discard_batch, finish_batch};
 use crate::store::{READING_CACHE_KB, Store, StoreError, WRITING_CACHE_KB};
 
@@ -50,7 +51,7 @@ impl Store {
         let mut summaries = Vec::with_capacity(batches.len());
         for (source, observations) in batches {
             let batch = begin_batch(&tx, source)?;
-            let mut summary = write_cells(&tx, batch, observations)?;
+            let mut summary = write_cells(&tx, &self.areas, batch, observations)?;
             let written = summary.added + summary.changed;
             if written == 0 {
                 discard_batch(&tx, batch)?;
@@ -69,6 +70,7 @@ impl Store {
 /// compared, and only a changed one costs a history row and an update.
 fn write_cells(
     tx: &Transaction,
+    areas: &AreaRegister,
     batch: BatchId,
     observations: &[&Observation],
 ) -> Result<WriteSummary, StoreError> {
@@ -77,7 +79,7 @@ fn write_cells(
     let mut numbers = Numbers::default();
     for group in in_key_order(observations).chunk_by(|a, b| a.indicator == b.indicator) {
         numbers.look_up(tx, group)?;
-        let stored = stored_cells(tx, &group[0].indicator)?;
+        let stored = stored_cells(tx, areas, &group[0].indicator)?;
         if stored.is_empty() {
             new.extend_from_slice(group);
             continue;
@@ -138,7 +140,7 @@ impl<'o> Numbers<'o> {
 fn in_key_order<'o>(observations: &[&'o Observation]) -> Vec<&'o Observation> {
     let mut groups: FastHashMap<&str, u32> = FastHashMap::default();
     let mut last: Option<(&str, u32)> = None;
-    let mut keyed: Vec<(u32, usize, Period, u32)> = Vec::with_capacity(observations.len());
+    let mut keyed: Vec<(u32, u32, Period, u32)> = Vec::with_capacity(observations.len());
     for (observation, index) in observations.iter().zip(0u32..) {
         let id = observation.indicator.as_str();
         let group = match last {
@@ -149,12 +151,7 @@ fn in_key_order<'o>(observations: &[&'o Observation]) -> Vec<&'o Observation> {
             }
         };
         last = Some((id, group));
-        keyed.push((
-            group,
-            observation.area.display_order(),
-            observation.period,
-            index,
-        ));
+        keyed.push((group, observation.area.key(), observation.period, index));
     }
     keyed.sort_unstable();
     keyed.dedup_by(|later, kept| {
@@ -203,10 +200,11 @@ fn number_of(tx: &Transaction, query: NumberQuery, key: &str) -> Result<i64, Sto
 /// The stored values of one indicator, by area and period.
 fn stored_cells(
     tx: &Transaction,
+    areas: &AreaRegister,
     indicator: &str,
 ) -> Result<FastHashMap<(&'static str, Period), Observation>, StoreError> {
     let mut query = tx.prepare_cached(include_str!("current_of.sql"))?;
-    let rows = query.query_map([indicator], row_to_observation)?;
+    let rows = query.query_map([indicator], |row| row_to_observation(areas, row))?;
     let mut cells = FastHashMap::default();
     for row in rows {
         let observation = row??;

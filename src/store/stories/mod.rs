@@ -2,7 +2,7 @@
 
 use rusqlite::{Row, Transaction, params};
 
-use super::{Store, StoreError, now_utc, optional_area};
+use super::{Store, StoreError, now_utc};
 use crate::domain::{Story, StoryDraft, StoryId, StoryKind, WebUrl};
 
 impl Store {
@@ -88,7 +88,7 @@ impl Store {
             .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
             .collect::<Result<_, _>>()?;
         let mut query = self.conn.prepare_cached(include_str!("all.sql"))?;
-        let rows = query.query_map([], |row| row_to_story(row, &links))?;
+        let rows = query.query_map([], |row| row_to_story(self, row, &links))?;
         rows.map(|row| row?).collect()
     }
 }
@@ -105,6 +105,7 @@ fn write_links(tx: &Transaction, id: StoryId, draft: &StoryDraft) -> Result<(), 
 }
 
 fn row_to_story(
+    store: &Store,
     row: &Row,
     links: &[(i64, String, String)],
 ) -> rusqlite::Result<Result<Story, StoreError>> {
@@ -120,7 +121,7 @@ fn row_to_story(
         Err(error) => return corrupt(error.to_string()),
     };
     let area_code: Option<String> = row.get("area_code")?;
-    let area = match optional_area(area_code) {
+    let area = match store.optional_area(area_code) {
         Ok(area) => area,
         Err(problem) => return corrupt(problem),
     };

@@ -127,7 +127,12 @@ fn note_form(ui: &mut egui::Ui, dashboard: &Dashboard, editor: &mut NoteEditor) 
                 ui.end_row();
                 muted(ui, "Gebied");
                 ui.add_enabled_ui(editor.editing.is_none(), |ui| {
-                    area_picker(ui, "note_area", "Gebied van de duiding", &mut editor.area);
+                    area_picker(
+                        ui,
+                        ("note_area", "Gebied van de duiding"),
+                        &dashboard.region,
+                        &mut editor.area,
+                    );
                 });
                 ui.end_row();
                 muted(ui, "Over periode");

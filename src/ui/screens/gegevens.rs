@@ -20,7 +20,9 @@ pub(in crate::ui) fn data_screen(
         action = Some(fetch);
     }
     section_label(ui, &format!("Levering {}", view.period.label()));
-    card(ui, |ui| completeness_matrix(ui, &view.completeness));
+    card(ui, |ui| {
+        completeness_matrix(ui, &view.completeness, &view.gemeenten)
+    });
     ui.add_space(16.0);
     section_label(ui, "Batches");
     card(ui, |ui| {
@@ -198,10 +200,10 @@ fn delivery_mark(ui: &mut egui::Ui, delivery: Delivery, width: f32) {
 }
 
 /// Indicator × gebied for the period: delivered, missing, reported as not delivered.
-fn completeness_matrix(ui: &mut egui::Ui, entries: &[Completeness]) {
+fn completeness_matrix(ui: &mut egui::Ui, entries: &[Completeness], gemeenten: &[Area]) {
     let palette = theme::palette(ui);
     let names = |areas: &[Area]| {
-        if areas.len() == Area::gemeenten().count() {
+        if areas.len() == gemeenten.len() {
             "alle gemeenten".to_string()
         } else {
             areas.iter().map(|a| a.name).collect::<Vec<_>>().join(", ")
@@ -229,7 +231,7 @@ fn completeness_matrix(ui: &mut egui::Ui, entries: &[Completeness]) {
                 .show(ui, |ui| {
                     muted(ui, "Indicator");
                     muted(ui, "Leverancier");
-                    for area in Area::gemeenten() {
+                    for area in gemeenten {
                         muted(ui, area.name);
                     }
                     muted(ui, "Regio");
@@ -244,12 +246,12 @@ fn completeness_matrix(ui: &mut egui::Ui, entries: &[Completeness]) {
                     for entry in by_supplier {
                         ui.label(&entry.indicator.name);
                         muted(ui, &entry.indicator.supplier);
-                        for area in Area::gemeenten() {
+                        for area in gemeenten {
                             let delivery = if !entry.per_gemeente {
                                 Delivery::NotAsked
-                            } else if entry.delivered.contains(&area) {
+                            } else if entry.delivered.contains(area) {
                                 Delivery::Delivered
-                            } else if entry.not_delivered.contains(&area) {
+                            } else if entry.not_delivered.contains(area) {
                                 Delivery::NotDelivered
                             } else {
                                 Delivery::Missing

@@ -4,7 +4,7 @@
 use eframe::egui::{self, Align2, FontId, RichText, Sense, Stroke, pos2, vec2};
 
 use crate::app::{Dashboard, Direction, IndicatorFigures};
-use crate::domain::{Aggregation, Area, Layer};
+use crate::domain::{Aggregation, Area, Layer, Region};
 use crate::ui::theme;
 use crate::ui::widgets::{arrow, card, movement_chip, muted, section_label, tone_colors};
 
@@ -17,10 +17,11 @@ pub(in crate::ui) fn gemeenten(
     let palette = theme::palette(ui);
     let mut picked = None;
     ui.horizontal_wrapped(|ui| {
-        for area in Area::gemeenten() {
+        for area in dashboard.region.current_gemeenten() {
             let text = RichText::new(area.name).size(theme::CARD_TITLE);
             let text = if area == gemeente {
-                text.strong().color(palette.area(&area))
+                text.strong()
+                    .color(palette.area(dashboard.region.color(&area)))
             } else {
                 text
             };
@@ -203,7 +204,7 @@ fn bars(ui: &mut egui::Ui, figures: &IndicatorFigures, gemeente: Area) {
             let bar =
                 egui::Rect::from_min_size(pos2(bar_left, top + 3.0), vec2(width, row_height - 6.0));
             let fill = if chosen {
-                palette.area(&area.area)
+                palette.area(area.color)
             } else {
                 palette.border
             };
@@ -223,7 +224,7 @@ fn bars(ui: &mut egui::Ui, figures: &IndicatorFigures, gemeente: Area) {
         let x = bar_left + (region / max) as f32 * bar_width;
         painter.line_segment(
             [pos2(x, rect.top()), pos2(x, rect.bottom())],
-            Stroke::new(2.0, palette.area(&Area::region())),
+            Stroke::new(2.0, palette.area(Region::COLOR)),
         );
     }
     ui.add_space(4.0);

@@ -63,7 +63,8 @@ pub(in crate::ui) fn tactical(
                     if let Some(action) = notes_and_stories(ui, dashboard, figures) {
                         picked = Some(action);
                     }
-                    if let Some(action) = events_panel(ui, &events, event_editor) {
+                    if let Some(action) = events_panel(ui, &events, &dashboard.region, event_editor)
+                    {
                         picked = Some(TacticalAction::Event(figures.indicator.id.clone(), action));
                     }
                 });
@@ -256,7 +257,7 @@ fn numbers_grid(
                     let (rect, _) =
                         ui.allocate_exact_size(egui::vec2(14.0, 4.0), egui::Sense::hover());
                     ui.painter()
-                        .rect_filled(rect, 1.0, palette.area(&area.area));
+                        .rect_filled(rect, 1.0, palette.area(area.color));
                     let name = RichText::new(area.area.name);
                     ui.label(if area.area.kind == crate::domain::AreaKind::Regio {
                         name.strong()

@@ -152,8 +152,8 @@ fn story_form(
                 muted(ui, "Gemeente");
                 area_picker(
                     ui,
-                    "story_area",
-                    "Gemeente van het verhaal",
+                    ("story_area", "Gemeente van het verhaal"),
+                    &dashboard.region,
                     &mut editor.area,
                 );
                 ui.end_row();

@@ -1,0 +1,2 @@
+SELECT area_code, valid_from, valid_until, merged_into
+FROM region_gemeenten

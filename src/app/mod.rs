@@ -2,6 +2,7 @@
 //! Knows no egui: the UI calls these and renders what they return.
 
 mod bo;
+mod catalog_edit;
 mod completeness;
 mod dashboard;
 mod delivered;
@@ -23,6 +24,8 @@ mod template;
 mod workspace;
 
 pub use crate::domain::{Direction, Tone};
+pub use crate::store::{CatalogSummary, DefinitionVersion};
+pub use catalog_edit::{CatalogEntry, DefinitionDetail, DefinitionInput, ExportedDefinitions};
 pub use completeness::Completeness;
 pub use dashboard::{AreaFigures, Dashboard, DashboardChoice, IndicatorFigures, SPARKLINE_PERIODS};
 pub use error::AppError;

@@ -3,6 +3,7 @@
 
 mod areas;
 mod batches;
+mod definitions;
 mod error;
 mod events;
 mod files;
@@ -18,6 +19,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use batches::UndoSummary;
+pub use definitions::{CatalogSummary, DefinitionVersion, DefinitionWrite};
 pub use error::StoreError;
 pub use files::{SetupLock, create_owner_only, is_own_file};
 pub use observations::{ObservationFilter, WriteSummary};

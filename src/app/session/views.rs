@@ -92,7 +92,7 @@ fn data_view(
     };
     Ok(DataView {
         completeness: workspace.completeness(&period, today)?,
-        batches: workspace.batches()?,
+        batches: workspace.value_batches()?,
         period,
     })
 }

@@ -11,15 +11,14 @@ use std::collections::BTreeSet;
 
 pub use files::ExportedDefinitions;
 
+use super::catalog_source::{CatalogOrigin, catalog_batch, stored_catalog};
 use super::import::check_user;
-use super::workspace::CatalogOrigin;
 use super::{AppError, Undone, Workspace};
 use crate::catalog::{
-    Catalog, CatalogError, changes_refused_by_values, indicator_toml, parse_definition,
-    parse_indicator,
+    CatalogError, changes_refused_by_values, indicator_toml, parse_definition, parse_indicator,
 };
-use crate::domain::{BatchId, BatchKind, BatchSource, Indicator, visible};
-use crate::store::{CatalogSummary, DefinitionVersion, DefinitionWrite, Store};
+use crate::domain::{BatchId, Indicator, visible};
+use crate::store::{CatalogSummary, DefinitionVersion, DefinitionWrite};
 
 /// One indicator of the store's catalog, as the list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,7 +115,7 @@ impl Workspace {
         };
         let summary = self
             .store_mut()
-            .write_definitions(&catalog_source(user, None), &[write])?;
+            .write_definitions(&catalog_batch(user, None), &[write])?;
         self.reload_catalog()?;
         Ok(summary)
     }
@@ -141,7 +140,7 @@ impl Workspace {
         };
         let summary = self
             .store_mut()
-            .write_definitions(&catalog_source(user, None), &[write])?;
+            .write_definitions(&catalog_batch(user, None), &[write])?;
         self.reload_catalog()?;
         summary
             .batch
@@ -284,50 +283,4 @@ fn parse_input(input: &DefinitionInput) -> Result<Indicator, Vec<CatalogError>> 
         // Written out and read back, so fields from the window pass exactly the checks of a file.
         DefinitionInput::Indicator(indicator) => parse_definition(&indicator_toml(indicator)),
     }
-}
-
-fn catalog_source(user: &str, file_name: Option<String>) -> BatchSource {
-    BatchSource {
-        kind: BatchKind::Catalog,
-        file_name,
-        sha256: None,
-        user: user.to_string(),
-    }
-}
-
-/// The catalog kept in the store, retired indicators marked.
-pub(super) fn stored_catalog(store: &Store) -> Result<Catalog, AppError> {
-    let versions = store.definitions()?;
-    let retired: Vec<String> = versions
-        .iter()
-        .filter(|v| v.retired)
-        .map(|v| v.id.clone())
-        .collect();
-    let files = versions
-        .into_iter()
-        .map(|v| (format!("{}.toml", v.id), v.text));
-    Ok(Catalog::from_files(files)
-        .map_err(AppError::Catalog)?
-        .with_retired(retired))
-}
-
-/// Gives a store without a catalog the definitions built into the app, as one catalog batch.
-pub(super) fn seed(store: &mut Store) -> Result<(), AppError> {
-    let files = Catalog::builtin_files();
-    let parsed: Vec<(Indicator, &String)> = files
-        .iter()
-        .map(|(name, text)| parse_indicator(name, text).map(|indicator| (indicator, text)))
-        .collect::<Result<_, _>>()
-        .map_err(AppError::Catalog)?;
-    let writes: Vec<DefinitionWrite> = parsed
-        .iter()
-        .map(|(indicator, text)| DefinitionWrite {
-            indicator,
-            text,
-            retired: false,
-        })
-        .collect();
-    let source = catalog_source("Regio in beeld", Some("ingebouwde definities".to_string()));
-    store.seed_definitions(&source, &writes)?;
-    Ok(())
 }

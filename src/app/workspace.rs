@@ -1,12 +1,12 @@
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::catalog_source::{self, CatalogOrigin};
 use super::interchange::{EventRecord, NoteRecord, StoryRecord, read_list};
 use super::{AppError, demo};
 use crate::catalog::Catalog;
 use crate::domain::{Batch, BatchId, BatchKind, Indicator, count_of, visible};
-use crate::ingest::read_input_file;
 use crate::report::{ExportFormat, export};
 use crate::store::{ObservationFilter, Store, UndoSummary, WriteSummary};
 
@@ -30,35 +30,6 @@ pub fn default_db_path() -> PathBuf {
         .map(|dirs| dirs.data_dir().to_path_buf())
         .unwrap_or_else(|| PathBuf::from("."))
         .join("regio.sqlite")
-}
-
-/// An indicator definition is a page of TOML; a larger file is no definition.
-const MAX_DEFINITION_BYTES: u64 = 1 << 20;
-
-/// The definitions in `indicators` (a directory) or, without one, those built into the app: what
-/// `check` validates.
-pub fn load_catalog(indicators: Option<&Path>) -> Result<Catalog, AppError> {
-    match indicators {
-        Some(dir) => Catalog::load_dir(dir, |path| read_definition_file(path).map(|(_, b)| b)),
-        None => Catalog::builtin(),
-    }
-    .map_err(AppError::Catalog)
-}
-
-/// One definition file by the rules of [`read_input_file`]: its name for messages and its bytes.
-pub(super) fn read_definition_file(path: &Path) -> Result<(String, Vec<u8>), String> {
-    read_input_file(path, MAX_DEFINITION_BYTES)
-        .map(|bytes| (path.display().to_string(), bytes))
-        .map_err(|refused| refused.message)
-}
-
-/// Where this workspace's catalog comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum CatalogOrigin {
-    /// The catalog kept in the store: it follows every write.
-    Store,
-    /// Given for this process (`--indicators DIR`, the built-in set in tests); names it.
-    Given(String),
 }
 
 /// A batch that was undone; its `Display` is the Dutch confirmation both front ends show.
@@ -105,7 +76,7 @@ impl Workspace {
     pub fn open(options: &OpenOptions) -> Result<Workspace, AppError> {
         let opened = match &options.indicators {
             Some(dir) => {
-                let catalog = load_catalog(Some(dir))?;
+                let catalog = catalog_source::load_catalog(Some(dir))?;
                 let store = Store::open(&options.db)?;
                 Workspace::with_store(catalog, store, options.today).map(|mut workspace| {
                     workspace.catalog_origin =
@@ -119,12 +90,17 @@ impl Workspace {
     }
 
     /// Opens with the store's own catalog: a store without one is first given the built-in
-    /// definitions, in one catalog batch.
+    /// definitions, in one catalog batch. A read-only store without one is shown with the built-in
+    /// definitions, as the version that wrote it did.
     pub fn from_store(mut store: Store, today: Option<NaiveDate>) -> Result<Workspace, AppError> {
-        if !store.is_read_only() && !store.has_catalog()? {
-            super::catalog_edit::seed(&mut store)?;
+        if !store.has_catalog()? {
+            if store.is_read_only() {
+                let builtin = catalog_source::load_catalog(None)?;
+                return Workspace::with_store(builtin, store, today);
+            }
+            catalog_source::seed(&mut store)?;
         }
-        let catalog = super::catalog_edit::stored_catalog(&store)?;
+        let catalog = catalog_source::stored_catalog(&store)?;
         let mut workspace = Workspace::with_store(catalog, store, today)?;
         workspace.catalog_origin = CatalogOrigin::Store;
         Ok(workspace)
@@ -185,7 +161,7 @@ impl Workspace {
         if changed && self.catalog_origin == CatalogOrigin::Store {
             // Another process may have changed the catalog. A catalog this version cannot read
             // (written by a newer one) leaves the one in memory; the next open reports it.
-            if let Ok(catalog) = super::catalog_edit::stored_catalog(&self.store) {
+            if let Ok(catalog) = catalog_source::stored_catalog(&self.store) {
                 self.catalog = catalog;
             }
         }

@@ -14,7 +14,7 @@ pub fn changes_refused_by_values(
 ) -> Vec<CatalogError> {
     let file = file.to_string();
     let mut errors = Vec::new();
-    let advice = "maak een nieuwe indicator en zet deze buiten gebruik";
+    let advice = "maak een nieuwe indicator en zet de huidige buiten gebruik";
     if old.unit != new.unit {
         errors.push(CatalogError::key(
             &file,

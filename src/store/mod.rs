@@ -12,6 +12,7 @@ mod notes;
 mod observations;
 mod schema;
 mod stories;
+mod undo;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

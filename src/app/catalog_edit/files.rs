@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{catalog_source, check_user};
+use super::check_user;
+use crate::app::catalog_source::{catalog_batch, read_definition_file};
 use crate::app::output_file::write_replacing;
-use crate::app::workspace::read_definition_file;
 use crate::app::{AppError, Workspace};
 use crate::catalog::{CatalogError, parse_indicator};
 use crate::domain::Indicator;
@@ -88,7 +88,7 @@ impl Workspace {
             })
             .collect();
         let names: Vec<&str> = read.iter().map(|(name, _)| name.as_str()).collect();
-        let source = catalog_source(user, Some(names.join(", ")));
+        let source = catalog_batch(user, Some(names.join(", ")));
         let summary = self.store_mut().write_definitions(&source, &writes)?;
         self.reload_catalog()?;
         Ok(summary)

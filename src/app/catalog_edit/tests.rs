@@ -1,6 +1,8 @@
 use super::*;
 use crate::app::demo::CSV_DAY;
-use crate::domain::{Frequency, Unit};
+use crate::catalog::Catalog;
+use crate::domain::{BatchKind, BatchSource, Frequency, Unit};
+use crate::store::Store;
 
 /// A new store as a user gets it: the shipped catalog (batch 0) and the demo data (batch 1).
 fn workspace() -> Workspace {

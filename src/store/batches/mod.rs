@@ -1,7 +1,7 @@
-use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Store, StoreError, now_utc};
-use crate::domain::{Batch, BatchId, BatchKind, BatchSource, dutch_datetime};
+use crate::domain::{Batch, BatchId, BatchKind, BatchSource};
 
 impl Store {
     /// Every batch, newest first.
@@ -30,47 +30,6 @@ impl Store {
             .into_iter()
             .filter(|b| b.source.sha256.as_deref() == Some(sha256) && b.undone_at.is_none())
             .collect())
-    }
-
-    /// Restores exactly the state before `id`: values it replaced come back, values it added go; for
-    /// a catalog batch, the definitions before it (see `definitions::undo_catalog_batch`). Refused
-    /// when a later batch (not undone) changed what this one wrote: undo that one first.
-    pub fn undo_batch(&mut self, id: BatchId) -> Result<UndoSummary, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let found: Option<(String, Option<String>)> = tx
-            .query_row(
-                "SELECT kind, undone_at FROM batches WHERE id = ?1",
-                [id.0],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let kind = match found {
-            None => {
-                return Err(StoreError::Refused(format!(
-                    "batch {id} bestaat niet; zie regio-in-beeld batches"
-                )));
-            }
-            Some((_, Some(when))) => {
-                return Err(StoreError::Refused(format!(
-                    "batch {id} is al ongedaan gemaakt ({})",
-                    dutch_datetime(&when)
-                )));
-            }
-            Some((kind, None)) => kind,
-        };
-        let summary = if kind == BatchKind::Catalog.code() {
-            super::definitions::undo_catalog_batch(&tx, id)?
-        } else {
-            undo_values(&tx, id)?
-        };
-        tx.execute(
-            "UPDATE batches SET undone_at = ?1 WHERE id = ?2",
-            params![now_utc(), id.0],
-        )?;
-        tx.commit()?;
-        Ok(summary)
     }
 
     /// Whether any batch wrote values (an import, a fetch, the demo data): catalog batches do not
@@ -120,7 +79,7 @@ pub struct UndoSummary {
 
 /// Undoes a batch of values inside `tx`. Refused when a later batch (not undone) changed values of
 /// this one: undo that one first.
-fn undo_values(tx: &Transaction, id: BatchId) -> Result<UndoSummary, StoreError> {
+pub(super) fn undo_values(tx: &Transaction, id: BatchId) -> Result<UndoSummary, StoreError> {
     let later: Vec<i64> = tx
         .prepare(include_str!("later_writers.sql"))?
         .query_map([id.0], |r| r.get(0))?

@@ -434,3 +434,58 @@ fn version_4_file_with_rebuilt_observations_keeps_everything() {
     drop(store);
     assert_schema_is_the_newest(&path);
 }
+
+#[test]
+fn version_5_file_keeps_everything_through_the_rebuilt_batches_table() {
+    let (_dir, path, mut store) = open_frozen(include_str!("fixtures/schema_v5.sql"));
+    assert_events_survive(&store);
+    assert_notes_and_stories_survive(&store);
+    assert_values_and_history_survive(&mut store);
+    assert!(!store.has_catalog().unwrap());
+    drop(store);
+    assert_schema_is_the_newest(&path);
+}
+
+/// A store from before version 6 has no catalog of its own: the app gives it the shipped one, as
+/// batch 0, and no demo data, since it holds figures.
+#[test]
+fn an_older_store_opened_by_the_app_gets_the_shipped_catalog_and_keeps_its_batches() {
+    let (_dir, path, store) = open_frozen(include_str!("fixtures/schema_v5.sql"));
+    drop(store);
+    let workspace = regio_in_beeld::app::Workspace::open(&regio_in_beeld::app::OpenOptions {
+        db: path.clone(),
+        indicators: None,
+        today: Some(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()),
+    })
+    .unwrap();
+    assert!(workspace.demo_loaded_on_open().is_none());
+    let batches: Vec<(i64, BatchKind, Option<String>)> = workspace
+        .batches()
+        .unwrap()
+        .into_iter()
+        .map(|b| (b.id.0, b.source.kind, b.source.file_name))
+        .collect();
+    assert_eq!(
+        batches,
+        [
+            (
+                2,
+                BatchKind::Manual,
+                Some("zvh-2024-k3-correctie.csv".into())
+            ),
+            (1, BatchKind::Manual, Some("zvh-2024-k3.csv".into())),
+            (0, BatchKind::Catalog, Some("ingebouwde definities".into())),
+        ]
+    );
+    assert_eq!(workspace.catalog().all(), Catalog::builtin().unwrap().all());
+    let entries = workspace.catalog_entries().unwrap();
+    let with_values: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.has_values)
+        .map(|e| e.indicator.id.as_str())
+        .collect();
+    assert_eq!(
+        with_values,
+        ["zvh_aanmeldingen", "zvh_dossiers_in_behandeling"]
+    );
+}

@@ -15,7 +15,8 @@ use crate::analysis::{
     previous_period, signal_within,
 };
 use crate::domain::{
-    Area, AreaKind, Batch, BatchId, Event, Indicator, Note, Period, Region, Story, days_late,
+    Area, AreaKind, Batch, BatchId, BatchKind, Event, Indicator, Note, Period, Region, Story,
+    days_late,
 };
 
 /// Periods a tile's sparkline covers.
@@ -260,7 +261,7 @@ impl Workspace {
             observation_count: self.store().observation_count()?,
             updated_at: batches
                 .iter()
-                .filter(|b| b.undone_at.is_none())
+                .filter(|b| b.undone_at.is_none() && b.source.kind != BatchKind::Catalog)
                 .filter_map(|b| b.finished_at.clone())
                 .max(),
             notes: self.notes()?,

@@ -2,6 +2,8 @@
 //! Knows no egui: the UI calls these and renders what they return.
 
 mod bo;
+mod catalog_edit;
+mod catalog_source;
 mod completeness;
 mod dashboard;
 mod delivered;
@@ -24,6 +26,9 @@ mod template;
 mod workspace;
 
 pub use crate::domain::{Direction, Tone};
+pub use crate::store::{CatalogSummary, DefinitionVersion};
+pub use catalog_edit::{CatalogEntry, DefinitionDetail, DefinitionInput, ExportedDefinitions};
+pub use catalog_source::load_catalog;
 pub use completeness::Completeness;
 pub use dashboard::{AreaFigures, Dashboard, DashboardChoice, IndicatorFigures, SPARKLINE_PERIODS};
 pub use error::AppError;
@@ -44,4 +49,4 @@ pub use session::{
 };
 pub use signals::SignalRow;
 pub use template::TemplateFormat;
-pub use workspace::{OpenOptions, Undone, Workspace, default_db_path, load_catalog};
+pub use workspace::{OpenOptions, Undone, Workspace, default_db_path};

@@ -105,7 +105,7 @@ fn check_output(
 }
 
 /// Writes a temporary file beside `path` and renames it over `path` once it is complete and on disk.
-fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let temporary = temporary_beside(path)?;
     let written = (|| {
         let mut file = create_owner_only(&temporary)?;

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{AppError, OpenOptions, Workspace, load_catalog};
+use super::{AppError, OpenOptions, Workspace};
 use crate::catalog::{CatalogError, parse_region};
 use crate::domain::{EventDraft, EventKind, EventScope, Region};
 use crate::ingest::read_input_file;
@@ -57,7 +57,6 @@ impl Workspace {
     /// figures: it never gets the demo data. Refused on a store that already holds figures, whose
     /// gemeenten could then be wrong.
     pub fn init(options: &OpenOptions, region: Option<Region>) -> Result<Workspace, AppError> {
-        let catalog = load_catalog(options.indicators.as_deref())?;
         let mut store =
             Store::open(&options.db).map_err(|e| AppError::from(e).naming_store(&options.db))?;
         if store.is_read_only() {
@@ -76,7 +75,7 @@ impl Workspace {
         }
         let region = region.unwrap_or_else(crate::catalog::builtin_region);
         store.set_region(&region, true)?;
-        let mut workspace = Workspace::with_store(catalog, store, options.today)?;
+        let mut workspace = Workspace::on_store(store, options)?;
         workspace.record_mergers()?;
         Ok(workspace)
     }

@@ -1,12 +1,12 @@
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::catalog_source::{self, CatalogOrigin};
 use super::interchange::{EventRecord, NoteRecord, StoryRecord, read_list};
 use super::{AppError, demo};
 use crate::catalog::{Catalog, builtin_region};
-use crate::domain::{Batch, BatchId, Indicator, Region, count_of, visible};
-use crate::ingest::read_input_file;
+use crate::domain::{Batch, BatchId, BatchKind, Indicator, Region, count_of, visible};
 use crate::report::{ExportFormat, export};
 use crate::store::{ObservationFilter, Store, UndoSummary, WriteSummary};
 
@@ -14,7 +14,10 @@ use crate::store::{ObservationFilter, Store, UndoSummary, WriteSummary};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenOptions {
     pub db: PathBuf,
-    /// A directory of `*.toml` definitions; `None` uses the definitions built into the app.
+    /// A directory of `*.toml` definitions that this process uses instead of the store's catalog
+    /// (scripts, tests): registered for the values as before, while the catalog kept in the store and
+    /// its history stay as they are, and changing that catalog is refused. `None`: the store's
+    /// catalog, seeded from the definitions built into the app when the store has none yet.
     pub indicators: Option<PathBuf>,
     /// The day to take as today (tests, demonstrations): how far the demo data of a new store run
     /// and what counts as late. `None`: the real date.
@@ -29,34 +32,28 @@ pub fn default_db_path() -> PathBuf {
         .join("regio.sqlite")
 }
 
-/// An indicator definition is a page of TOML; a larger file is no definition.
-const MAX_DEFINITION_BYTES: u64 = 1 << 20;
-
-pub fn load_catalog(indicators: Option<&Path>) -> Result<Catalog, AppError> {
-    match indicators {
-        Some(dir) => Catalog::load_dir(dir, |path| {
-            read_input_file(path, MAX_DEFINITION_BYTES).map_err(|refused| refused.message)
-        }),
-        None => Catalog::builtin(),
-    }
-    .map_err(AppError::Catalog)
-}
-
 /// A batch that was undone; its `Display` is the Dutch confirmation both front ends show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Undone {
     pub batch: BatchId,
     pub summary: UndoSummary,
+    /// A catalog batch: the summary counts indicator definitions, not values.
+    pub definitions: bool,
 }
 
 impl std::fmt::Display for Undone {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (one, many) = if self.definitions {
+            ("indicatordefinitie", "indicatordefinities")
+        } else {
+            ("waarde", "waarden")
+        };
         write!(
             f,
             "Batch {} is ongedaan gemaakt: {} hersteld, {} verwijderd.",
             self.batch,
-            count_of(self.summary.restored, "waarde", "waarden"),
-            count_of(self.summary.removed, "waarde", "waarden")
+            count_of(self.summary.restored, one, many),
+            count_of(self.summary.removed, one, many)
         )
     }
 }
@@ -64,6 +61,7 @@ impl std::fmt::Display for Undone {
 /// An open store with its indicator catalog: what every operation works on.
 pub struct Workspace {
     catalog: Catalog,
+    catalog_origin: CatalogOrigin,
     store: Store,
     /// The store's region: which gemeenten there are, and when.
     region: Region,
@@ -80,10 +78,42 @@ pub struct Workspace {
 impl Workspace {
     /// Opens the store, registers the indicators and, for a brand-new store, loads the demo data.
     pub fn open(options: &OpenOptions) -> Result<Workspace, AppError> {
-        let catalog = load_catalog(options.indicators.as_deref())?;
-        let store = Store::open(&options.db)?;
-        Workspace::with_store(catalog, store, options.today)
-            .map_err(|e| e.naming_store(&options.db))
+        let opened = Store::open(&options.db)
+            .map_err(AppError::from)
+            .and_then(|store| Workspace::on_store(store, options));
+        opened.map_err(|e| e.naming_store(&options.db))
+    }
+
+    /// The same on a store opened already: the catalog from `options.indicators`, else the store's.
+    pub(super) fn on_store(store: Store, options: &OpenOptions) -> Result<Workspace, AppError> {
+        match &options.indicators {
+            Some(dir) => {
+                let catalog = catalog_source::load_catalog(Some(dir))?;
+                Workspace::with_store(catalog, store, options.today).map(|mut workspace| {
+                    workspace.catalog_origin =
+                        CatalogOrigin::Given(format!("de map {}", dir.display()));
+                    workspace
+                })
+            }
+            None => Workspace::from_store(store, options.today),
+        }
+    }
+
+    /// Opens with the store's own catalog: a store without one is first given the built-in
+    /// definitions, in one catalog batch. A read-only store without one is shown with the built-in
+    /// definitions, as the version that wrote it did.
+    pub fn from_store(mut store: Store, today: Option<NaiveDate>) -> Result<Workspace, AppError> {
+        if !store.has_catalog()? {
+            if store.is_read_only() {
+                let builtin = catalog_source::load_catalog(None)?;
+                return Workspace::with_store(builtin, store, today);
+            }
+            catalog_source::seed(&mut store)?;
+        }
+        let catalog = catalog_source::stored_catalog(&store)?;
+        let mut workspace = Workspace::with_store(catalog, store, today)?;
+        workspace.catalog_origin = CatalogOrigin::Store;
+        Ok(workspace)
     }
 
     /// Opened for viewing and exporting only: the store's file or folder is read-only.
@@ -91,7 +121,8 @@ impl Workspace {
         self.store.is_read_only()
     }
 
-    /// The same on an open store; `today` as in [`OpenOptions::today`].
+    /// The same on an open store with a catalog given for this process only (see
+    /// [`OpenOptions::indicators`]); `today` as in [`OpenOptions::today`].
     pub fn with_store(
         catalog: Catalog,
         mut store: Store,
@@ -99,7 +130,7 @@ impl Workspace {
     ) -> Result<Workspace, AppError> {
         let read_only = store.is_read_only();
         if !read_only {
-            store.sync_indicators(catalog.indicators())?;
+            store.sync_indicators(catalog.all())?;
         }
         let (region, region_chosen, seeded) = match store.region()? {
             Some(stored) => (stored.region, stored.chosen, false),
@@ -114,6 +145,7 @@ impl Workspace {
         };
         let mut workspace = Workspace {
             catalog,
+            catalog_origin: CatalogOrigin::Given("de ingebouwde definities".to_string()),
             store,
             region,
             region_chosen,
@@ -121,11 +153,12 @@ impl Workspace {
             seen_version: None,
             today,
         };
-        if !read_only && workspace.takes_demo() && workspace.store.batches()?.is_empty() {
+        // A store whose only batch is its catalog is new: it gets the demo data.
+        if !read_only && workspace.takes_demo() && !workspace.store.has_value_batches()? {
             // Another process may be filling the same new store: one fills it, the others wait and
             // then find it filled.
             let _lock = workspace.store.setup_lock()?;
-            if workspace.store.batches()?.is_empty() {
+            if !workspace.store.has_value_batches()? {
                 workspace.demo_loaded_on_open = Some(workspace.load_demo()?);
             }
         }
@@ -151,6 +184,13 @@ impl Workspace {
         };
         let changed = self.seen_version.is_some_and(|seen| seen != version);
         self.seen_version = Some(version);
+        if changed && self.catalog_origin == CatalogOrigin::Store {
+            // Another process may have changed the catalog. A catalog this version cannot read
+            // (written by a newer one) leaves the one in memory; the next open reports it.
+            if let Ok(catalog) = catalog_source::stored_catalog(&self.store) {
+                self.catalog = catalog;
+            }
+        }
         changed
     }
 
@@ -184,6 +224,15 @@ impl Workspace {
 
     pub(super) fn store_mut(&mut self) -> &mut Store {
         &mut self.store
+    }
+
+    pub(super) fn catalog_origin(&self) -> &CatalogOrigin {
+        &self.catalog_origin
+    }
+
+    /// Replaces the catalog in memory, after a write to the store's.
+    pub(super) fn set_catalog(&mut self, catalog: Catalog) {
+        self.catalog = catalog;
     }
 
     /// Loads the demo data set, carried on to [`Workspace::today`]; refused when the store already
@@ -244,14 +293,34 @@ impl Workspace {
         Ok(())
     }
 
+    /// Every batch, newest first: imports, fetches, demo data and catalog changes.
     pub fn batches(&self) -> Result<Vec<Batch>, AppError> {
         Ok(self.store.batches()?)
     }
 
-    /// Restores the state before batch `id` (see [`Store::undo_batch`]).
+    /// The batches that wrote values, newest first: what the Gegevens screen lists.
+    pub fn value_batches(&self) -> Result<Vec<Batch>, AppError> {
+        let mut batches = self.store.batches()?;
+        batches.retain(|b| b.source.kind != BatchKind::Catalog);
+        Ok(batches)
+    }
+
+    /// Restores the state before batch `id` (see [`Store::undo_batch`]); for a catalog batch the
+    /// definitions before it, refused where that would make stored values wrong.
     pub fn undo(&mut self, id: BatchId) -> Result<Undone, AppError> {
+        let definitions = self
+            .store
+            .batch(id)?
+            .is_some_and(|b| b.source.kind == BatchKind::Catalog);
+        if definitions {
+            return self.undo_catalog_batch(id);
+        }
         let summary = self.store.undo_batch(id)?;
-        Ok(Undone { batch: id, summary })
+        Ok(Undone {
+            batch: id,
+            summary,
+            definitions,
+        })
     }
 
     pub fn holds_demo_values(&self) -> Result<bool, AppError> {
@@ -272,12 +341,7 @@ impl Workspace {
             indicator: indicator.map(str::to_string),
         };
         let observations = self.store.observations(&filter)?;
-        Ok(export(
-            &observations,
-            self.catalog.indicators(),
-            format,
-            shield,
-        ))
+        Ok(export(&observations, self.catalog.all(), format, shield))
     }
 
     pub fn indicator(&self, id: &str) -> Result<&Indicator, AppError> {

@@ -1,13 +1,16 @@
-//! The indicator catalog (`indicators/*.toml`, one file per indicator) and region files, validated
-//! with every problem reported by file and key.
+//! The indicator catalog (one TOML definition per indicator: the shipped `indicators/*.toml`, a
+//! directory, or the versions kept in the store) and region files, validated with every problem
+//! reported by file and key.
 
 mod builtin;
 mod error;
 mod fields;
 mod parse;
 mod region;
+mod rules;
+mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::domain::Indicator;
@@ -17,21 +20,61 @@ pub use parse::{is_cbs_table_id, parse_indicator};
 #[cfg(test)]
 pub(crate) use region::zawa;
 pub use region::{builtin_region, parse_region};
+pub use rules::changes_refused_by_values;
+pub use write::indicator_toml;
+
+/// A definition given as text rather than as a file (typed in the window, kept in the store): named
+/// `<id>.toml` after its own id in the errors, so only the id's form is checked, not a file name.
+pub fn parse_definition(text: &str) -> Result<Indicator, Vec<CatalogError>> {
+    let id = text
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|table| table.get("id")?.as_str().map(|id| id.trim().to_string()));
+    let file = match id {
+        Some(id) if !id.is_empty() && !id.contains(['/', '\\', '.']) => format!("{id}.toml"),
+        _ => "definitie".to_string(),
+    };
+    parse_indicator(&file, text)
+}
 
 #[derive(Debug, Clone)]
 pub struct Catalog {
-    /// Sorted by id.
-    indicators: Vec<Indicator>,
+    /// Every definition, retired ones too, sorted by id.
+    all: Vec<Indicator>,
+    /// Those in use, sorted by id: what the dashboard, templates, delivery matrix and fetch cover.
+    active: Vec<Indicator>,
+    retired: BTreeSet<String>,
 }
 
 impl Catalog {
     /// The definitions shipped inside the binary (`indicators/` at build time).
     pub fn builtin() -> Result<Catalog, Vec<CatalogError>> {
-        Catalog::from_files(
-            builtin::FILES
-                .iter()
-                .map(|(name, text)| (name.to_string(), text.to_string())),
-        )
+        Catalog::from_files(Catalog::builtin_files())
+    }
+
+    /// The shipped files as (file name, TOML text): what a new store's catalog is seeded from.
+    pub fn builtin_files() -> Vec<(String, String)> {
+        builtin::FILES
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect()
+    }
+
+    /// The same catalog with these indicators retired: still known by [`Catalog::get`] and
+    /// [`Catalog::all`], left out of [`Catalog::indicators`].
+    pub fn with_retired(self, retired: impl IntoIterator<Item = String>) -> Catalog {
+        let retired: BTreeSet<String> = retired.into_iter().collect();
+        let active = self
+            .all
+            .iter()
+            .filter(|i| !retired.contains(&i.id))
+            .cloned()
+            .collect();
+        Catalog {
+            all: self.all,
+            active,
+            retired,
+        }
     }
 
     /// Loads every `*.toml` in `dir`, each read by `read` (which refuses what is no regular file or
@@ -104,26 +147,40 @@ impl Catalog {
             }
         }
         if errors.is_empty() {
+            let all: Vec<Indicator> = by_id
+                .into_values()
+                .map(|(_, indicator)| indicator)
+                .collect();
             Ok(Catalog {
-                indicators: by_id
-                    .into_values()
-                    .map(|(_, indicator)| indicator)
-                    .collect(),
+                active: all.clone(),
+                all,
+                retired: BTreeSet::new(),
             })
         } else {
             Err(errors)
         }
     }
 
+    /// The indicators in use (not retired), sorted by id.
     pub fn indicators(&self) -> &[Indicator] {
-        &self.indicators
+        &self.active
     }
 
+    /// Every definition, retired ones too: for values on record, their names and shielding.
+    pub fn all(&self) -> &[Indicator] {
+        &self.all
+    }
+
+    pub fn is_retired(&self, id: &str) -> bool {
+        self.retired.contains(id)
+    }
+
+    /// Any definition, in use or retired.
     pub fn get(&self, id: &str) -> Option<&Indicator> {
-        self.indicators
+        self.all
             .binary_search_by(|indicator| indicator.id.as_str().cmp(id))
             .ok()
-            .map(|i| &self.indicators[i])
+            .map(|i| &self.all[i])
     }
 }
 
@@ -138,5 +195,22 @@ mod tests {
         assert!(catalog.indicators().windows(2).all(|w| w[0].id < w[1].id));
         assert!(catalog.get("zvh_dossiers_in_behandeling").is_some());
         assert!(catalog.get("bestaat_niet").is_none());
+    }
+
+    #[test]
+    fn a_retired_indicator_stays_known_but_is_not_in_use() {
+        let catalog = Catalog::builtin()
+            .unwrap()
+            .with_retired(["zvh_aanmeldingen".to_string()]);
+        assert!(catalog.get("zvh_aanmeldingen").is_some());
+        assert!(catalog.is_retired("zvh_aanmeldingen"));
+        assert!(catalog.all().iter().any(|i| i.id == "zvh_aanmeldingen"));
+        assert!(
+            !catalog
+                .indicators()
+                .iter()
+                .any(|i| i.id == "zvh_aanmeldingen")
+        );
+        assert_eq!(catalog.indicators().len() + 1, catalog.all().len());
     }
 }

@@ -49,6 +49,13 @@ pub fn parse_indicator(file: &str, text: &str) -> Result<Indicator, Vec<CatalogE
             "percentages kunnen niet opgeteld worden; gebruik gewogen_gemiddelde of geen".into(),
         );
     }
+    if unit == Some(Unit::Per1000) && aggregation == Some(Aggregation::Sum) {
+        fields.error(
+            "aggregation",
+            "aantallen per 1.000 inwoners kunnen niet opgeteld worden; gebruik gewogen_gemiddelde of geen"
+                .into(),
+        );
+    }
     if unit == Some(Unit::Per1000) && per_1000 == Some(true) {
         fields.error(
             "per_1000",
@@ -321,6 +328,16 @@ type = "handmatig"
     fn inconsistent_definitions_are_refused() {
         let summed_percentage = VALID.replace("unit = \"aantal\"", "unit = \"percentage\"");
         assert!(errors_of(&summed_percentage)[0].contains("percentages kunnen niet opgeteld"));
+        let summed_rate = VALID
+            .replace("unit = \"aantal\"", "unit = \"per_1000\"")
+            .replace("per_1000 = true", "per_1000 = false");
+        assert_eq!(
+            errors_of(&summed_rate),
+            [
+                "indicators/huiselijk_geweld_incidenten.toml: sleutel 'aggregation': aantallen per 1.000 \
+              inwoners kunnen niet opgeteld worden; gebruik gewogen_gemiddelde of geen"
+            ]
+        );
     }
 
     #[test]

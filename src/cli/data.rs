@@ -9,7 +9,7 @@ use crate::domain::{Area, BatchId, Period, count_of, dutch_date, dutch_datetime,
 pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
     let workspace = cli.open()?;
     let mut out = String::from("batch\tsoort\twaarden\tingelezen\tdoor\tbestand\tstatus\n");
-    for batch in workspace.batches()? {
+    for batch in workspace.value_batches()? {
         let status = match &batch.undone_at {
             Some(when) => format!("ongedaan gemaakt {}", dutch_datetime(when)),
             None => "actief".to_string(),

@@ -29,6 +29,7 @@ macro_rules! say_error {
 mod data;
 mod fetch;
 mod import;
+mod indicators;
 mod region;
 mod texts;
 mod usage;
@@ -56,7 +57,8 @@ pub struct Cli {
         value_name = "PAD"
     )]
     db: Option<PathBuf>,
-    /// Map met indicatordefinities (*.toml); standaard de ingebouwde definities
+    /// Map met indicatordefinities (*.toml) voor deze sessie, in plaats van de catalogus in de
+    /// database (die blijft zoals ze is)
     #[arg(
         long,
         env = "REGIO_INDICATORS",
@@ -122,7 +124,7 @@ pub enum Command {
     },
     /// Toon alle batches (imports, CBS-ophaalacties, voorbeelddata)
     Batches,
-    /// Maak een batch ongedaan: herstel de waarden van ervoor
+    /// Maak een batch ongedaan: herstel de waarden (of indicatordefinities) van ervoor
     Undo {
         /// Het nummer van de batch (zie regio-in-beeld batches)
         #[arg(value_name = "BATCH_ID")]
@@ -192,6 +194,11 @@ pub enum Command {
     Events {
         #[command(subcommand)]
         action: EventAction,
+    },
+    /// De indicatorcatalogus in de database: tonen, exporteren, inlezen, buiten gebruik zetten
+    Indicators {
+        #[command(subcommand)]
+        action: indicators::IndicatorAction,
     },
     /// Toon de indicatoren waarvan de laatste regiowaarde een signaal geeft, sterkste eerst
     Signals {
@@ -339,6 +346,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Notes { action } => texts::notes(cli, action),
         Command::Stories { action } => texts::stories(cli, action),
         Command::Events { action } => texts::events(cli, action),
+        Command::Indicators { action } => indicators::run(cli, action),
         Command::Fetch {
             indicator,
             base_url,

@@ -1,5 +1,5 @@
-//! Batches: every write to the store (an import, a fetch, the demo data) is one batch, so each value
-//! keeps its provenance and a batch can be undone.
+//! Batches: every write to the store (an import, a fetch, the demo data, a change to the indicator
+//! catalog) is one batch, so each value and definition keeps its provenance and a batch can be undone.
 
 use std::fmt;
 
@@ -11,6 +11,8 @@ pub enum BatchKind {
     Cbs,
     /// The embedded example data; not official figures.
     Demo,
+    /// Indicator definitions added, changed or retired; writes no values.
+    Catalog,
 }
 
 impl BatchKind {
@@ -19,13 +21,19 @@ impl BatchKind {
             BatchKind::Manual => "manual",
             BatchKind::Cbs => "cbs",
             BatchKind::Demo => "demo",
+            BatchKind::Catalog => "catalog",
         }
     }
 
     pub fn from_code(code: &str) -> Option<BatchKind> {
-        [BatchKind::Manual, BatchKind::Cbs, BatchKind::Demo]
-            .into_iter()
-            .find(|kind| kind.code() == code)
+        [
+            BatchKind::Manual,
+            BatchKind::Cbs,
+            BatchKind::Demo,
+            BatchKind::Catalog,
+        ]
+        .into_iter()
+        .find(|kind| kind.code() == code)
     }
 
     pub fn label(self) -> &'static str {
@@ -33,6 +41,7 @@ impl BatchKind {
             BatchKind::Manual => "handmatige import",
             BatchKind::Cbs => "CBS open data",
             BatchKind::Demo => "voorbeelddata",
+            BatchKind::Catalog => "indicatordefinities",
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod areas;
 mod batches;
+mod definitions;
 mod error;
 mod events;
 mod files;
@@ -11,6 +12,7 @@ mod notes;
 mod observations;
 mod schema;
 mod stories;
+mod undo;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -19,6 +21,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use areas::StoredRegion;
 pub use batches::UndoSummary;
+pub use definitions::{CatalogSummary, DefinitionVersion, DefinitionWrite};
 pub use error::StoreError;
 pub use files::{SetupLock, create_owner_only, is_own_file};
 pub use observations::{ObservationFilter, WriteSummary};

@@ -16,6 +16,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema/v4.sql")),
     M::up(include_str!("schema/v5.sql")),
     M::up(include_str!("schema/v6.sql")),
+    // Rebuilds `batches`, which values refer to: run with foreign keys off (see `migrate_with`).
+    M::up(include_str!("schema/v7.sql")).foreign_key_check(),
 ];
 
 pub(super) fn latest_version() -> usize {
@@ -76,7 +78,14 @@ pub(super) fn migrate_with(
         Some(path) if found > 0 => Some(backup(conn, path, found)?),
         _ => None,
     };
-    migrations.to_latest(conn).map_err(StoreError::migration)?;
+    // Rebuilding a table that others refer to (`batches` in version 6) drops the old one, which SQLite
+    // refuses while foreign keys are on; each such migration checks them itself before committing.
+    // The pragma is a no-op inside a transaction, so it is switched here, around them all.
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |row| row.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let migrated = migrations.to_latest(conn).map_err(StoreError::migration);
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    migrated?;
     Ok(backup)
 }
 
@@ -166,6 +175,7 @@ mod tests {
             include_str!("../../tests/fixtures/schema_v2.sql"),
             include_str!("../../tests/fixtures/schema_v3.sql"),
             include_str!("../../tests/fixtures/schema_v4.sql"),
+            include_str!("../../tests/fixtures/schema_v5.sql"),
         ];
         for (version, frozen) in (1..).zip(frozen) {
             let from_file = Connection::open_in_memory().unwrap();

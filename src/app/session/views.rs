@@ -95,7 +95,7 @@ fn data_view(
     Ok(DataView {
         gemeenten: workspace.region().gemeenten_in(&period).collect(),
         completeness: workspace.completeness(&period, today)?,
-        batches: workspace.batches()?,
+        batches: workspace.value_batches()?,
         period,
     })
 }

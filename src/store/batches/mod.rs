@@ -1,7 +1,7 @@
-use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Store, StoreError, now_utc};
-use crate::domain::{Batch, BatchId, BatchKind, BatchSource, dutch_datetime};
+use crate::domain::{Batch, BatchId, BatchKind, BatchSource};
 
 impl Store {
     /// Every batch, newest first.
@@ -32,50 +32,14 @@ impl Store {
             .collect())
     }
 
-    /// Restores exactly the state before `id`: values it replaced come back, values it added go.
-    /// Refused when a later batch (not undone) changed values of this one: undo that one first.
-    pub fn undo_batch(&mut self, id: BatchId) -> Result<UndoSummary, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let undone_at: Option<Option<String>> = tx
-            .query_row("SELECT undone_at FROM batches WHERE id = ?1", [id.0], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        match undone_at {
-            None => {
-                return Err(StoreError::Refused(format!(
-                    "batch {id} bestaat niet; zie regio-in-beeld batches"
-                )));
-            }
-            Some(Some(when)) => {
-                return Err(StoreError::Refused(format!(
-                    "batch {id} is al ongedaan gemaakt ({})",
-                    dutch_datetime(&when)
-                )));
-            }
-            Some(None) => {}
-        }
-        let later: Vec<i64> = tx
-            .prepare(include_str!("later_writers.sql"))?
-            .query_map([id.0], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        if !later.is_empty() {
-            let list: Vec<String> = later.iter().map(i64::to_string).collect();
-            return Err(StoreError::Refused(format!(
-                "waarden uit batch {id} zijn later gewijzigd door batch {}; maak die eerst ongedaan",
-                list.join(", ")
-            )));
-        }
-        let removed = tx.execute(include_str!("remove_added.sql"), [id.0])? as u64;
-        let restored = tx.execute(include_str!("undo.sql"), [id.0])? as u64;
-        tx.execute(
-            "UPDATE batches SET undone_at = ?1 WHERE id = ?2",
-            params![now_utc(), id.0],
-        )?;
-        tx.commit()?;
-        Ok(UndoSummary { restored, removed })
+    /// Whether any batch wrote values (an import, a fetch, the demo data): catalog batches do not
+    /// count, so a store that holds only its seeded catalog still gets the demo data.
+    pub fn has_value_batches(&self) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM batches WHERE kind <> 'catalog')",
+            [],
+            |row| row.get(0),
+        )?)
     }
 
     /// Per indicator, the batches its current values came from with how many each, newest first:
@@ -105,10 +69,31 @@ impl Store {
 /// What undoing a batch did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UndoSummary {
-    /// Values the batch had replaced, now back.
+    /// Values the batch had replaced, now back; for a catalog batch, definitions whose earlier
+    /// version is current again.
     pub restored: u64,
-    /// Values the batch had added, now gone.
+    /// Values the batch had added, now gone; for a catalog batch, indicators it added, now out of
+    /// the catalog.
     pub removed: u64,
+}
+
+/// Undoes a batch of values inside `tx`. Refused when a later batch (not undone) changed values of
+/// this one: undo that one first.
+pub(super) fn undo_values(tx: &Transaction, id: BatchId) -> Result<UndoSummary, StoreError> {
+    let later: Vec<i64> = tx
+        .prepare(include_str!("later_writers.sql"))?
+        .query_map([id.0], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if !later.is_empty() {
+        let list: Vec<String> = later.iter().map(i64::to_string).collect();
+        return Err(StoreError::Refused(format!(
+            "waarden uit batch {id} zijn later gewijzigd door batch {}; maak die eerst ongedaan",
+            list.join(", ")
+        )));
+    }
+    let removed = tx.execute(include_str!("remove_added.sql"), [id.0])? as u64;
+    let restored = tx.execute(include_str!("undo.sql"), [id.0])? as u64;
+    Ok(UndoSummary { restored, removed })
 }
 
 pub(super) fn begin_batch(tx: &Transaction, source: &BatchSource) -> Result<BatchId, StoreError> {

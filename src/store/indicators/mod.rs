@@ -1,6 +1,6 @@
 //! The indicator definitions the stored values refer to.
 
-use rusqlite::params;
+use rusqlite::{Transaction, params};
 
 use super::{Store, StoreError, now_utc};
 use crate::domain::{Indicator, sha256_hex};
@@ -10,21 +10,24 @@ impl Store {
     /// under them keep their reference.
     pub fn sync_indicators(&mut self, indicators: &[Indicator]) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        {
-            let mut upsert = tx.prepare(include_str!("sync.sql"))?;
-            let now = now_utc();
-            for indicator in indicators {
-                upsert.execute(params![
-                    indicator.id,
-                    indicator.name,
-                    definition_hash(indicator),
-                    now
-                ])?;
-            }
+        for indicator in indicators {
+            register(&tx, indicator)?;
         }
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Gives a new indicator its number, and keeps the name and hash of a known one current.
+pub(super) fn register(tx: &Transaction, indicator: &Indicator) -> Result<(), StoreError> {
+    tx.prepare_cached(include_str!("sync.sql"))?
+        .execute(params![
+            indicator.id,
+            indicator.name,
+            definition_hash(indicator),
+            now_utc()
+        ])?;
+    Ok(())
 }
 
 fn definition_hash(indicator: &Indicator) -> String {

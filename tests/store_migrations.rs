@@ -153,7 +153,10 @@ fn open_frozen(frozen_schema: &str) -> (tempfile::TempDir, PathBuf, Store) {
         store.migration_backup().is_some(),
         "a store with data is copied before it is migrated"
     );
-    store.set_region(&builtin_region(), false).unwrap();
+    // What opening it in the app does for a store from before regions.
+    if store.region().unwrap().is_none() {
+        store.set_region(&builtin_region(), false).unwrap();
+    }
     (dir, path, store)
 }
 
@@ -442,6 +445,23 @@ fn version_5_file_keeps_everything_through_the_rebuilt_batches_table() {
     assert_notes_and_stories_survive(&store);
     assert_values_and_history_survive(&mut store);
     assert!(!store.has_catalog().unwrap());
+    drop(store);
+    assert_schema_is_the_newest(&path);
+}
+
+/// A version-6 store has its region already: it keeps it, Beemster's days included, and its values.
+#[test]
+fn version_6_file_keeps_its_region_through_the_catalog_migration() {
+    let (_dir, path, mut store) = open_frozen(include_str!("fixtures/schema_v6.sql"));
+    let stored = store
+        .region()
+        .unwrap()
+        .expect("a version-6 store has its region");
+    assert!(!stored.chosen);
+    assert_eq!(stored.region, builtin_region());
+    assert_events_survive(&store);
+    assert_notes_and_stories_survive(&store);
+    assert_values_and_history_survive(&mut store);
     drop(store);
     assert_schema_is_the_newest(&path);
 }

@@ -45,7 +45,7 @@ use crate::report::ExportFormat;
 #[command(
     name = "regio-in-beeld",
     version,
-    about = "Dashboard Zorg & Veiligheid Zaanstreek-Waterland. Zonder opdracht opent het venster."
+    about = "Dashboard Zorg & Veiligheid van een regio (standaard Zaanstreek-Waterland). Zonder opdracht opent het venster."
 )]
 pub struct Cli {
     /// Databasebestand (standaard in de gegevensmap van de gebruiker)
@@ -94,8 +94,12 @@ pub enum Command {
         #[arg(long, value_name = "BESTAND")]
         region: Option<PathBuf>,
     },
-    /// Controleer de indicatordefinities en toon elke fout
-    Check,
+    /// Controleer de indicatordefinities (of een regiobestand) en toon elke fout
+    Check {
+        /// Controleer dit regiobestand in plaats van de indicatordefinities
+        #[arg(long, value_name = "BESTAND")]
+        region: Option<PathBuf>,
+    },
     /// Schrijf alle actuele waarnemingen in het lange formaat naar stdout
     Export {
         /// Alleen deze indicator
@@ -322,7 +326,8 @@ fn day(text: &str) -> Result<chrono::NaiveDate, String> {
 
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     let result = match command {
-        Command::Check => check(cli),
+        Command::Check { region: Some(file) } => region::check(file),
+        Command::Check { region: None } => check(cli),
         Command::Export {
             indicator,
             format,

@@ -35,3 +35,22 @@ pub(super) fn init(cli: &Cli, file: Option<&Path>) -> Result<(), AppError> {
     }
     Ok(())
 }
+
+/// `check --region FILE`: every problem of a region file, or what it holds.
+pub(super) fn check(file: &Path) -> Result<(), AppError> {
+    let region = load_region(file)?;
+    let former = region.members().iter().filter(|m| !m.is_current()).count();
+    say!(
+        "{} in orde: {} ({}), {} en {} die niet meer bestaan",
+        file.display(),
+        region.name(),
+        region.code(),
+        count_of(
+            region.current_gemeenten().count() as u64,
+            "gemeente",
+            "gemeenten"
+        ),
+        count_of(former as u64, "gemeente", "gemeenten")
+    );
+    Ok(())
+}

@@ -39,9 +39,10 @@ pub use jobs::{FetchEvent, FetchJob, WorkJob};
 pub use movement::{Movement, rate_text};
 pub use output_file::{OutputFormat, Replace};
 pub use session::{
-    CbsTableView, Command, DataView, DeliveredFiles, DuidingView, EventEditor, Forms, ImportStage,
-    Message, NoteEditor, Reads, Removal, Request, ScopeChoice, Screen, Session, Settings,
-    StoryEditor, TextCommand, View, Waker,
+    CatalogCommand, CatalogFilter, CbsTableView, Command, DataView, DeliveredFiles, DuidingView,
+    EventEditor, Forms, ImportStage, IndicatorEditor, IndicatorenView, Message, NoteEditor, Reads,
+    Removal, Request, ScopeChoice, Screen, Session, Settings, SourceKind, StoryEditor, TextCommand,
+    View, Waker,
 };
 pub use signals::SignalRow;
 pub use template::TemplateFormat;

@@ -143,19 +143,32 @@ fn fields(ui: &mut egui::Ui, editor: &mut IndicatorEditor) {
         },
     );
     let name = "Afschermingsdrempel";
-    let caption = "Afschermingsdrempel (leeg: 5)";
-    row(ui, caption, name, &problems("shielding_threshold"), |ui| {
-        text(ui, name, &mut editor.shielding_threshold, false);
-    });
+    row(
+        ui,
+        "Afscherming onder",
+        name,
+        &problems("shielding_threshold"),
+        |ui| {
+            let edit = egui::TextEdit::singleline(&mut editor.shielding_threshold).hint_text("5");
+            field(ui, name, edit);
+        },
+    );
     let name = "Leverancier van de indicator";
     row(ui, "Leverancier", name, &problems("supplier"), |ui| {
         text(ui, name, &mut editor.supplier, false);
     });
     let name = "Levertermijn in dagen";
-    let caption = "Levertermijn in dagen (leeg: gebruikelijk)";
-    row(ui, caption, name, &problems("due_days"), |ui| {
-        text(ui, name, &mut editor.due_days, false);
-    });
+    row(
+        ui,
+        "Levertermijn (dagen)",
+        name,
+        &problems("due_days"),
+        |ui| {
+            let edit = egui::TextEdit::singleline(&mut editor.due_days)
+                .hint_text("gebruikelijk voor de frequentie");
+            field(ui, name, edit);
+        },
+    );
     let mut source = problems("source");
     source.extend(problems("source.type"));
     let name = "Bron van de indicator";
@@ -230,9 +243,13 @@ fn text(ui: &mut egui::Ui, name: &str, value: &mut String, multiline: bool) {
     } else {
         egui::TextEdit::singleline(value)
     };
+    field(ui, name, edit);
+}
+
+fn field(ui: &mut egui::Ui, name: &str, edit: egui::TextEdit<'_>) {
     ui.add(
         edit.background_color(theme::palette(ui).background)
-            .desired_width(360.0),
+            .desired_width(300.0),
     )
     .accessible_name(name);
 }

@@ -15,7 +15,7 @@ use crate::ui::theme;
 use crate::ui::widgets::{card, muted, named_card, named_group, section_label};
 
 /// The widths of the list's columns: name, id, domain, layer, supplier, source, status.
-const COLUMNS: [f32; 7] = [190.0, 170.0, 72.0, 72.0, 92.0, 76.0, 72.0];
+const COLUMNS: [f32; 7] = [170.0, 160.0, 66.0, 66.0, 90.0, 88.0, 66.0];
 
 pub(in crate::ui) fn indicatoren(
     ui: &mut egui::Ui,
@@ -59,7 +59,7 @@ pub(in crate::ui) fn indicatoren(
         }
     });
     ui.add_space(8.0);
-    let list_width = COLUMNS.iter().sum::<f32>() + 60.0;
+    let list_width = COLUMNS.iter().sum::<f32>() + 44.0;
     let top_down = egui::Layout::top_down(egui::Align::Min);
     ui.horizontal_top(|ui| {
         let height = ui.available_height();

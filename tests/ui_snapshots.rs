@@ -5,7 +5,7 @@ mod support;
 
 use egui_kittest::kittest::Queryable;
 use regio_in_beeld::app::Workspace;
-use support::window::{click_below, group, open_rendered_window, type_into};
+use support::window::{click_below, click_in, group, open_rendered_window, type_into};
 
 /// The demo store, with its batch and notes written at a fixed time so the "bijgewerkt" dates and the
 /// provenance read the same in every run.
@@ -116,4 +116,24 @@ fn tactical_moving_average_and_numbers_table() {
     harness.get_by_label("Cijfers per gemeente").scroll_to_me();
     harness.run();
     harness.snapshot("tactisch-tabel");
+}
+
+#[test]
+fn indicatoren_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_rendered_window(&demo_store(dir.path()));
+    harness.get_by_label("Indicatoren").click();
+    harness.run();
+    click_in(
+        &mut harness,
+        "Indicator: Meldingen Veilig Thuis",
+        "Meldingen Veilig Thuis",
+    );
+    harness.snapshot("indicatoren");
+    click_in(
+        &mut harness,
+        "Definitie: Meldingen Veilig Thuis",
+        "Bewerken",
+    );
+    harness.snapshot("indicatoren-bewerken");
 }

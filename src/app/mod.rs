@@ -43,9 +43,10 @@ pub use movement::{Movement, rate_text};
 pub use output_file::{OutputFormat, Replace};
 pub use region::{load_region, merger_events};
 pub use session::{
-    CbsTableView, Command, DataView, DeliveredFiles, DuidingView, EventEditor, Forms, ImportStage,
-    Message, NoteEditor, Reads, Removal, Request, ScopeChoice, Screen, Session, Settings,
-    StoryEditor, TextCommand, View, Waker,
+    CatalogCommand, CatalogFilter, CbsTableView, Command, DataView, DeliveredFiles, DuidingView,
+    EventEditor, Forms, ImportStage, IndicatorEditor, IndicatorenView, Message, NoteEditor, Reads,
+    Removal, Request, ScopeChoice, Screen, Session, Settings, SourceKind, StoryEditor, TextCommand,
+    View, Waker,
 };
 pub use signals::SignalRow;
 pub use template::TemplateFormat;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::CatalogCommand;
 use crate::app::TemplateFormat;
 use crate::domain::{Area, BatchId, EventId, NoteId, Period, StoryId, WebUrl};
 use crate::ingest::ImportProblem;
@@ -19,16 +20,18 @@ pub enum Screen {
     Gegevens,
     Duiding,
     Verhalen,
+    Indicatoren,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Strategisch,
         Screen::Tactisch,
         Screen::Gemeenten,
         Screen::Gegevens,
         Screen::Duiding,
         Screen::Verhalen,
+        Screen::Indicatoren,
     ];
 
     pub fn label(self) -> &'static str {
@@ -39,6 +42,7 @@ impl Screen {
             Screen::Gegevens => "Gegevens",
             Screen::Duiding => "Duiding",
             Screen::Verhalen => "Verhalen",
+            Screen::Indicatoren => "Indicatoren",
         }
     }
 }
@@ -127,6 +131,8 @@ pub enum Command {
     WritePng(PathBuf, Vec<u8>),
     /// A note, story or event: written, changed, removed.
     Text(TextCommand),
+    /// A definition of the catalog: chosen, written, changed, retired.
+    Catalog(CatalogCommand),
 }
 
 /// The commands on the texts beside the figures: duiding notes, stories and events.

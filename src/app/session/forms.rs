@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+use super::{CatalogFilter, IndicatorEditor};
+
 use crate::domain::{
     Area, EventDraft, EventKind, EventScope, Note, NoteDraft, NoteId, Period, Story, StoryDraft,
     StoryId, StoryKind, WebUrl, parse_date,
@@ -16,6 +18,9 @@ pub struct Forms {
     pub note: NoteEditor,
     pub story: StoryEditor,
     pub event: EventEditor,
+    /// The definition being written on the Indicatoren screen, while its form is open.
+    pub indicator: Option<IndicatorEditor>,
+    pub catalog_filter: CatalogFilter,
 }
 
 /// What the writer is filling in: a new note, or changes to one.

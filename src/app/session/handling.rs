@@ -149,6 +149,7 @@ impl Session {
                 Reread::Nothing
             }
             Command::Text(text) => self.handle_text(text),
+            Command::Catalog(catalog) => self.handle_catalog(catalog),
         };
         match reread {
             Reread::Nothing => {}

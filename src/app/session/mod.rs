@@ -2,9 +2,11 @@
 //! `handle` that carries out every command. Knows no egui; the window draws a `View` and sends
 //! `Command`s, and wakes itself through the injected waker.
 
+mod catalog;
 mod command;
 mod forms;
 mod handling;
+mod indicator_form;
 mod jobs;
 mod texts;
 mod views;
@@ -17,10 +19,12 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+pub use catalog::{CatalogCommand, IndicatorenView};
 pub use command::{
     Command, DeliveredFiles, Message, Removal, Request, Screen, Settings, TextCommand,
 };
 pub use forms::{EventEditor, Forms, NoteEditor, ScopeChoice, StoryEditor};
+pub use indicator_form::{CatalogFilter, IndicatorEditor, SourceKind};
 pub use jobs::{CbsTableView, ImportStage};
 pub use views::{DataView, DuidingView};
 
@@ -59,6 +63,12 @@ pub struct View {
     pub pending_link: Option<(String, WebUrl)>,
     /// A story or event the user asked to remove, waiting for "Ja, verwijderen".
     pub removal: Option<Removal>,
+    /// The Indicatoren screen, read while it is open.
+    pub indicatoren: Option<IndicatorenView>,
+    /// The definition chosen on the Indicatoren screen.
+    pub chosen_definition: Option<String>,
+    /// An indicator the user asked to retire, waiting for "Ja, intrekken".
+    pub retiring: Option<String>,
     /// The store's file, for the empty and error states.
     pub db: std::path::PathBuf,
     pub has_store: bool,
@@ -173,6 +183,9 @@ impl Session {
                 cbs_table: None,
                 pending_link: None,
                 removal: None,
+                indicatoren: None,
+                chosen_definition: None,
+                retiring: None,
                 db: options.db.clone(),
                 has_store: workspace.is_some(),
                 read_only: workspace.as_ref().is_some_and(Workspace::is_read_only),

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use super::{Command, Request, Screen, Session, Settings, TextCommand};
+use super::{
+    CatalogCommand, Command, IndicatorEditor, Request, Screen, Session, Settings, TextCommand,
+};
 use crate::app::{AppError, OpenOptions, Workspace};
 use crate::domain::Period;
 
@@ -187,4 +189,64 @@ fn dialogs_and_links_are_asked_of_the_window() {
         Some(Request::OpenUrl(url))
     );
     assert!(session.view().pending_link.is_none());
+}
+
+#[test]
+fn a_new_indicator_under_an_existing_id_is_refused_at_the_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = session_on(&dir.path().join("regio.sqlite"));
+    session.handle(Command::Show(Screen::Indicatoren));
+    session.handle(Command::Catalog(CatalogCommand::New));
+    let form = session.forms.indicator.as_mut().unwrap();
+    *form = IndicatorEditor {
+        editing: None,
+        name: "Tweede aanmeldingen".to_string(),
+        ..IndicatorEditor::edit(
+            session
+                .workspace
+                .as_ref()
+                .unwrap()
+                .catalog()
+                .get("zvh_aanmeldingen")
+                .unwrap(),
+        )
+    };
+    session.handle(Command::Catalog(CatalogCommand::Save));
+    let form = session.forms.indicator.as_ref().unwrap();
+    assert_eq!(
+        form.errors_at("id"),
+        ["'zvh_aanmeldingen' bestaat al; kies een ander id of bewerk die indicator"]
+    );
+    let shown = session.view().indicatoren.as_ref().unwrap();
+    let entry = shown
+        .entries
+        .iter()
+        .find(|e| e.indicator.id == "zvh_aanmeldingen")
+        .unwrap();
+    assert_eq!(
+        (entry.version, entry.indicator.name.as_str()),
+        (1, "Aanmeldingen ZVH")
+    );
+}
+
+#[test]
+fn a_retired_indicator_can_no_longer_be_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = session_on(&dir.path().join("regio.sqlite"));
+    session.handle(Command::Show(Screen::Indicatoren));
+    session.handle(Command::Catalog(CatalogCommand::Retire(
+        "zvh_aanmeldingen".into(),
+    )));
+    session.handle(Command::Catalog(CatalogCommand::ConfirmRetire));
+    assert!(session.view().retiring.is_none());
+    session.handle(Command::Catalog(CatalogCommand::Edit(
+        "zvh_aanmeldingen".into(),
+    )));
+    assert!(session.forms.indicator.is_none());
+    assert_eq!(
+        session.view().message,
+        Some(Err(
+            "Indicator 'Aanmeldingen ZVH' is ingetrokken en kan niet meer bewerkt worden.".into()
+        ))
+    );
 }

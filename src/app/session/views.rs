@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{Screen, Session};
+use super::{IndicatorenView, Screen, Session};
 use crate::app::{AppError, Completeness, Dashboard, DashboardChoice, Workspace};
 use crate::domain::{Area, Batch, NoteId, NoteVersion, Period};
 
@@ -51,6 +51,7 @@ impl Session {
         let view = &mut self.view;
         view.duiding = None;
         view.data = None;
+        view.indicatoren = None;
         let Ok(dashboard) = &view.state else {
             return;
         };
@@ -75,9 +76,32 @@ impl Session {
                     }
                 }
             }
+            Screen::Indicatoren => {
+                self.reads.views += 1;
+                match indicatoren_view(workspace, view.chosen_definition.as_deref()) {
+                    Ok(shown) => view.indicatoren = Some(shown),
+                    Err(error) => {
+                        view.message = Some(Err(error.naming_store(&view.db).to_string()))
+                    }
+                }
+            }
             _ => {}
         }
     }
+}
+
+/// Every definition, and the chosen one with its history.
+fn indicatoren_view(
+    workspace: &Workspace,
+    chosen: Option<&str>,
+) -> Result<IndicatorenView, AppError> {
+    Ok(IndicatorenView {
+        entries: workspace.catalog_entries()?,
+        detail: chosen
+            .map(|id| workspace.definition_detail(id))
+            .transpose()?,
+        given_by: workspace.catalog_given_by().map(str::to_string),
+    })
 }
 
 /// What was delivered for the chosen quarter, or else for the newest quarter on record (the round

@@ -4,6 +4,8 @@
 pub(in crate::ui) mod duiding;
 pub(in crate::ui) mod gegevens;
 pub(in crate::ui) mod gemeenten;
+mod indicator_form;
+pub(in crate::ui) mod indicatoren;
 pub(in crate::ui) mod strategisch;
 pub(in crate::ui) mod tactisch;
 pub(in crate::ui) mod verhalen;

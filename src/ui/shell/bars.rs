@@ -5,7 +5,7 @@
 use eframe::egui::{self, Frame, Margin, RichText};
 
 use super::Action;
-use crate::app::{Command, Removal, Screen, TextCommand, View};
+use crate::app::{CatalogCommand, Command, Removal, Screen, TextCommand, View};
 use crate::domain::{count_of, dutch_datetime};
 use crate::ui::theme;
 
@@ -92,6 +92,34 @@ pub(super) fn show(ui: &mut egui::Ui, view: &View, actions: &mut Vec<Action>) {
                 (
                     "Niet verwijderen",
                     Command::Text(TextCommand::CancelRemoval),
+                ),
+            ],
+        );
+    }
+    if let Some(id) = &view.retiring {
+        let name = view
+            .indicatoren
+            .as_ref()
+            .and_then(|shown| shown.entries.iter().find(|e| &e.indicator.id == id))
+            .map_or(id.as_str(), |e| e.indicator.name.as_str());
+        let question = format!(
+            "Indicator '{name}' intrekken? Ze verdwijnt van het dashboard, uit de sjablonen en de \
+             levermatrix; de waarden en de geschiedenis blijven bewaard."
+        );
+        question_bar(
+            ui,
+            "retiring",
+            &question,
+            "",
+            &mut commands,
+            [
+                (
+                    "Ja, intrekken",
+                    Command::Catalog(CatalogCommand::ConfirmRetire),
+                ),
+                (
+                    "Niet intrekken",
+                    Command::Catalog(CatalogCommand::CancelRetire),
                 ),
             ],
         );

@@ -9,6 +9,7 @@ use crate::ui::events::EventAction;
 use crate::ui::screens::duiding::duiding;
 use crate::ui::screens::gegevens::{data_screen, import_preview};
 use crate::ui::screens::gemeenten::gemeenten;
+use crate::ui::screens::indicatoren::indicatoren;
 use crate::ui::screens::strategisch::strategic;
 use crate::ui::screens::tactisch::{TacticalAction, tactical};
 use crate::ui::screens::verhalen::verhalen;
@@ -53,6 +54,13 @@ fn screen(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action>) {
                     asked = Some(command);
                 }
             });
+        }
+        (Screen::Indicatoren, _) => {
+            if let Some(shown) = &view.indicatoren {
+                let chosen = view.chosen_definition.as_deref();
+                let (editor, filter) = (&mut forms.indicator, &mut forms.catalog_filter);
+                asked = indicatoren(ui, shown, chosen, editor, filter);
+            }
         }
         _ if dashboard.observation_count == 0 => empty_state(ui, &view.db),
         (Screen::Tactisch, _) => {

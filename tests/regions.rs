@@ -48,7 +48,10 @@ fn area(workspace: &Workspace, name: &str) -> Area {
 fn deliver_around_the_merger(workspace: &mut Workspace) {
     let mut csv = String::from("indicator;gebied;periode;waarde\n");
     for (n, name) in GEMEENTEN_2022.iter().enumerate() {
-        csv.push_str(&format!("zvh_aanmeldingen;{name};2021-K4;{}\n", 10 * (n + 1)));
+        csv.push_str(&format!(
+            "zvh_aanmeldingen;{name};2021-K4;{}\n",
+            10 * (n + 1)
+        ));
         csv.push_str(&format!("zvh_aanmeldingen;{name};2022-K1;{}\n", n + 1));
     }
     csv.push_str("zvh_aanmeldingen;Beemster;2021-K4;40\n");
@@ -96,8 +99,10 @@ fn beemster_in_2022_is_refused_with_its_reason_and_row() {
     .unwrap_err();
     assert_eq!(
         refused,
-        ["levering.csv, rij 3, kolom gebied: Beemster is op 1 januari 2022 opgegaan in Purmerend, \
-          dus niet in 2022 K1"]
+        [
+            "levering.csv, rij 3, kolom gebied: Beemster is op 1 januari 2022 opgegaan in Purmerend, \
+          dus niet in 2022 K1"
+        ]
     );
     assert_eq!(workspace.store().observation_count().unwrap(), 0);
     // The same gemeente in the last quarter it existed is a value like any other.
@@ -151,7 +156,11 @@ fn the_delivery_round_of_2022_k1_does_not_miss_beemster() {
     assert!(now.is_complete(), "missing: {:?}", names(&now.missing));
     assert_eq!(names(&now.delivered), GEMEENTEN_2022);
     let before = round("2021-K4");
-    assert!(before.is_complete(), "missing: {:?}", names(&before.missing));
+    assert!(
+        before.is_complete(),
+        "missing: {:?}",
+        names(&before.missing)
+    );
     assert!(names(&before.delivered).contains(&"Beemster"));
     // Another indicator nobody delivered: Beemster is owed for 2021 K4, not for 2022 K1.
     let missing = |quarter: &str| {

@@ -166,6 +166,7 @@ mod tests {
             include_str!("../../tests/fixtures/schema_v2.sql"),
             include_str!("../../tests/fixtures/schema_v3.sql"),
             include_str!("../../tests/fixtures/schema_v4.sql"),
+            include_str!("../../tests/fixtures/schema_v5.sql"),
         ];
         for (version, frozen) in (1..).zip(frozen) {
             let from_file = Connection::open_in_memory().unwrap();

@@ -248,3 +248,40 @@ fn demo_data_are_refused_on_a_kennemerland_store() {
         "indicator;gebied;periode;waarde;status;opmerking\n"
     );
 }
+
+#[test]
+fn the_bo_pakket_of_a_kennemerland_store_names_kennemerland() {
+    let store = temp_store();
+    init_kennemerland(&store.path);
+    let file = write(
+        &store.path,
+        "aanmeldingen.csv",
+        "indicator;gebied;periode;waarde\n\
+         zvh_aanmeldingen;Haarlem;2025-K4;120\n\
+         zvh_aanmeldingen;Kennemerland;2025-K4;300\n",
+    );
+    assert_eq!(run(&store.path, &["import", &file]).code, 0);
+    let out = store.path.with_file_name("bo.html");
+    let written = run(
+        &store.path,
+        &[
+            "report",
+            "--bo",
+            "12-2-2026",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("<p class=\"kicker\">Kennemerland</p>"),
+        "the cover names the region"
+    );
+    assert!(
+        html.contains("<span class=\"period\">Kennemerland · 2025 K4</span>"),
+        "the page of Aanmeldingen ZVH names the region"
+    );
+    assert!(!html.contains("Zaanstreek-Waterland ·"));
+    assert!(!html.contains("Allen voor Een · "));
+}

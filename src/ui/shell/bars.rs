@@ -165,7 +165,7 @@ fn top_bar(ui: &mut egui::Ui, view: &View, commands: &mut Vec<Command>) {
                     .color(palette.accent),
             );
             ui.label(
-                RichText::new("Zorg & Veiligheid Zaanstreek-Waterland")
+                RichText::new(format!("Zorg & Veiligheid {}", view.region().name()))
                     .size(theme::META)
                     .color(palette.text_secondary),
             );

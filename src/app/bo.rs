@@ -55,6 +55,7 @@ impl Workspace {
             .map(|n| self.note_line(n))
             .collect();
         Ok(BoPackage {
+            region: dashboard.region.name().to_string(),
             bo_date,
             period: dashboard.period.label(),
             freshness: dashboard

@@ -26,12 +26,17 @@ pub fn run(options: &OpenOptions, first_frame: bool) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let opened = Workspace::open(options);
+    // The region is the store's; a store that cannot be read says why in the window itself.
+    let title = opened.as_ref().map_or_else(
+        |_| "Regio in beeld".to_string(),
+        |w| format!("Regio in beeld — Zorg & Veiligheid {}", w.region().name()),
+    );
     let options = options.clone();
     let cbs = std::env::var("REGIO_CBS_URL").unwrap_or_else(|_| DEFAULT_BASE_URL.to_string());
     let native = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: eframe::egui::ViewportBuilder::default()
-            .with_title("Regio in beeld — Zorg & Veiligheid Zaanstreek-Waterland")
+            .with_title(title)
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([720.0, 480.0]),
         ..Default::default()

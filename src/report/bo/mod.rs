@@ -15,6 +15,8 @@ use crate::domain::{Direction, Tone, dutch_date};
 
 #[derive(Debug, Clone)]
 pub struct BoPackage {
+    /// The name of the store's region, as the cover and every page name it.
+    pub region: String,
     pub bo_date: NaiveDate,
     /// "2025 K4".
     pub period: String,
@@ -106,7 +108,7 @@ pub fn render(package: &BoPackage) -> String {
     cover(&mut html, package);
     overview(&mut html, package);
     for page in &package.indicators {
-        indicator_page(&mut html, page);
+        indicator_page(&mut html, page, &package.region);
     }
     if !package.other_notes.is_empty() {
         html.open("section", "page");
@@ -121,7 +123,7 @@ pub fn render(package: &BoPackage) -> String {
 
 fn cover(html: &mut Html, package: &BoPackage) {
     html.open("section", "cover");
-    html.element("p", "kicker", "Allen voor Een · Zaanstreek-Waterland");
+    html.element("p", "kicker", &package.region);
     html.element("h1", "", "BO-pakket Zorg & Veiligheid");
     html.element(
         "p",
@@ -203,7 +205,7 @@ fn overview(html: &mut Html, package: &BoPackage) {
     html.close("section");
 }
 
-fn indicator_page(html: &mut Html, page: &IndicatorPage) {
+fn indicator_page(html: &mut Html, page: &IndicatorPage, region: &str) {
     html.raw(&format!(
         "<section class=\"page indicator\" id=\"indicator-{}\">",
         escape(&page.id)
@@ -212,11 +214,7 @@ fn indicator_page(html: &mut Html, page: &IndicatorPage) {
     html.element("h2", "", &page.name);
     html.open("div", "headline");
     html.element("span", "value", &page.value);
-    html.element(
-        "span",
-        "period",
-        &format!("Zaanstreek-Waterland · {}", page.period),
-    );
+    html.element("span", "period", &format!("{region} · {}", page.period));
     change(html, page.change.as_ref());
     html.close("div");
     html.raw(&page.chart.svg());

@@ -1,4 +1,4 @@
-//! Gemeenten: one gemeente on every indicator, against the region and the other six, with its own
+//! Gemeenten: one gemeente on every indicator, against the region and its other gemeenten, with its own
 //! signals.
 
 use eframe::egui::{self, Align2, FontId, RichText, Sense, Stroke, pos2, vec2};
@@ -146,7 +146,7 @@ fn comparison(ui: &mut egui::Ui, figures: &IndicatorFigures, gemeente: Area) {
     });
 }
 
-/// The seven gemeenten side by side at the latest period, the chosen one in its colour. Painted, not
+/// The region's gemeenten side by side at the latest period, the chosen one in its colour. Painted, not
 /// labelled, so the names do not repeat in the screen's accessible labels. Where the region value is
 /// comparable (rates, weighted means) it is drawn as a line.
 fn bars(ui: &mut egui::Ui, figures: &IndicatorFigures, gemeente: Area) {

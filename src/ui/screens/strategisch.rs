@@ -34,7 +34,8 @@ pub(in crate::ui) fn strategic(ui: &mut egui::Ui, dashboard: &Dashboard) -> Opti
         .unwrap_or_default();
     ui.label(
         RichText::new(format!(
-            "Zaanstreek-Waterland · {}{compared}",
+            "{} · {}{compared}",
+            dashboard.region.name(),
             dashboard.period.label()
         ))
         .color(palette.text_secondary),

@@ -134,7 +134,7 @@ fn header(ui: &mut egui::Ui, dashboard: &Dashboard, figures: &IndicatorFigures) 
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.vertical(|ui| {
                 let period = figures.latest.map_or(String::new(), |p| p.label());
-                muted(ui, format!("Zaanstreek-Waterland · {period}"));
+                muted(ui, format!("{} · {period}", dashboard.region.name()));
                 ui.horizontal(|ui| {
                     ui.label(
                         RichText::new(figures.value_text())

@@ -192,8 +192,13 @@ fn top_bar(ui: &mut egui::Ui, view: &View, commands: &mut Vec<Command>) {
                     .strong()
                     .color(palette.accent),
             );
+            // The store's region; without a readable store, none (the screen says why).
+            let region = match &view.state {
+                Ok(dashboard) => format!("Zorg & Veiligheid {}", dashboard.region.name()),
+                Err(_) => "Zorg & Veiligheid".to_string(),
+            };
             ui.label(
-                RichText::new("Zorg & Veiligheid Zaanstreek-Waterland")
+                RichText::new(region)
                     .size(theme::META)
                     .color(palette.text_secondary),
             );

@@ -6,7 +6,7 @@ CREATE TABLE region (
     only_one INTEGER PRIMARY KEY CHECK (only_one = 1),
     code TEXT NOT NULL REFERENCES areas (code),
     name TEXT NOT NULL,
-    -- 1 when chosen with `init`: such a store is for real figures and never gets the demo data.
+    -- 1 when chosen with `init`: such a store is for real figures and is not filled with the demo data.
     chosen INTEGER NOT NULL DEFAULT 0 CHECK (chosen = 0 OR chosen = 1),
     set_at TEXT NOT NULL
 ) STRICT;

@@ -38,9 +38,11 @@ pub struct Region {
 }
 
 /// The design palette for gemeenten as 0xRRGGBB: Okabe-Ito without vermillion and green (kept for
-/// polarity), plus oker, brown and indigo; after these, the same again.
-const PALETTE: [u32; 7] = [
-    0xE69F00, 0x56B4E9, 0xCC79A7, 0x0072B2, 0x9A7B00, 0x8C564B, 0x332288,
+/// polarity), plus oker, brown and indigo, then teal, olive, wine and grey-blue from Paul Tol's muted
+/// scheme for regions of more than seven; after these, the same again.
+const PALETTE: [u32; 11] = [
+    0xE69F00, 0x56B4E9, 0xCC79A7, 0x0072B2, 0x9A7B00, 0x8C564B, 0x332288, 0x44AA99, 0x999933,
+    0x882255, 0x6699CC,
 ];
 const NEDERLAND_COLOR: u32 = 0x7A8494;
 

@@ -108,8 +108,8 @@ fn colours_follow_todays_gemeenten() {
     assert_eq!(colour("Zaanstad"), 0x332288);
     assert_eq!(
         colour("Beemster"),
-        0xE69F00,
-        "former gemeenten follow, palette again"
+        0x44AA99,
+        "former gemeenten follow today's"
     );
     assert_eq!(region.color(&region.area()), 0x1B2430);
 }

@@ -84,6 +84,7 @@ impl Palette {
             0x9A7B00 => rgb(0xC9A400),
             0x8C564B => rgb(0xC08A7E),
             0x332288 => rgb(0x8877DD),
+            0x882255 => rgb(0xCC6677),
             Region::COLOR => rgb(0xE6E9EE),
             _ => rgb(design),
         }

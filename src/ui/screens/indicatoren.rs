@@ -14,8 +14,9 @@ use crate::domain::{Coded, Domain, Layer, Source, dutch_datetime};
 use crate::ui::theme;
 use crate::ui::widgets::{card, muted, named_card, named_group, section_label};
 
-/// The widths of the list's columns: name, id, domain, layer, supplier, source, status.
-const COLUMNS: [f32; 7] = [170.0, 160.0, 66.0, 66.0, 90.0, 88.0, 66.0];
+/// The widths of the list's columns: name (with the id under it), domain, layer, supplier, source,
+/// status. Wide enough that words wrap between them, never inside one.
+const COLUMNS: [f32; 6] = [230.0, 76.0, 76.0, 150.0, 104.0, 76.0];
 
 pub(in crate::ui) fn indicatoren(
     ui: &mut egui::Ui,
@@ -157,15 +158,7 @@ fn list(ui: &mut egui::Ui, entries: &[&CatalogEntry], chosen: Option<&str>) -> O
     let palette = theme::palette(ui);
     let mut picked = None;
     ui.horizontal(|ui| {
-        let headers = [
-            "Naam",
-            "Id",
-            "Domein",
-            "Laag",
-            "Leverancier",
-            "Bron",
-            "Status",
-        ];
+        let headers = ["Naam", "Domein", "Laag", "Leverancier", "Bron", "Status"];
         for (header, width) in headers.iter().zip(COLUMNS) {
             cell(ui, width, |ui| {
                 ui.label(
@@ -188,13 +181,21 @@ fn list(ui: &mut egui::Ui, entries: &[&CatalogEntry], chosen: Option<&str>) -> O
                     if ui.selectable_label(selected, name).clicked() && !selected {
                         picked = Some(indicator.id.clone());
                     }
+                    // Under the name, where the selectable label's padding puts its text.
+                    ui.horizontal(|ui| {
+                        ui.add_space(ui.spacing().button_padding.x);
+                        ui.label(
+                            RichText::new(&indicator.id)
+                                .size(theme::META)
+                                .color(palette.text_muted),
+                        );
+                    });
                 });
                 let source = match &indicator.source {
                     Source::Manual => "handmatig".to_string(),
                     Source::Cbs(cbs) => format!("CBS {}", cbs.table),
                 };
                 let texts = [
-                    indicator.id.as_str(),
                     indicator.domain.code(),
                     indicator.layer.code(),
                     indicator.supplier.as_str(),
@@ -205,7 +206,7 @@ fn list(ui: &mut egui::Ui, entries: &[&CatalogEntry], chosen: Option<&str>) -> O
                         ui.label(RichText::new(text).size(theme::META));
                     });
                 }
-                cell(ui, COLUMNS[6], |ui| status(ui, entry.retired));
+                cell(ui, COLUMNS[5], |ui| status(ui, entry.retired));
             });
         });
     }

@@ -108,3 +108,31 @@ fn a_kennemerland_store_names_its_region_and_offers_its_gemeenten_not_zaanstad()
     harness.get_by_label("Haarlem in de regio");
     harness.get_by_label("Signalen voor Haarlem".to_uppercase().as_str());
 }
+
+/// A new region's store has indicators without values: their trend says where the values come
+/// from instead of drawing an empty axis.
+#[test]
+fn an_indicator_without_values_says_who_delivers_them_instead_of_an_empty_plot() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("regio.sqlite");
+    kennemerland_store(&db);
+    let mut harness = open_window_on(&db, support::TODAY);
+
+    harness.get_by_label("Meldingen Veilig Thuis").click();
+    harness.run();
+    harness.get_by_label(
+        "Nog geen waarden voor deze indicator. Veilig Thuis levert ze aan; lees ze in via Gegevens.",
+    );
+    assert!(harness.query_by_label("Grafiek kopiëren").is_none());
+
+    harness.get_by_label("Strategisch").click();
+    harness.run();
+    harness.get_by_label("Aanmeldingen ZVH").click();
+    harness.run();
+    harness.get_by_label("Grafiek kopiëren");
+    assert!(
+        harness
+            .query_by_label_contains("Nog geen waarden voor deze indicator")
+            .is_none()
+    );
+}

@@ -78,23 +78,31 @@ pub(in crate::ui) fn tactical(
                     picked = Some(TacticalAction::Pick(id));
                 }
                 ui.add_space(8.0);
-                let chart = ui
-                    .scope(|ui| {
-                        card(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            trend_plot(ui, figures, &events);
+                if figures.periods().is_empty() {
+                    // An empty plot would only show the axis an event happens to span.
+                    card(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        muted(ui, no_values_yet(figures));
+                    });
+                } else {
+                    let chart = ui
+                        .scope(|ui| {
+                            card(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                trend_plot(ui, figures, &events);
+                            })
                         })
-                    })
-                    .response
-                    .rect;
-                ui.horizontal(|ui| {
-                    if ui.button("Grafiek kopiëren").clicked() {
-                        picked = Some(TacticalAction::Chart(ChartUse::Copy, chart));
-                    }
-                    if ui.button("Grafiek bewaren als PNG…").clicked() {
-                        picked = Some(TacticalAction::Chart(ChartUse::Save, chart));
-                    }
-                });
+                        .response
+                        .rect;
+                    ui.horizontal(|ui| {
+                        if ui.button("Grafiek kopiëren").clicked() {
+                            picked = Some(TacticalAction::Chart(ChartUse::Copy, chart));
+                        }
+                        if ui.button("Grafiek bewaren als PNG…").clicked() {
+                            picked = Some(TacticalAction::Chart(ChartUse::Save, chart));
+                        }
+                    });
+                }
                 ui.add_space(12.0);
                 card(ui, |ui| {
                     ui.set_width(ui.available_width());
@@ -463,5 +471,19 @@ fn stock_or_flow(kind: StockOrFlow) -> &'static str {
     match kind {
         StockOrFlow::Stand => "stand op een datum",
         StockOrFlow::Stroom => "stroom over de periode",
+    }
+}
+
+/// What the trend's place says while an indicator has no values: where they come from.
+fn no_values_yet(figures: &IndicatorFigures) -> String {
+    match &figures.indicator.source {
+        Source::Cbs(cbs) => format!(
+            "Nog geen waarden voor deze indicator. Haal ze op bij het CBS (tabel {}) via Gegevens.",
+            cbs.table
+        ),
+        Source::Manual => format!(
+            "Nog geen waarden voor deze indicator. {} levert ze aan; lees ze in via Gegevens.",
+            figures.indicator.supplier
+        ),
     }
 }

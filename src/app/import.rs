@@ -5,8 +5,9 @@ use std::path::Path;
 
 use super::{AppError, Workspace};
 use crate::domain::{
-    Aggregation, Area, AreaKind, Batch, BatchKind, BatchSource, FastHashMap, FastHashSet,
-    Indicator, Observation, Period, Value, check_text, count_of, dutch_datetime, plain_number,
+    Aggregation, Area, AreaKind, Batch, BatchKind, BatchSource, CellValue, FastHashMap,
+    FastHashSet, Indicator, Observation, Period, Value, check_text, count_of, dutch_datetime,
+    plain_number,
 };
 use crate::ingest::{
     FileReading, Finding, ImportProblem, ProblemKind, ReadObservation, read_file, read_input_file,
@@ -187,7 +188,7 @@ impl Workspace {
             return Err(AppError::Import(preview.problems.clone()));
         }
         check_user("gebruiker", &preview.user)?;
-        let batches: Vec<(BatchSource, Vec<&Observation>)> = preview
+        let batches: Vec<(BatchSource, Vec<ReadObservation>)> = preview
             .files
             .iter()
             .map(|file| {
@@ -197,10 +198,7 @@ impl Workspace {
                     sha256: Some(file.sha256.clone()),
                     user: preview.user.clone(),
                 };
-                (
-                    source,
-                    file.in_cell_order().map(|r| &r.observation).collect(),
-                )
+                (source, file.in_cell_order().collect())
             })
             .collect();
         let summaries = self.store_mut().write_batches(&batches)?;
@@ -218,23 +216,23 @@ impl Workspace {
     /// that replaces another, a jump against the previous period, a region that is not the sum. One
     /// indicator at a time, with only that indicator's stored values at hand.
     fn compare_with_store(&self, preview: &mut ImportPreview) -> Result<(), AppError> {
-        let mut delivered: Vec<&ReadObservation> = preview
+        let mut delivered: Vec<ReadObservation> = preview
             .files
             .iter()
             .flat_map(|f| f.in_cell_order())
             .collect();
         if preview.files.len() > 1 {
-            delivered.sort_by(|a, b| a.observation.indicator.cmp(&b.observation.indicator));
+            delivered.sort_by(|a, b| a.indicator().cmp(b.indicator()));
         }
         let mut warnings = Warnings::default();
         let mut counts = Counts::default();
-        for group in delivered.chunk_by(|a, b| a.observation.indicator == b.observation.indicator) {
-            let id = &group[0].observation.indicator;
+        for group in delivered.chunk_by(|a, b| a.indicator() == b.indicator()) {
+            let id = group[0].indicator();
             let Some(indicator) = self.catalog().get(id) else {
                 continue;
             };
             let filter = ObservationFilter {
-                indicator: Some(id.clone()),
+                indicator: Some(id.to_string()),
             };
             let stored = self.store().observations(&filter)?;
             let after = compare_indicator(indicator, group, &stored, &mut counts, &mut warnings);
@@ -257,46 +255,45 @@ impl Workspace {
 /// replaces another. Returns the values on record after the import, by area and period.
 fn compare_indicator<'a>(
     indicator: &Indicator,
-    delivered: &[&'a ReadObservation],
-    stored: &'a [Observation],
+    delivered: &[ReadObservation<'a>],
+    stored: &[Observation],
     counts: &mut Counts,
     warnings: &mut Warnings,
 ) -> Vec<AfterEntry<'a>> {
     let mut after: Vec<AfterEntry> = delivered
         .iter()
-        .map(|r| (&r.observation, Some(*r)))
+        .map(|r| AfterEntry::of(r, Some(*r)))
         .collect();
     if stored.is_empty() {
         counts.added += delivered.len() as u64;
     } else {
         let by_cell: FastHashMap<_, &Observation> = stored.iter().map(|o| (cell(o), o)).collect();
         for read in delivered {
-            let o = &read.observation;
-            match by_cell.get(&cell(o)) {
+            match by_cell.get(&cell(read)) {
                 None => counts.added += 1,
-                Some(old) if *old == o => counts.unchanged += 1,
+                Some(old) if read.same_as(old) => counts.unchanged += 1,
                 Some(old) => {
                     counts.changed += 1;
-                    warnings.push(&read.location, ProblemKind::Replaces, || {
+                    warnings.push(&read.location(), ProblemKind::Replaces, || {
                         format!(
                             "vervangt {} door {}",
-                            describe(indicator, old),
-                            describe(indicator, o)
+                            describe(indicator, *old),
+                            describe(indicator, read)
                         )
                     });
                 }
             }
         }
-        let replaced: FastHashSet<_> = delivered.iter().map(|r| cell(&r.observation)).collect();
+        let replaced: FastHashSet<_> = delivered.iter().map(cell).collect();
         after.extend(
             stored
                 .iter()
                 .filter(|o| !replaced.contains(&cell(o)))
-                .map(|o| (o, None)),
+                .map(|o| AfterEntry::of(o, None)),
         );
     }
     // Already in this order when nothing stored is mixed in: then the sort only checks.
-    after.sort_by_key(|(o, _)| cell(o));
+    after.sort_by_key(|a| (a.area.display_order(), a.period));
     after
 }
 
@@ -333,20 +330,37 @@ impl Warnings {
 }
 
 /// A value on record after the import, with the delivered row it came from (`None`: stored before).
-type AfterEntry<'a> = (&'a Observation, Option<&'a ReadObservation>);
+#[derive(Clone, Copy)]
+struct AfterEntry<'a> {
+    area: Area,
+    period: Period,
+    value: Value,
+    read: Option<ReadObservation<'a>>,
+}
+
+impl<'a> AfterEntry<'a> {
+    fn of(value: &impl CellValue, read: Option<ReadObservation<'a>>) -> AfterEntry<'a> {
+        AfterEntry {
+            area: value.area(),
+            period: value.period(),
+            value: value.value(),
+            read,
+        }
+    }
+}
 
 /// Identifies a cell of one indicator: area (in the order areas are listed, as the importer sorts
 /// them) and period.
-fn cell(o: &Observation) -> (usize, Period) {
-    (o.area.display_order(), o.period)
+fn cell(o: &impl CellValue) -> (usize, Period) {
+    (o.area().display_order(), o.period())
 }
 
-fn describe(indicator: &Indicator, observation: &Observation) -> String {
-    let value = match observation.value {
+fn describe(indicator: &Indicator, observation: impl CellValue) -> String {
+    let value = match observation.value() {
         Value::Number(n) => indicator.unshielded_text(n),
         Value::Unavailable(reason) => format!("'{}'", reason.code()),
     };
-    if observation.provisional {
+    if observation.provisional() {
         format!("{value} (voorlopig)")
     } else {
         value
@@ -358,7 +372,13 @@ fn describe(indicator: &Indicator, observation: &Observation) -> String {
 fn jumps(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warnings) {
     let small = f64::from(indicator.shielding_threshold.max(5));
     for pair in after.windows(2) {
-        let ((previous, _), (o, Some(read))) = (pair[0], pair[1]) else {
+        let (
+            previous,
+            o @ AfterEntry {
+                read: Some(read), ..
+            },
+        ) = (pair[0], pair[1])
+        else {
             continue;
         };
         if previous.area != o.area {
@@ -371,7 +391,7 @@ fn jumps(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warnings) {
         if old <= 0.0 || difference.abs() < small || difference.abs() <= JUMP_FRACTION * old {
             continue;
         }
-        warnings.push(&read.location, ProblemKind::Jump, || {
+        warnings.push(&read.location(), ProblemKind::Jump, || {
             format!(
                 "{} is {:.0}% {} dan {} in {}; klopt dit?",
                 indicator.unshielded_text(new),
@@ -392,8 +412,8 @@ fn region_sums(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warni
     if indicator.aggregation != Aggregation::Sum {
         return;
     }
-    let series: Vec<&[AfterEntry]> = after.chunk_by(|a, b| a.0.area == b.0.area).collect();
-    let of_kind = |kind| series.iter().filter(move |s| s[0].0.area.kind == kind);
+    let series: Vec<&[AfterEntry]> = after.chunk_by(|a, b| a.area == b.area).collect();
+    let of_kind = |kind| series.iter().filter(move |s| s[0].area.kind == kind);
     let Some(region) = of_kind(AreaKind::Regio).next() else {
         return;
     };
@@ -401,21 +421,18 @@ fn region_sums(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warni
     if gemeenten.len() < Area::gemeenten().count() {
         return;
     }
-    for (region_value, region_read) in region.iter() {
+    for region_value in region.iter() {
         let period = region_value.period;
         let mut sum = 0.0;
-        let mut delivered = *region_read;
+        let mut delivered = region_value.read;
         let mut complete = true;
         for gemeente in &mut gemeenten {
-            let before = gemeente
-                .iter()
-                .take_while(|(o, _)| o.period < period)
-                .count();
+            let before = gemeente.iter().take_while(|o| o.period < period).count();
             *gemeente = &gemeente[before..];
             match gemeente.first() {
-                Some((o, read)) if o.period == period => {
+                Some(o) if o.period == period => {
                     sum += o.value.number().unwrap_or(f64::NAN);
-                    delivered = delivered.or(*read);
+                    delivered = delivered.or(o.read);
                 }
                 _ => complete = false,
             }
@@ -425,7 +442,7 @@ fn region_sums(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warni
             continue;
         };
         if !sum.is_nan() && (region - sum).abs() > 0.5 {
-            warnings.push(&read.location, ProblemKind::RegionSum, || {
+            warnings.push(&read.location(), ProblemKind::RegionSum, || {
                 format!(
                     "regiowaarde {} voor {} in {} wijkt af van de som van de gemeenten ({}); de geleverde regiowaarde wordt getoond",
                     plain_number(region),
@@ -447,18 +464,17 @@ fn duplicates_across_files(readings: &[FileReading]) -> Vec<ImportProblem> {
     let mut problems = Vec::new();
     for reading in readings {
         for read in reading.observations() {
-            let o = &read.observation;
-            let key = (o.indicator.as_str(), o.area.code, o.period);
+            let key = (read.indicator(), read.area().code, read.period());
             match first.get(&key) {
                 Some(file) if *file != reading.file => problems.push(ImportProblem::at(
-                    &read.location,
+                    &read.location(),
                     Finding::new(
                         ProblemKind::DuplicateAcrossFiles,
                         format!(
                             "{} voor {} in {} staat ook in {file}",
-                            o.indicator,
-                            o.area.name,
-                            o.period.label()
+                            read.indicator(),
+                            read.area().name,
+                            read.period().label()
                         ),
                     ),
                 )),

@@ -29,7 +29,7 @@ pub use indicator::{
 };
 pub use note::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion, dutch_date, parse_date};
 pub use number::{NumberParseError, count_of, format_number, parse_number, plain_number};
-pub use observation::{Observation, Reason, Value};
+pub use observation::{CellValue, Observation, Reason, Value};
 pub use period::{Period, PeriodParseError};
 pub use shielding::Shown;
 pub use spreadsheet_text::{from_spreadsheet, to_spreadsheet};

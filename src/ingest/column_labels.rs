@@ -7,6 +7,7 @@ use super::context::Context;
 use super::problem::Location;
 use super::table::{Row, Table, column_letter};
 
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Labels {
     file: Arc<str>,
     sheet: Option<Arc<str>>,
@@ -38,6 +39,11 @@ impl Labels {
     }
 
     pub fn at(&self, row: &Row, column: usize) -> Location {
+        self.at_number(row.number, column)
+    }
+
+    /// The location of the row numbered `row`.
+    pub fn at_number(&self, row: u64, column: usize) -> Location {
         let column = self
             .columns
             .get(column)
@@ -46,7 +52,7 @@ impl Labels {
         Location {
             file: self.file.clone(),
             sheet: self.sheet.clone(),
-            row: row.number,
+            row,
             column,
         }
     }

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use super::context::Context;
 use super::problem::Location;
 use super::table::{Row, Table, column_letter};
 
@@ -17,9 +16,9 @@ pub(super) struct Labels {
 
 impl Labels {
     /// The labels of the columns `header` names.
-    pub fn new(context: &Context, table: &Table, header: &Row) -> Labels {
+    pub fn new(file: &Arc<str>, table: &Table, header: &Row) -> Labels {
         let mut labels = Labels {
-            file: context.file_name.clone(),
+            file: file.clone(),
             sheet: table.sheet.as_deref().map(Arc::from),
             lettered: table.lettered,
             columns: Vec::new(),

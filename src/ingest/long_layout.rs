@@ -56,13 +56,13 @@ pub(super) fn read_long(
         std::iter::once(Rows::Read(rows)).chain(parts).collect()
     };
     let runs = parallel::runs(work);
-    let kept = Labels::new(context, table, header);
+    let kept = Labels::new(&context.file_name, table, header);
     let table_place = context.keep_labels(&kept);
     // The first run is read into `context` itself, every other one into a fork of it.
     let mut forks: Vec<Context> = runs.iter().skip(1).map(|_| context.fork()).collect();
     let contexts = std::iter::once(&mut *context).chain(&mut forks);
     let read = parallel::map(contexts.zip(runs).collect(), |(context, run)| {
-        let labels = Labels::new(context, table, header);
+        let labels = Labels::new(&context.file_name, table, header);
         // Room for the whole run at once: grown part by part, the vector would end up to twice
         // as large as it needs to be.
         context.reserve(run.iter().map(Rows::most).sum());

@@ -18,7 +18,7 @@ pub(super) fn read_wide(
     periods: &[(usize, Period)],
 ) {
     let header = &table.rows[header_index];
-    let labels = Labels::new(context, table, header);
+    let labels = Labels::new(&context.file_name, table, header);
     let Some(indicator) = wide_indicator(context, table, header_index) else {
         context.problem(
             &labels.at(header, area_column),

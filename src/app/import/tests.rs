@@ -2,6 +2,7 @@
 //! CLI tests' (tests/cli_import.rs).
 
 use super::*;
+use crate::domain::Area;
 
 fn demo() -> Workspace {
     crate::app::demo::workspace_on(crate::app::demo::CSV_DAY)

@@ -5,19 +5,17 @@ use std::path::Path;
 
 use super::{AppError, Workspace};
 use crate::domain::{
-    Aggregation, AreaKind, Batch, BatchKind, BatchSource, FastHashMap, FastHashSet, Indicator,
-    Observation, Period, Region, Value, check_text, count_of, dutch_datetime, plain_number,
+    Batch, BatchKind, BatchSource, CellValue, FastHashMap, FastHashSet, Indicator, Observation,
+    Period, Value, check_text, count_of, dutch_datetime,
 };
 use crate::ingest::{
     FileReading, Finding, ImportProblem, ProblemKind, ReadObservation, read_file, read_input_file,
 };
 use crate::store::{ObservationFilter, WriteSummary};
+use warnings::{AfterEntry, Warnings, jumps, region_sums};
 
 /// Files larger than this are refused before they are read, to keep memory bounded.
 const MAX_FILE_BYTES: u64 = 256 << 20;
-
-/// A change of more than this fraction against the previous period is worth a second look.
-const JUMP_FRACTION: f64 = 0.5;
 
 /// Everything an import would do, before anything is written.
 #[derive(Debug, Clone)]
@@ -190,7 +188,7 @@ impl Workspace {
             return Err(AppError::Import(preview.problems.clone()));
         }
         check_user("gebruiker", &preview.user)?;
-        let batches: Vec<(BatchSource, Vec<&Observation>)> = preview
+        let batches: Vec<(BatchSource, Vec<ReadObservation>)> = preview
             .files
             .iter()
             .map(|file| {
@@ -200,10 +198,7 @@ impl Workspace {
                     sha256: Some(file.sha256.clone()),
                     user: preview.user.clone(),
                 };
-                (
-                    source,
-                    file.in_cell_order().map(|r| &r.observation).collect(),
-                )
+                (source, file.in_cell_order().collect())
             })
             .collect();
         let summaries = self.store_mut().write_batches(&batches)?;
@@ -221,23 +216,23 @@ impl Workspace {
     /// that replaces another, a jump against the previous period, a region that is not the sum. One
     /// indicator at a time, with only that indicator's stored values at hand.
     fn compare_with_store(&self, preview: &mut ImportPreview) -> Result<(), AppError> {
-        let mut delivered: Vec<&ReadObservation> = preview
+        let mut delivered: Vec<ReadObservation> = preview
             .files
             .iter()
             .flat_map(|f| f.in_cell_order())
             .collect();
         if preview.files.len() > 1 {
-            delivered.sort_by(|a, b| a.observation.indicator.cmp(&b.observation.indicator));
+            delivered.sort_by(|a, b| a.indicator().cmp(b.indicator()));
         }
         let mut warnings = Warnings::default();
         let mut counts = Counts::default();
-        for group in delivered.chunk_by(|a, b| a.observation.indicator == b.observation.indicator) {
-            let id = &group[0].observation.indicator;
+        for group in delivered.chunk_by(|a, b| a.indicator() == b.indicator()) {
+            let id = group[0].indicator();
             let Some(indicator) = self.catalog().get(id) else {
                 continue;
             };
             let filter = ObservationFilter {
-                indicator: Some(id.clone()),
+                indicator: Some(id.to_string()),
             };
             let stored = self.store().observations(&filter)?;
             let after = compare_indicator(indicator, group, &stored, &mut counts, &mut warnings);
@@ -260,46 +255,45 @@ impl Workspace {
 /// replaces another. Returns the values on record after the import, by area and period.
 fn compare_indicator<'a>(
     indicator: &Indicator,
-    delivered: &[&'a ReadObservation],
-    stored: &'a [Observation],
+    delivered: &[ReadObservation<'a>],
+    stored: &[Observation],
     counts: &mut Counts,
     warnings: &mut Warnings,
 ) -> Vec<AfterEntry<'a>> {
     let mut after: Vec<AfterEntry> = delivered
         .iter()
-        .map(|r| (&r.observation, Some(*r)))
+        .map(|r| AfterEntry::of(r, Some(*r)))
         .collect();
     if stored.is_empty() {
         counts.added += delivered.len() as u64;
     } else {
         let by_cell: FastHashMap<_, &Observation> = stored.iter().map(|o| (cell(o), o)).collect();
         for read in delivered {
-            let o = &read.observation;
-            match by_cell.get(&cell(o)) {
+            match by_cell.get(&cell(read)) {
                 None => counts.added += 1,
-                Some(old) if *old == o => counts.unchanged += 1,
+                Some(old) if read.same_as(old) => counts.unchanged += 1,
                 Some(old) => {
                     counts.changed += 1;
-                    warnings.push(&read.location, ProblemKind::Replaces, || {
+                    warnings.push(&read.location(), ProblemKind::Replaces, || {
                         format!(
                             "vervangt {} door {}",
-                            describe(indicator, old),
-                            describe(indicator, o)
+                            describe(indicator, *old),
+                            describe(indicator, read)
                         )
                     });
                 }
             }
         }
-        let replaced: FastHashSet<_> = delivered.iter().map(|r| cell(&r.observation)).collect();
+        let replaced: FastHashSet<_> = delivered.iter().map(cell).collect();
         after.extend(
             stored
                 .iter()
                 .filter(|o| !replaced.contains(&cell(o)))
-                .map(|o| (o, None)),
+                .map(|o| AfterEntry::of(o, None)),
         );
     }
     // Already in this order when nothing stored is mixed in: then the sort only checks.
-    after.sort_by_key(|(o, _)| cell(o));
+    after.sort_by_key(|a| (a.area.key(), a.period));
     after
 }
 
@@ -310,138 +304,20 @@ struct Counts {
     unchanged: u64,
 }
 
-/// Warnings beyond this many are counted, not spelled out: nobody reads ten thousand of them.
-const LISTED_WARNINGS: usize = 1000;
-
-#[derive(Default)]
-struct Warnings {
-    listed: Vec<ImportProblem>,
-    unlisted: usize,
-}
-
-impl Warnings {
-    fn push(
-        &mut self,
-        location: &crate::ingest::Location,
-        kind: ProblemKind,
-        message: impl FnOnce() -> String,
-    ) {
-        if self.listed.len() < LISTED_WARNINGS {
-            self.listed
-                .push(ImportProblem::at(location, Finding::new(kind, message())));
-        } else {
-            self.unlisted += 1;
-        }
-    }
-}
-
-/// A value on record after the import, with the delivered row it came from (`None`: stored before).
-type AfterEntry<'a> = (&'a Observation, Option<&'a ReadObservation>);
-
 /// Identifies a cell of one indicator: area (by its key, as the importer sorts them) and period.
-fn cell(o: &Observation) -> (u32, Period) {
-    (o.area.key(), o.period)
+fn cell(o: &impl CellValue) -> (u32, Period) {
+    (o.area().key(), o.period())
 }
 
-fn describe(indicator: &Indicator, observation: &Observation) -> String {
-    let value = match observation.value {
+fn describe(indicator: &Indicator, observation: impl CellValue) -> String {
+    let value = match observation.value() {
         Value::Number(n) => indicator.unshielded_text(n),
         Value::Unavailable(reason) => format!("'{}'", reason.code()),
     };
-    if observation.provisional {
+    if observation.provisional() {
         format!("{value} (voorlopig)")
     } else {
         value
-    }
-}
-
-/// Delivered values more than 50% up or down against the previous period on record; small counts
-/// excepted, since they swing by nature. `after` is one indicator's values by area and period.
-fn jumps(indicator: &Indicator, after: &[AfterEntry], warnings: &mut Warnings) {
-    let small = f64::from(indicator.shielding_threshold.max(5));
-    for pair in after.windows(2) {
-        let ((previous, _), (o, Some(read))) = (pair[0], pair[1]) else {
-            continue;
-        };
-        if previous.area != o.area {
-            continue;
-        }
-        let (Some(new), Some(old)) = (o.value.number(), previous.value.number()) else {
-            continue;
-        };
-        let difference = new - old;
-        if old <= 0.0 || difference.abs() < small || difference.abs() <= JUMP_FRACTION * old {
-            continue;
-        }
-        warnings.push(&read.location, ProblemKind::Jump, || {
-            format!(
-                "{} is {:.0}% {} dan {} in {}; klopt dit?",
-                indicator.unshielded_text(new),
-                difference.abs() / old * 100.0,
-                if difference > 0.0 { "hoger" } else { "lager" },
-                indicator.unshielded_text(old),
-                previous.period.label()
-            )
-        });
-    }
-}
-
-/// A region value that differs from the sum of its gemeenten (for summed indicators, when every
-/// gemeente that existed in the period is known and this import delivered one of them). Not an error: the region may include
-/// what no gemeente can claim. `after` is one indicator's values by area and period, so each area's
-/// series is walked once alongside the region's.
-fn region_sums(
-    indicator: &Indicator,
-    after: &[AfterEntry],
-    in_region: &Region,
-    warnings: &mut Warnings,
-) {
-    if indicator.aggregation != Aggregation::Sum {
-        return;
-    }
-    let series: Vec<&[AfterEntry]> = after.chunk_by(|a, b| a.0.area == b.0.area).collect();
-    let of_kind = |kind| series.iter().filter(move |s| s[0].0.area.kind == kind);
-    let Some(region) = of_kind(AreaKind::Regio).next() else {
-        return;
-    };
-    let mut gemeenten: Vec<&[AfterEntry]> = of_kind(AreaKind::Gemeente).copied().collect();
-    if gemeenten.is_empty() {
-        return;
-    }
-    for (region_value, region_read) in region.iter() {
-        let period = region_value.period;
-        let mut sum = 0.0;
-        let mut delivered = *region_read;
-        let mut known = 0;
-        for gemeente in &mut gemeenten {
-            let before = gemeente
-                .iter()
-                .take_while(|(o, _)| o.period < period)
-                .count();
-            *gemeente = &gemeente[before..];
-            if let Some((o, read)) = gemeente.first().filter(|(o, _)| o.period == period) {
-                sum += o.value.number().unwrap_or(f64::NAN);
-                delivered = delivered.or(*read);
-                known += 1;
-            }
-        }
-        // Only gemeenten that existed then are delivered (the importer refuses others).
-        let complete = known == in_region.gemeenten_in(&period).count();
-        let (Some(read), Some(region), true) = (delivered, region_value.value.number(), complete)
-        else {
-            continue;
-        };
-        if !sum.is_nan() && (region - sum).abs() > 0.5 {
-            warnings.push(&read.location, ProblemKind::RegionSum, || {
-                format!(
-                    "regiowaarde {} voor {} in {} wijkt af van de som van de gemeenten ({}); de geleverde regiowaarde wordt getoond",
-                    plain_number(region),
-                    indicator.id,
-                    period.label(),
-                    plain_number(sum)
-                )
-            });
-        }
     }
 }
 
@@ -454,18 +330,17 @@ fn duplicates_across_files(readings: &[FileReading]) -> Vec<ImportProblem> {
     let mut problems = Vec::new();
     for reading in readings {
         for read in reading.observations() {
-            let o = &read.observation;
-            let key = (o.indicator.as_str(), o.area.code, o.period);
+            let key = (read.indicator(), read.area().code, read.period());
             match first.get(&key) {
                 Some(file) if *file != reading.file => problems.push(ImportProblem::at(
-                    &read.location,
+                    &read.location(),
                     Finding::new(
                         ProblemKind::DuplicateAcrossFiles,
                         format!(
                             "{} voor {} in {} staat ook in {file}",
-                            o.indicator,
-                            o.area.name,
-                            o.period.label()
+                            read.indicator(),
+                            read.area().name,
+                            read.period().label()
                         ),
                     ),
                 )),
@@ -495,6 +370,8 @@ pub fn describe_earlier(batches: &[Batch]) -> Option<String> {
         dutch_datetime(&batch.started_at)
     ))
 }
+
+mod warnings;
 
 #[cfg(test)]
 mod tests;

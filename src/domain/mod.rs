@@ -30,7 +30,7 @@ pub use indicator::{
 };
 pub use note::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion, dutch_date, parse_date};
 pub use number::{NumberParseError, count_of, format_number, parse_number, plain_number};
-pub use observation::{Observation, Reason, Value};
+pub use observation::{CellValue, Observation, Reason, Value};
 pub use period::{Period, PeriodParseError};
 pub use region::{Member, Region};
 pub use shielding::Shown;

@@ -70,6 +70,79 @@ pub struct Observation {
     pub remark: Option<String>,
 }
 
+/// One value for one cell, however it is held: an [`Observation`], or a value an import holds in a
+/// compact form. The store writes either.
+pub trait CellValue {
+    fn indicator(&self) -> &str;
+    fn area(&self) -> Area;
+    fn period(&self) -> Period;
+    fn value(&self) -> Value;
+    fn provisional(&self) -> bool;
+    fn remark(&self) -> Option<&str>;
+
+    /// Whether `observation` says exactly this.
+    fn same_as(&self, observation: &Observation) -> bool {
+        self.indicator() == observation.indicator
+            && self.area() == observation.area
+            && self.period() == observation.period
+            && self.value() == observation.value
+            && self.provisional() == observation.provisional
+            && self.remark() == observation.remark.as_deref()
+    }
+}
+
+impl CellValue for Observation {
+    fn indicator(&self) -> &str {
+        &self.indicator
+    }
+
+    fn area(&self) -> Area {
+        self.area
+    }
+
+    fn period(&self) -> Period {
+        self.period
+    }
+
+    fn value(&self) -> Value {
+        self.value
+    }
+
+    fn provisional(&self) -> bool {
+        self.provisional
+    }
+
+    fn remark(&self) -> Option<&str> {
+        self.remark.as_deref()
+    }
+}
+
+impl<T: CellValue> CellValue for &T {
+    fn indicator(&self) -> &str {
+        (*self).indicator()
+    }
+
+    fn area(&self) -> Area {
+        (*self).area()
+    }
+
+    fn period(&self) -> Period {
+        (*self).period()
+    }
+
+    fn value(&self) -> Value {
+        (*self).value()
+    }
+
+    fn provisional(&self) -> bool {
+        (*self).provisional()
+    }
+
+    fn remark(&self) -> Option<&str> {
+        (*self).remark()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use super::context::Context;
 use super::problem::Location;
 use super::table::{Row, Table, column_letter};
 
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Labels {
     file: Arc<str>,
     sheet: Option<Arc<str>>,
@@ -16,9 +16,9 @@ pub(super) struct Labels {
 
 impl Labels {
     /// The labels of the columns `header` names.
-    pub fn new(context: &Context, table: &Table, header: &Row) -> Labels {
+    pub fn new(file: &Arc<str>, table: &Table, header: &Row) -> Labels {
         let mut labels = Labels {
-            file: context.file_name.clone(),
+            file: file.clone(),
             sheet: table.sheet.as_deref().map(Arc::from),
             lettered: table.lettered,
             columns: Vec::new(),
@@ -38,6 +38,11 @@ impl Labels {
     }
 
     pub fn at(&self, row: &Row, column: usize) -> Location {
+        self.at_number(row.number, column)
+    }
+
+    /// The location of the row numbered `row`.
+    pub fn at_number(&self, row: u64, column: usize) -> Location {
         let column = self
             .columns
             .get(column)
@@ -46,7 +51,7 @@ impl Labels {
         Location {
             file: self.file.clone(),
             sheet: self.sheet.clone(),
-            row: row.number,
+            row,
             column,
         }
     }

@@ -1,18 +1,19 @@
 //! Shared state while reading one file: lookups with caches (a million rows name the same few areas
-//! and periods), the findings so far, and duplicate detection.
+//! and periods), the observations and findings so far, and duplicate detection.
 
 use std::path::Path;
 use std::sync::Arc;
 
+use super::column_labels::Labels;
 use super::findings::Findings;
 use super::pieces::Pieces;
 use super::problem::{Finding, ImportProblem, Location, ProblemKind};
-use super::reading::ReadObservation;
+use super::reading::Compact;
 use super::table::Cell;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Area, FastHashMap, Indicator, Observation, Period, Region, count_of, dutch_date, fold,
+    Area, FastHashMap, Indicator, Period, Region, Value, count_of, dutch_date, fold,
 };
 
 /// First and last day a gemeente existed, and what it merged into.
@@ -29,12 +30,14 @@ pub(super) struct Context<'a> {
     /// The days a gemeente existed, for those that did not always (by [`Area::key`]).
     bounded: FastHashMap<u32, Bounds>,
     periods: FastHashMap<String, Result<Period, Finding>>,
-    /// Each observation's cell as one number (see [`cell_key`]), to find a cell delivered twice by
-    /// sorting rather than hashing a million keys.
-    cells: Vec<u128>,
-    pub observations: Pieces<ReadObservation>,
+    pub observations: Pieces<Compact>,
+    pub remarks: Vec<String>,
+    /// The column names of the tables read, which the observations point into.
+    pub labels: Vec<Labels>,
     pub problems: Findings,
     pub warnings: Findings,
+    /// Why a part of the file read apart could not be read: then the whole file is unreadable.
+    pub unreadable: Option<Finding>,
 }
 
 impl<'a> Context<'a> {
@@ -57,25 +60,40 @@ impl<'a> Context<'a> {
             areas: FastHashMap::default(),
             bounded,
             periods: FastHashMap::default(),
-            cells: Vec::new(),
             observations: Pieces::default(),
+            remarks: Vec::new(),
+            labels: Vec::new(),
             problems: Findings::default(),
             warnings: Findings::default(),
+            unreadable: None,
         }
     }
 
-    /// An empty context for the same file, to read a part of its rows on another thread. It has a
-    /// file name of its own: threads counting references to one shared name would slow each other.
+    /// An empty context for the same file, to read a part of the rows of a table whose labels this
+    /// context holds on another thread. It has a file name of its own: threads counting references
+    /// to one shared name would slow each other.
     pub fn fork(&self) -> Context<'a> {
         Context::new(self.file, self.all_indicators, self.region)
     }
 
     /// Takes in what a fork read, as if this context had read those rows after its own.
-    pub fn absorb(&mut self, fork: Context<'a>) {
-        self.cells.extend(fork.cells);
+    pub fn absorb(&mut self, mut fork: Context<'a>) {
+        let before = self.remarks.len() as u32;
+        if before > 0 && !fork.remarks.is_empty() {
+            for read in fork.observations.iter_mut().filter(|r| r.remark > 0) {
+                read.remark += before;
+            }
+        }
+        self.remarks.append(&mut fork.remarks);
         self.observations.append(fork.observations);
         self.problems.absorb(fork.problems);
         self.warnings.absorb(fork.warnings);
+    }
+
+    /// Keeps a table's column names for the observations read from it; returns their place.
+    pub fn keep_labels(&mut self, labels: &Labels) -> u32 {
+        self.labels.push(labels.clone());
+        self.labels.len() as u32 - 1
     }
 
     pub fn problem(&mut self, location: &Location, finding: Finding) {
@@ -239,29 +257,47 @@ impl<'a> Context<'a> {
     /// Makes room for `rows` more observations at once rather than growing a million times.
     pub fn reserve(&mut self, rows: usize) {
         self.observations.reserve(rows);
-        self.cells.reserve(rows);
     }
 
-    pub fn push(&mut self, indicator: &'a Indicator, observation: Observation, location: Location) {
+    /// Keeps a value of `indicator` (one of the catalog's) read at `row` of the table whose labels
+    /// are at `table`, in its `column`.
+    pub fn push(
+        &mut self,
+        indicator: &'a Indicator,
+        read: ReadCell,
+        (table, row, column): (u32, u64, usize),
+    ) {
         // Every indicator here is one of the catalog's: its address says its place.
         let catalog_place = (indicator as *const Indicator as usize)
             .saturating_sub(self.all_indicators.as_ptr() as usize)
             / size_of::<Indicator>().max(1);
-        self.cells.push(cell_key(catalog_place, &observation));
-        self.observations.push(ReadObservation {
-            observation,
-            location,
-        });
+        let remark = match read.remark {
+            Some(remark) => {
+                self.remarks.push(remark);
+                self.remarks.len() as u32
+            }
+            None => 0,
+        };
+        let places = [catalog_place as u32, remark, table, column as u32];
+        self.observations.push(Compact::new(
+            read.value,
+            read.area,
+            read.period,
+            places,
+            row,
+        ));
+    }
+
+    fn location(&self, read: &Compact) -> Location {
+        self.labels[read.table as usize].at_number(u64::from(read.row), read.column as usize)
     }
 
     /// The observations' positions in the order of their cells (indicator in catalog order, area,
     /// period), the order the store keeps them in; every value for a cell after the first one in the
     /// file is refused.
     pub fn cell_order_refusing_duplicates(&mut self) -> Vec<u32> {
-        let mut cells: Vec<(u128, u32)> = std::mem::take(&mut self.cells)
-            .into_iter()
-            .zip(0u32..)
-            .collect();
+        let mut cells: Vec<(u128, u32)> =
+            self.observations.iter().map(cell_key).zip(0u32..).collect();
         super::parallel::sort(&mut cells);
         let mut repeated: Vec<(u32, u32)> = cells
             .chunk_by(|a, b| a.0 == b.0)
@@ -270,30 +306,39 @@ impl<'a> Context<'a> {
         repeated.sort_unstable();
         for (later, first) in repeated {
             let read = &self.observations[later as usize];
-            let observation = &read.observation;
             let message = format!(
                 "{} voor {} in {} staat al eerder in het bestand ({})",
-                observation.indicator,
-                observation.area.name,
-                observation.period.label(),
-                describe(&self.observations[first as usize].location)
+                self.all_indicators[read.indicator as usize].id,
+                read.area.name,
+                read.period.label(),
+                describe(&self.location(&self.observations[first as usize]))
             );
-            self.problems.push(ImportProblem::at(
-                &read.location,
+            let problem = ImportProblem::at(
+                &self.location(read),
                 Finding::new(ProblemKind::Duplicate, message),
-            ));
+            );
+            self.problems.push(problem);
         }
         cells.into_iter().map(|(_, index)| index).collect()
     }
 }
 
+/// What a row delivers for one cell, before it is kept.
+pub(super) struct ReadCell {
+    pub area: Area,
+    pub period: Period,
+    /// The value, and whether it is provisional.
+    pub value: (Value, bool),
+    pub remark: Option<String>,
+}
+
 /// The cell an observation is for as one number that sorts like (indicator's place in the catalog,
-/// area in the order first named, period): 24, 24 and 40 bits (a catalog or region that large is
-/// no catalog or region).
-fn cell_key(catalog_place: usize, observation: &Observation) -> u128 {
-    let indicator = catalog_place.min(0xFF_FFFF) as u128;
-    let area = observation.area.key().min(0xFF_FFFF) as u128;
-    (indicator << 64) | (area << 40) | u128::from(observation.period.ordinal())
+/// area in the order first named, period): 32, 32 and 64 bits, so no catalog or region is too
+/// large for it.
+fn cell_key(read: &Compact) -> u128 {
+    let indicator = u128::from(read.indicator);
+    let area = u128::from(read.area.key());
+    (indicator << 96) | (area << 64) | u128::from(read.period.ordinal())
 }
 
 fn describe(location: &Location) -> String {

@@ -3,9 +3,10 @@
 
 use std::borrow::Cow;
 
+use super::header::HEADER_SEARCH_ROWS;
 use super::limits::{MAX_CSV_ROWS, check_columns};
 use super::problem::{Finding, ProblemKind};
-use super::table::{Cell, Row, Table};
+use super::table::{Cell, Row, Table, TextPart};
 
 /// Decodes text as people's files come: UTF-16 with its byte order mark (Excel's "Unicode-tekst",
 /// little-endian, or big-endian), UTF-8 (BOM optional), else Windows-1252. UTF-16 becomes UTF-8 here,
@@ -122,7 +123,8 @@ fn cell(field: &str) -> Cell {
     }
 }
 
-pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, Finding> {
+/// The text of a CSV file, decoded, with every line end as `\n`.
+pub(super) fn csv_text(bytes: &[u8]) -> Result<Cow<'_, str>, Finding> {
     let unreadable = |message| Finding::new(ProblemKind::Unreadable, message);
     let text = with_newline_line_ends(decode(bytes).map_err(unreadable)?);
     if text.contains('\0') {
@@ -130,42 +132,80 @@ pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, Finding> {
             "het bestand bevat binaire gegevens; is het wel een CSV-bestand?".into(),
         ));
     }
-    let delimiter = detect_delimiter(&text);
-    let parts = split_at_lines(
-        &text,
-        super::parallel::parts_for(text.len() / BYTES_PER_PART),
-    );
-    let mut parts = super::parallel::map(parts, |part| read_records(&part, delimiter)).into_iter();
-    let mut rows = parts.next().unwrap_or(Ok(Vec::new()))?;
-    for part in parts {
-        rows.extend(part?);
-        if rows.len() > MAX_CSV_ROWS {
-            return Err(too_many_rows());
+    Ok(text)
+}
+
+/// The table of a CSV file's text. Of a large file only the first part is read into cells here, as
+/// far as a header may stand; the rest stays text for the layout to read (see
+/// [`Table::unparsed`]).
+pub(super) fn read_csv(text: &str) -> Result<Table<'_>, Finding> {
+    let delimiter = detect_delimiter(text);
+    let mut parts = split_at_lines(text, text.len() / BYTES_PER_PART, delimiter).into_iter();
+    let mut rows = Vec::new();
+    while rows.len() < HEADER_SEARCH_ROWS {
+        let Some(part) = parts.next() else { break };
+        let outcome = read_part(&part).map(|part_rows| {
+            rows.extend(part_rows);
+            rows.len()
+        });
+        if let Some(failure) = first_failure(0, [outcome]) {
+            return Err(failure);
         }
     }
     Ok(Table {
         sheet: None,
         rows,
         lettered: false,
+        unparsed: parts.collect(),
     })
 }
 
-/// A file this large is worth splitting over another core (about 30,000 rows).
-const BYTES_PER_PART: usize = 1 << 20;
-
-/// A part of the text, with the number of lines before it.
-struct Part<'t> {
-    text: &'t str,
-    lines_before: u64,
+/// Reads the parts of a table still as text into its rows, on every core.
+pub(super) fn read_unparsed(table: &mut Table) -> Result<(), Finding> {
+    let runs = super::parallel::runs(std::mem::take(&mut table.unparsed));
+    let read = super::parallel::map(runs, |run| run.iter().map(read_part).collect::<Vec<_>>());
+    let outcomes: Vec<Result<Vec<Row>, Finding>> = read.into_iter().flatten().collect();
+    let counts = outcomes
+        .iter()
+        .map(|o| o.as_ref().map(Vec::len).map_err(Clone::clone));
+    if let Some(failure) = first_failure(table.rows.len(), counts) {
+        return Err(failure);
+    }
+    table.rows.extend(outcomes.into_iter().flatten().flatten());
+    Ok(())
 }
 
-/// Cuts the text at line ends into `parts` parts of about equal size. A quote may hold a line end
-/// inside a field, so text with quotes stays whole.
-fn split_at_lines(text: &str, parts: usize) -> Vec<Part<'_>> {
+/// What stops a file read in parts, as reading it whole would find it: the failure of the first
+/// part that has one, or too many rows. `outcomes` are the parts' rows (or failures) in the order
+/// of the file, after `rows` rows.
+pub(super) fn first_failure(
+    mut rows: usize,
+    outcomes: impl IntoIterator<Item = Result<usize, Finding>>,
+) -> Option<Finding> {
+    for outcome in outcomes {
+        match outcome {
+            Ok(count) => rows += count,
+            Err(failure) => return Some(failure),
+        }
+        if rows > MAX_CSV_ROWS {
+            return Some(too_many_rows());
+        }
+    }
+    None
+}
+
+/// Text read into cells at once: a million rows are read a part of about 30,000 rows at a time,
+/// and a file of several parts is read on every core.
+const BYTES_PER_PART: usize = 1 << 20;
+
+/// Cuts the text at line ends into `parts` parts of about equal size (at least one). A quote may
+/// hold a line end inside a field, so text with quotes stays whole.
+fn split_at_lines(text: &str, parts: usize, delimiter: u8) -> Vec<TextPart<'_>> {
     let whole = || {
-        vec![Part {
+        vec![TextPart {
             text,
             lines_before: 0,
+            delimiter,
         }]
     };
     if parts < 2 || text.contains('"') {
@@ -184,23 +224,26 @@ fn split_at_lines(text: &str, parts: usize) -> Vec<Part<'_>> {
             break;
         };
         let piece = &text[start..end];
-        split.push(Part {
+        split.push(TextPart {
             text: piece,
             lines_before,
+            delimiter,
         });
         lines_before += piece.bytes().filter(|b| *b == b'\n').count() as u64;
         start = end;
     }
-    split.push(Part {
+    split.push(TextPart {
         text: &text[start..],
         lines_before,
+        delimiter,
     });
     split
 }
 
-fn read_records(part: &Part, delimiter: u8) -> Result<Vec<Row>, Finding> {
+/// The rows of one part of the text.
+pub(super) fn read_part(part: &TextPart) -> Result<Vec<Row>, Finding> {
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(part.delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(part.text.as_bytes());
@@ -309,7 +352,7 @@ mod tests {
     fn parts_end_at_line_ends_even_among_multibyte_characters() {
         let text = "é;ë\n".repeat(1000) + "ü";
         for parts in 1..=7 {
-            let split = split_at_lines(&text, parts);
+            let split = split_at_lines(&text, parts, b';');
             assert_eq!(split.len(), parts);
             let joined: String = split.iter().map(|p| p.text).collect();
             assert_eq!(joined, text);
@@ -321,7 +364,7 @@ mod tests {
         }
         let quoted = "\"a\nb\";1\n".repeat(100);
         assert_eq!(
-            split_at_lines(&quoted, 4).len(),
+            split_at_lines(&quoted, 4, b';').len(),
             1,
             "a quote may hold a line end"
         );

@@ -78,7 +78,7 @@ pub(super) fn report_incomplete_header(context: &mut Context, table: &Table) -> 
         return false;
     }
     for missing in Column::REQUIRED.iter().filter(|c| !present.contains(c)) {
-        let location = Labels::new(context, table, row).named(row, 0, missing.name());
+        let location = Labels::new(&context.file_name, table, row).named(row, 0, missing.name());
         context.problem(
             &location,
             Finding::new(

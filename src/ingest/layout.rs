@@ -2,6 +2,7 @@
 //! then refuses cells delivered twice and says what was found nowhere.
 
 use super::context::Context;
+use super::csv_table::read_unparsed;
 use super::header::{Header, find_header, report_incomplete_header};
 use super::long_layout::read_long;
 use super::personal_data::refuse_personal_data;
@@ -11,14 +12,17 @@ use super::table::Table;
 use super::wide_layout::read_wide;
 
 /// Reads every table into `context`; returns what each turned out to be and the order of the cells.
+/// Only the long layout reads a table's rows still as text (see [`Table::unparsed`]) part by part;
+/// for everything else they are read into the table first.
 pub(super) fn read_tables(
     context: &mut Context,
-    tables: &[Table],
+    tables: &mut [Table],
 ) -> (Vec<TableSummary>, Vec<u32>) {
     let mut summaries = Vec::new();
     let mut skipped = Vec::new();
-    for table in tables {
+    for table in tables.iter_mut() {
         if refuse_personal_data(context, table) {
+            read_whole(context, table);
             continue;
         }
         let before = context.observations.len();
@@ -34,10 +38,12 @@ pub(super) fn read_tables(
                     periods,
                 },
             )) => {
+                read_whole(context, table);
                 read_wide(context, table, index, area_column, &periods);
                 Layout::Wide
             }
             None => {
+                read_whole(context, table);
                 if !report_incomplete_header(context, table)
                     && table.rows.iter().any(|row| !row.is_empty())
                 {
@@ -85,4 +91,11 @@ pub(super) fn read_tables(
         }
     }
     (summaries, order)
+}
+
+/// Reads a table's rows still as text into it; when they cannot be read, the file is unreadable.
+fn read_whole(context: &mut Context, table: &mut Table) {
+    if let Err(failure) = read_unparsed(table) {
+        context.unreadable.get_or_insert(failure);
+    }
 }

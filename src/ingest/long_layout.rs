@@ -7,16 +7,35 @@ use std::collections::HashMap;
 use super::cell_value::{check_number, read_value};
 use super::column_labels::Labels;
 use super::columns::Column;
-use super::context::Context;
+use super::context::{Context, ReadCell};
+use super::csv_table::{first_failure, read_part};
 use super::parallel;
 use super::problem::{Finding, ProblemKind};
-use super::table::{Row, Table};
-use crate::domain::{Observation, check_text, from_spreadsheet};
+use super::table::{Row, Table, TextPart};
+use crate::domain::{check_text, from_spreadsheet};
 
 /// Rows worth handing to another core.
 const ROWS_PER_PART: usize = 25_000;
 
-/// The rows below the header, split over the cores when there are many.
+/// Rows to read: read already, or a part of the file still as text.
+enum Rows<'r, 't> {
+    Read(&'r [Row]),
+    Text(&'r TextPart<'t>),
+}
+
+impl Rows<'_, '_> {
+    /// How many rows there are at most: a row of text is a line, as it has no quotes.
+    fn most(&self) -> usize {
+        match self {
+            Rows::Read(rows) => rows.len(),
+            Rows::Text(part) => part.text.bytes().filter(|b| *b == b'\n').count() + 1,
+        }
+    }
+}
+
+/// The rows below the header, split over the cores when there are many. A large CSV file's parts
+/// still as text are read into cells here, one part at a time on each core: when one cannot be
+/// read, the file is unreadable (`context.unreadable`).
 pub(super) fn read_long(
     context: &mut Context,
     table: &Table,
@@ -27,27 +46,67 @@ pub(super) fn read_long(
     let place = Column::ALL.map(|column| columns.get(&column).copied());
     let header = &table.rows[header_index];
     let rows = &table.rows[header_index + 1..];
-    let part_size = rows
-        .len()
-        .div_ceil(parallel::parts_for(rows.len() / ROWS_PER_PART));
-    let parts: Vec<&[Row]> = rows.chunks(part_size.max(1)).collect();
-    // The first part is read into `context` itself, every other one into a fork of it.
-    let mut forks: Vec<Context> = parts.iter().skip(1).map(|_| context.fork()).collect();
+    let work: Vec<Rows> = if table.unparsed.is_empty() {
+        let part_size = rows
+            .len()
+            .div_ceil(parallel::parts_for(rows.len() / ROWS_PER_PART));
+        rows.chunks(part_size.max(1)).map(Rows::Read).collect()
+    } else {
+        let parts = table.unparsed.iter().map(Rows::Text);
+        std::iter::once(Rows::Read(rows)).chain(parts).collect()
+    };
+    let runs = parallel::runs(work);
+    let kept = Labels::new(&context.file_name, table, header);
+    let table_place = context.keep_labels(&kept);
+    // The first run is read into `context` itself, every other one into a fork of it.
+    let mut forks: Vec<Context> = runs.iter().skip(1).map(|_| context.fork()).collect();
     let contexts = std::iter::once(&mut *context).chain(&mut forks);
-    let empty_rows = parallel::map(contexts.zip(parts).collect(), |(context, part)| {
-        let labels = Labels::new(context, table, header);
-        read_long_rows(context, &labels, &place, part)
+    let read = parallel::map(contexts.zip(runs).collect(), |(context, run)| {
+        let labels = Labels::new(&context.file_name, table, header);
+        // Room for the whole run at once: grown part by part, the vector would end up to twice
+        // as large as it needs to be.
+        context.reserve(run.iter().map(Rows::most).sum());
+        let (mut empty_rows, mut outcomes) = (Vec::new(), Vec::new());
+        for rows in run {
+            let parsed;
+            let rows = match rows {
+                Rows::Read(rows) => rows,
+                Rows::Text(part) => match read_part(part) {
+                    Ok(read) => {
+                        outcomes.push(Ok(read.len()));
+                        parsed = read;
+                        &parsed
+                    }
+                    Err(failure) => {
+                        // The rest of the run cannot matter: the file stops here, or before.
+                        outcomes.push(Err(failure));
+                        break;
+                    }
+                },
+            };
+            empty_rows.extend(read_long_rows(
+                context,
+                (&labels, table_place),
+                &place,
+                rows,
+            ));
+        }
+        (empty_rows, outcomes)
     });
     for fork in forks {
         context.absorb(fork);
     }
+    let (empty_rows, outcomes): (Vec<Vec<u64>>, Vec<Vec<_>>) = read.into_iter().unzip();
+    let failure = first_failure(table.rows.len(), outcomes.into_iter().flatten());
+    context.unreadable = context.unreadable.take().or(failure);
     context.warn_empty(&table.sheet, &empty_rows.concat());
 }
 
-/// Reads long-format rows into `context`; returns the numbers of rows without a value.
+/// Reads long-format rows into `context`, of the table whose labels are kept at `table_place`;
+/// returns the numbers of rows without a value.
 fn read_long_rows(
     context: &mut Context,
-    labels: &Labels,
+    (labels, table_place): (&Labels, u32),
     place: &[Option<usize>],
     rows: &[Row],
 ) -> Vec<u64> {
@@ -101,19 +160,21 @@ fn read_long_rows(
             context.problem(&at(Column::Area), finding);
             continue;
         }
-        let Some((value, provisional)) = value else {
+        let Some(value) = value else {
             empty_rows.push(row.number);
             continue;
         };
-        let observation = Observation {
-            indicator: indicator.id.clone(),
+        let read = ReadCell {
             area,
             period,
             value,
-            provisional,
             remark,
         };
-        context.push(indicator, observation, at(Column::Value));
+        context.push(
+            indicator,
+            read,
+            (table_place, row.number, index(Column::Value)),
+        );
     }
     empty_rows
 }

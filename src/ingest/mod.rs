@@ -56,6 +56,9 @@ pub fn read_file(
         problems: context.problems.into_vec(),
         warnings: context.warnings.into_vec(),
         cell_order,
+        indicators: indicators.iter().map(|i| i.id.clone()).collect(),
+        remarks: context.remarks,
+        labels: context.labels,
     }
 }
 
@@ -67,22 +70,32 @@ fn read_contents<'a>(
     region: &'a Region,
 ) -> (context::Context<'a>, Vec<TableSummary>, Vec<u32>) {
     let mut context = context::Context::new(name, indicators, region);
+    let text;
     let tables = if is_spreadsheet(name, bytes) {
         limits::check_zip(bytes)
             .and_then(|()| limits::check_ods(bytes))
             .and_then(|()| cfb::check_cfb(bytes))
             .and_then(|()| sheet_table::read_sheets(bytes))
     } else {
-        csv_table::read_csv(bytes).map(|table| vec![table])
-    };
-    let (summaries, cell_order) = match tables {
-        Ok(tables) => layout::read_tables(&mut context, &tables),
-        Err(finding) => {
-            context.problems.push(ImportProblem::file(name, finding));
-            (Vec::new(), Vec::new())
+        text = csv_table::csv_text(bytes);
+        match &text {
+            Ok(text) => csv_table::read_csv(text).map(|table| vec![table]),
+            Err(finding) => Err(finding.clone()),
         }
     };
-    (context, summaries, cell_order)
+    let read = tables.and_then(|mut tables| {
+        let read = layout::read_tables(&mut context, &mut tables);
+        context.unreadable.take().map_or(Ok(read), Err)
+    });
+    match read {
+        Ok((summaries, cell_order)) => (context, summaries, cell_order),
+        Err(finding) => {
+            // Nothing of a file that cannot be read counts, whatever its other parts held.
+            let mut context = context::Context::new(name, indicators, region);
+            context.problems.push(ImportProblem::file(name, finding));
+            (context, Vec::new(), Vec::new())
+        }
+    }
 }
 
 /// By extension, or by content: XLSX and ODS are zip files, XLS is an OLE file.
@@ -193,6 +206,74 @@ mod tests {
             rows.zip(expected).collect::<Vec<_>>()
         );
         assert_eq!(kinds(&reading.warnings), [(None, EmptyValues)]);
+    }
+
+    /// A long delivery of `rows` rows, each a cell of its own (a day per eight rows), with the
+    /// remark `remark` gives each.
+    fn large_delivery(rows: usize, remark: impl Fn(usize) -> String) -> String {
+        use std::fmt::Write as _;
+        let areas = [
+            "Edam-Volendam",
+            "Landsmeer",
+            "Oostzaan",
+            "Purmerend",
+            "Waterland",
+        ];
+        let areas = [
+            &areas[..],
+            &["Wormerland", "Zaanstad", "Zaanstreek-Waterland"],
+        ]
+        .concat();
+        let first = chrono::NaiveDate::from_ymd_opt(1950, 1, 1).unwrap();
+        let mut text = String::from("indicator;gebied;periode;waarde;status;opmerking\n");
+        for n in 0..rows {
+            let day = first + chrono::Days::new(n as u64 / 8);
+            let (area, value, remark) = (areas[n % 8], n % 100, remark(n));
+            writeln!(
+                text,
+                "zvh_dossiers_in_behandeling;{area};{day};{value};;{remark}"
+            )
+            .unwrap();
+        }
+        text
+    }
+
+    #[test]
+    fn a_large_file_read_in_parts_keeps_every_remark_with_its_value() {
+        let remark = |n: usize| match n % 1000 {
+            7 => format!("rij {}", n + 2),
+            _ => String::new(),
+        };
+        let csv = large_delivery(70_000, remark);
+        assert!(csv.len() > 3 << 20, "read in several parts");
+        let reading = read(&csv);
+        assert_eq!(reading.problems, []);
+        assert_eq!(reading.observations().count(), 70_000);
+        let remarks: Vec<(u64, &str)> = reading
+            .observations()
+            .filter_map(|r| Some((r.location().row, r.remark()?)))
+            .collect();
+        assert_eq!(remarks.len(), 70);
+        for (row, remark) in remarks {
+            assert_eq!(remark, format!("rij {row}"));
+        }
+    }
+
+    #[test]
+    fn a_large_file_that_cannot_be_read_to_its_end_is_unreadable_whatever_else_it_held() {
+        let csv =
+            large_delivery(70_000, |_| String::new()).replacen(";Landsmeer;", ";Landsmeerr;", 1)
+                + &";".repeat(1_000)
+                + "\n";
+        let reading = read(&csv);
+        let problems: Vec<String> = reading.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            ["levering.csv: rij 70002 heeft 1001 kolommen; de grens is 1000"],
+            "as when read whole: the unknown area on row 3 is not reached"
+        );
+        assert_eq!(reading.observations().count(), 0);
+        assert_eq!(reading.tables, []);
     }
 
     #[test]

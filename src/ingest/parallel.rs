@@ -24,6 +24,15 @@ pub(super) fn map<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync)
     })
 }
 
+/// `items` cut into consecutive runs, one per core, for a thread each to work through in order.
+pub(super) fn runs<T>(items: Vec<T>) -> Vec<Vec<T>> {
+    let size = items.len().div_ceil(parts_for(items.len()));
+    let mut items = items.into_iter();
+    std::iter::from_fn(|| Some(items.by_ref().take(size).collect::<Vec<T>>()))
+        .take_while(|run| !run.is_empty())
+        .collect()
+}
+
 /// `first` on another thread while `second` runs on this one.
 pub(super) fn both<A: Send, B>(
     first: impl FnOnce() -> A + Send,

@@ -49,7 +49,7 @@ pub(super) fn refuse_personal_data(context: &mut Context, table: &Table) -> bool
         for (index, cell) in row.cells.iter().enumerate() {
             let text = cell.text();
             if is_personal_data(&text) {
-                let location = Labels::new(context, table, row).named(row, index, &text);
+                let location = Labels::new(&context.file_name, table, row).named(row, index, &text);
                 context.problem(
                     &location,
                     Finding::new(

@@ -35,6 +35,10 @@ impl<T> Pieces<T> {
         self.pieces.iter().flatten()
     }
 
+    pub(super) fn iter_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.pieces.iter_mut().flatten()
+    }
+
     pub(super) fn push(&mut self, item: T) {
         match self.pieces.last_mut() {
             Some(last) => last.push(item),

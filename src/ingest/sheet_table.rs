@@ -13,7 +13,7 @@ use super::table::{Cell, Row, Table};
 /// lengths the records claim, and fuzzing found one it panics on (a formula shorter than it says,
 /// xls.rs:1531 in 0.38); a damaged workbook must be a message, not a crash of the window, so a panic
 /// inside calamine becomes one. Allocation is bounded before this (limits, cfb).
-pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table>, Finding> {
+pub(super) fn read_sheets(bytes: &[u8]) -> Result<Vec<Table<'static>>, Finding> {
     quiet_calamine_panics();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         read_sheets_unguarded(bytes)
@@ -45,7 +45,7 @@ fn quiet_calamine_panics() {
     });
 }
 
-fn read_sheets_unguarded(bytes: &[u8]) -> Result<Vec<Table>, Finding> {
+fn read_sheets_unguarded(bytes: &[u8]) -> Result<Vec<Table<'static>>, Finding> {
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
         Finding::new(
             ProblemKind::Unreadable,
@@ -84,6 +84,7 @@ fn read_sheets_unguarded(bytes: &[u8]) -> Result<Vec<Table>, Finding> {
             sheet: Some(name),
             rows,
             lettered: true,
+            unparsed: Vec::new(),
         });
     }
     Ok(tables)

@@ -129,12 +129,24 @@ impl Row {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Table {
+pub(super) struct Table<'t> {
     /// The sheet name for spreadsheets; `None` for CSV.
     pub sheet: Option<String>,
     pub rows: Vec<Row>,
     /// Whether columns are named by letter (spreadsheets) in messages.
     pub lettered: bool,
+    /// A large CSV file's lines after `rows`, still as text: the long layout reads them part by
+    /// part on every core, so that a million rows are never all held as cells at once.
+    pub unparsed: Vec<TextPart<'t>>,
+}
+
+/// A part of a CSV file's text, cut at a line end, with the number of lines before it and the
+/// file's separator.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct TextPart<'t> {
+    pub text: &'t str,
+    pub lines_before: u64,
+    pub delimiter: u8,
 }
 
 /// Spreadsheet column name: 0 → A, 25 → Z, 26 → AA.

@@ -4,10 +4,10 @@
 use super::cell_value::read_value;
 use super::column_labels::Labels;
 use super::columns::Column;
-use super::context::Context;
+use super::context::{Context, ReadCell};
 use super::problem::{Finding, ProblemKind};
 use super::table::Table;
-use crate::domain::{Indicator, Observation, Period};
+use crate::domain::{Indicator, Period};
 
 /// The rows below the header, each area's value per period.
 pub(super) fn read_wide(
@@ -18,7 +18,7 @@ pub(super) fn read_wide(
     periods: &[(usize, Period)],
 ) {
     let header = &table.rows[header_index];
-    let labels = Labels::new(context, table, header);
+    let labels = Labels::new(&context.file_name, table, header);
     let Some(indicator) = wide_indicator(context, table, header_index) else {
         context.problem(
             &labels.at(header, area_column),
@@ -30,6 +30,7 @@ pub(super) fn read_wide(
         );
         return;
     };
+    let table_place = context.keep_labels(&labels);
     for (column, period) in periods {
         context.frequency_fits(indicator, period, || labels.at(header, *column));
     }
@@ -46,25 +47,22 @@ pub(super) fn read_wide(
             }
         };
         for (column, period) in periods {
-            let at = labels.at(row, *column);
             match read_value(row.cell(*column), "", indicator) {
-                Err(finding) => context.problem(&at, finding),
+                Err(finding) => context.problem(&labels.at(row, *column), finding),
                 Ok(None) => empty_cells.push(row.number),
-                Ok(Some((value, provisional))) => {
+                Ok(Some(value)) => {
                     if let Err(finding) = context.exists(&area, period) {
-                        context.problem(&at, finding);
+                        context.problem(&labels.at(row, *column), finding);
                         continue;
                     }
-                    let observation = Observation {
-                        indicator: indicator.id.clone(),
+                    let read = ReadCell {
                         area,
                         period: *period,
                         value,
-                        provisional,
                         remark: None,
                     };
                     if indicator.frequency.fits(period) {
-                        context.push(indicator, observation, at);
+                        context.push(indicator, read, (table_place, row.number, *column));
                     }
                 }
             }

@@ -36,10 +36,7 @@ pub(super) fn observations(
     if !reading.problems.is_empty() {
         return Err(AppError::Import(reading.problems));
     }
-    let base: Vec<Observation> = reading
-        .into_observations()
-        .map(|read| read.observation)
-        .collect();
+    let base: Vec<Observation> = reading.observations().map(|r| r.observation()).collect();
     let added = continuation::continued(&base, builtin.indicators(), today, &region);
     Ok(base
         .into_iter()

@@ -4,7 +4,7 @@
 use rusqlite::{Statement, Transaction};
 
 use super::value_columns;
-use crate::domain::{BatchId, Observation};
+use crate::domain::{BatchId, CellValue};
 use crate::store::StoreError;
 
 /// The INSERT for 1, 2, 4, … 64 rows of one series, at the index of the power of two.
@@ -29,15 +29,16 @@ const ROW_PARAMETERS: usize = 5;
 
 /// Writes new cells series by series (one indicator and area, as `observations` come: grouped), each
 /// in statements of 64, 32, … 1 rows. `numbers` gives a value's indicator and area number.
-pub(super) fn insert_cells(
+pub(super) fn insert_cells<T: CellValue>(
     tx: &Transaction,
     batch: BatchId,
-    observations: &[&Observation],
-    numbers: impl Fn(&Observation) -> (i64, i64),
+    observations: &[&T],
+    numbers: impl Fn(&T) -> (i64, i64),
 ) -> Result<(), StoreError> {
     let mut statements: Vec<Option<Statement>> = INSERTS.iter().map(|_| None).collect();
     let mut period = String::new();
-    for series in observations.chunk_by(|a, b| a.area == b.area && a.indicator == b.indicator) {
+    let same_series = |a: &&T, b: &&T| a.area() == b.area() && a.indicator() == b.indicator();
+    for series in observations.chunk_by(same_series) {
         let mut rest = series;
         while !rest.is_empty() {
             let size = 1usize << rest.len().min(INSERT_ROWS).ilog2();
@@ -67,17 +68,17 @@ pub(super) fn insert_cells(
 fn bind_row(
     insert: &mut Statement,
     offset: usize,
-    observation: &Observation,
+    observation: &impl CellValue,
     period: &mut String,
 ) -> rusqlite::Result<()> {
     period.clear();
-    observation.period.write_canonical(period);
-    let (value, reason) = value_columns(observation.value);
+    observation.period().write_canonical(period);
+    let (value, reason) = value_columns(observation.value());
     insert.raw_bind_parameter(offset + 1, period.as_str())?;
     insert.raw_bind_parameter(offset + 2, value)?;
     insert.raw_bind_parameter(offset + 3, reason)?;
-    insert.raw_bind_parameter(offset + 4, observation.provisional)?;
-    insert.raw_bind_parameter(offset + 5, observation.remark.as_deref())
+    insert.raw_bind_parameter(offset + 4, observation.provisional())?;
+    insert.raw_bind_parameter(offset + 5, observation.remark())
 }
 
 #[cfg(test)]

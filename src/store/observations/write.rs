@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::bulk_insert::insert_cells;
 use super::{WriteSummary, row_to_observation, value_columns};
-use crate::domain::{BatchId, BatchSource, FastHashMap, Observation, Period};
+use crate::domain::{BatchId, BatchSource, CellValue, FastHashMap, Observation, Period};
 use crate::store::areas::AreaRegister;
 use crate::store::batches::{begin_batch, discard_batch, finish_batch};
 use crate::store::{READING_CACHE_KB, Store, StoreError, WRITING_CACHE_KB};
@@ -27,9 +27,9 @@ impl Store {
     ///
     /// SQLite's per-row foreign key checks are off meanwhile (a third of the time of a million
     /// values): the writer checks each indicator and area once instead, in the same transaction.
-    pub fn write_batches(
+    pub fn write_batches<T: CellValue>(
         &mut self,
-        batches: &[(BatchSource, Vec<&Observation>)],
+        batches: &[(BatchSource, Vec<T>)],
     ) -> Result<Vec<WriteSummary>, StoreError> {
         self.conn
             .pragma_update(None, "cache_size", WRITING_CACHE_KB)?;
@@ -41,9 +41,9 @@ impl Store {
         written
     }
 
-    fn write_in_one_transaction(
+    fn write_in_one_transaction<T: CellValue>(
         &mut self,
-        batches: &[(BatchSource, Vec<&Observation>)],
+        batches: &[(BatchSource, Vec<T>)],
     ) -> Result<Vec<WriteSummary>, StoreError> {
         let tx = self
             .conn
@@ -68,26 +68,26 @@ impl Store {
 
 /// New cells go in many rows per statement (see [`insert_cells`]); only a cell that exists already is
 /// compared, and only a changed one costs a history row and an update.
-fn write_cells(
+fn write_cells<T: CellValue>(
     tx: &Transaction,
     areas: &AreaRegister,
     batch: BatchId,
-    observations: &[&Observation],
+    observations: &[T],
 ) -> Result<WriteSummary, StoreError> {
     let mut summary = WriteSummary::default();
     let mut new = Vec::with_capacity(observations.len());
     let mut numbers = Numbers::default();
-    for group in in_key_order(observations).chunk_by(|a, b| a.indicator == b.indicator) {
+    for group in in_key_order(observations).chunk_by(|a, b| a.indicator() == b.indicator()) {
         numbers.look_up(tx, group)?;
-        let stored = stored_cells(tx, areas, &group[0].indicator)?;
+        let stored = stored_cells(tx, areas, group[0].indicator())?;
         if stored.is_empty() {
             new.extend_from_slice(group);
             continue;
         }
         for observation in group {
-            match stored.get(&(observation.area.code, observation.period)) {
+            match stored.get(&(observation.area().code, observation.period())) {
                 None => new.push(*observation),
-                Some(old) if old == *observation => summary.unchanged += 1,
+                Some(old) if observation.same_as(old) => summary.unchanged += 1,
                 Some(_) => {
                     replace_cell(tx, batch, numbers.of(observation), observation)?;
                     summary.changed += 1;
@@ -111,12 +111,16 @@ struct Numbers<'o> {
 
 impl<'o> Numbers<'o> {
     /// Looks up the indicator and areas of one indicator's observations.
-    fn look_up(&mut self, tx: &Transaction, group: &[&'o Observation]) -> Result<(), StoreError> {
-        let id = group[0].indicator.as_str();
+    fn look_up(
+        &mut self,
+        tx: &Transaction,
+        group: &[&'o impl CellValue],
+    ) -> Result<(), StoreError> {
+        let id = group[0].indicator();
         let number = number_of(tx, INDICATOR_NUMBER, id)?;
         self.indicators.insert(id, number);
-        for series in group.chunk_by(|a, b| a.area == b.area) {
-            let code = series[0].area.code;
+        for series in group.chunk_by(|a, b| a.area() == b.area()) {
+            let code = series[0].area().code;
             if !self.areas.contains_key(code) {
                 self.areas.insert(code, number_of(tx, AREA_NUMBER, code)?);
             }
@@ -125,10 +129,10 @@ impl<'o> Numbers<'o> {
     }
 
     /// The indicator's and the area's number; both were looked up before.
-    fn of(&self, observation: &Observation) -> (i64, i64) {
+    fn of(&self, observation: &impl CellValue) -> (i64, i64) {
         (
-            self.indicators[observation.indicator.as_str()],
-            self.areas[observation.area.code],
+            self.indicators[observation.indicator()],
+            self.areas[observation.area().code],
         )
     }
 }
@@ -136,13 +140,13 @@ impl<'o> Numbers<'o> {
 /// Grouped by indicator and area (in the order areas are listed, as the importer delivers them), each
 /// series in period order, so new cells land next to each other in the tree; of two values for the
 /// same cell the later one counts. The sort key is made of numbers once per value, not compared as
-/// text a million times.
-fn in_key_order<'o>(observations: &[&'o Observation]) -> Vec<&'o Observation> {
+/// text a million times; values already in this order (as an import delivers them) are taken as
+/// they are, without the sort and its copy of a million keys.
+fn in_key_order<'o, T: CellValue>(observations: &'o [T]) -> Vec<&'o T> {
     let mut groups: FastHashMap<&str, u32> = FastHashMap::default();
     let mut last: Option<(&str, u32)> = None;
-    let mut keyed: Vec<(u32, u32, Period, u32)> = Vec::with_capacity(observations.len());
-    for (observation, index) in observations.iter().zip(0u32..) {
-        let id = observation.indicator.as_str();
+    let mut key = |observation: &'o T| {
+        let id = observation.indicator();
         let group = match last {
             Some((last_id, group)) if last_id == id => group,
             _ => {
@@ -151,8 +155,18 @@ fn in_key_order<'o>(observations: &[&'o Observation]) -> Vec<&'o Observation> {
             }
         };
         last = Some((id, group));
-        keyed.push((group, observation.area.key(), observation.period, index));
+        (group, observation.area().key(), observation.period())
+    };
+    let keys = observations.iter().map(&mut key);
+    if keys.is_sorted_by(|a, b| a < b) {
+        return observations.iter().collect();
     }
+    let mut keyed: Vec<(u32, u32, Period, u32)> = observations
+        .iter()
+        .map(key)
+        .zip(0u32..)
+        .map(|((group, area, period), index)| (group, area, period, index))
+        .collect();
     keyed.sort_unstable();
     keyed.dedup_by(|later, kept| {
         let same = (later.0, later.1, later.2) == (kept.0, kept.1, kept.2);
@@ -163,7 +177,7 @@ fn in_key_order<'o>(observations: &[&'o Observation]) -> Vec<&'o Observation> {
     });
     keyed
         .iter()
-        .map(|key| observations[key.3 as usize])
+        .map(|key| &observations[key.3 as usize])
         .collect()
 }
 
@@ -218,12 +232,12 @@ fn replace_cell(
     tx: &Transaction,
     batch: BatchId,
     (indicator, area): (i64, i64),
-    observation: &Observation,
+    observation: &impl CellValue,
 ) -> Result<(), StoreError> {
-    let period = observation.period.canonical();
+    let period = observation.period().canonical();
     tx.prepare_cached(include_str!("remember.sql"))?
         .execute(params![indicator, area, period, batch.0])?;
-    let (value, reason) = value_columns(observation.value);
+    let (value, reason) = value_columns(observation.value());
     tx.prepare_cached(include_str!("replace.sql"))?
         .execute(params![
             indicator,
@@ -231,9 +245,45 @@ fn replace_cell(
             period,
             value,
             reason,
-            observation.provisional,
-            observation.remark,
+            observation.provisional(),
+            observation.remark(),
             batch.0
         ])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_key_order;
+    use crate::domain::{Observation, Period, Value};
+
+    fn observation(indicator: &str, area: &str, period: &str, value: f64) -> Observation {
+        Observation {
+            indicator: indicator.to_string(),
+            area: crate::catalog::zawa().parse(area).unwrap(),
+            period: Period::parse(period).unwrap(),
+            value: Value::Number(value),
+            provisional: false,
+            remark: None,
+        }
+    }
+
+    #[test]
+    fn values_go_by_indicator_area_and_period_and_the_later_of_two_counts() {
+        let given = [
+            observation("b", "Zaanstad", "2024", 1.0),
+            observation("b", "Landsmeer", "2025", 2.0),
+            observation("a", "Zaanstad", "2024", 3.0),
+            observation("b", "Landsmeer", "2024", 4.0),
+            observation("b", "Zaanstad", "2024", 5.0),
+        ];
+        let values: Vec<f64> = in_key_order(&given)
+            .iter()
+            .filter_map(|o| o.value.number())
+            .collect();
+        assert_eq!(values, [4.0, 2.0, 5.0, 3.0]);
+        let ordered = [&given[3], &given[1], &given[4], &given[2]];
+        let again: Vec<&Observation> = in_key_order(&ordered).into_iter().copied().collect();
+        assert_eq!(again, ordered, "in order already, taken as it is");
+    }
 }

@@ -4,7 +4,8 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use regio_in_beeld::catalog::Catalog;
+use regio_in_beeld::catalog::{Catalog, builtin_region};
+use regio_in_beeld::domain::Region;
 use regio_in_beeld::ingest::read_file;
 
 fn catalog() -> &'static Catalog {
@@ -12,8 +13,13 @@ fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(|| Catalog::builtin().expect("shipped indicators validate"))
 }
 
+fn region() -> &'static Region {
+    static REGION: OnceLock<Region> = OnceLock::new();
+    REGION.get_or_init(builtin_region)
+}
+
 fuzz_target!(|data: &[u8]| {
-    let reading = read_file("fuzz.csv", data, catalog().indicators());
+    let reading = read_file("fuzz.csv", data, catalog().indicators(), region());
     for problem in &reading.problems {
         let _ = problem.to_string();
     }

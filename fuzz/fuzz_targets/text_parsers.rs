@@ -3,7 +3,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use regio_in_beeld::domain::{Area, Period, format_number, parse_number, plain_number};
+use std::sync::OnceLock;
+
+use regio_in_beeld::catalog::builtin_region;
+use regio_in_beeld::domain::{Period, Region, format_number, parse_number, plain_number};
+
+fn region() -> &'static Region {
+    static REGION: OnceLock<Region> = OnceLock::new();
+    REGION.get_or_init(builtin_region)
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -17,5 +25,8 @@ fuzz_target!(|data: &[u8]| {
         let _ = format_number(number, 2);
         assert_eq!(parse_number(&plain_number(number)), Ok(number));
     }
-    let _ = Area::parse(text);
+    if let Ok(area) = region().parse(text) {
+        assert_eq!(region().parse(area.code), Ok(area));
+        assert_eq!(region().parse(area.name), Ok(area));
+    }
 });

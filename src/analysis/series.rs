@@ -1,6 +1,6 @@
 //! A series: one indicator in one area, period by period.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{Points, Population};
 use crate::domain::{Aggregation, Area, Indicator, Observation, Period, Region, Shown, Value};
@@ -72,15 +72,26 @@ fn point_of(observation: &Observation) -> Point {
     }
 }
 
-/// The delivered values of one area, from one indicator's observations.
-pub fn area_series(observations: &[Observation], area: Area) -> Series {
-    Series {
-        points: observations
-            .iter()
-            .filter(|o| o.area == area)
-            .map(|o| (o.period, point_of(o)))
-            .collect(),
+/// The delivered values of each of `areas`, in their order, from one indicator's observations: in
+/// one pass, as a national store asks this for 342 gemeenten at once.
+pub fn area_series(observations: &[Observation], areas: &[Area]) -> Vec<Series> {
+    let places: HashMap<Area, usize> = areas
+        .iter()
+        .enumerate()
+        .map(|(place, area)| (*area, place))
+        .collect();
+    let mut points: Vec<Vec<(Period, Point)>> = vec![Vec::new(); areas.len()];
+    for observation in observations {
+        if let Some(place) = places.get(&observation.area) {
+            points[*place].push((observation.period, point_of(observation)));
+        }
     }
+    points
+        .into_iter()
+        .map(|points| Series {
+            points: points.into_iter().collect(),
+        })
+        .collect()
 }
 
 /// The region: the delivered region value first; otherwise derived from the gemeenten the region had
@@ -122,14 +133,22 @@ fn derive(
     population: &Population,
     region: &Region,
 ) -> Point {
+    // Each gemeente's value at its place in the region, so finding it does not walk the values.
+    let mut by_place: Vec<Option<&Observation>> = vec![None; region.members().len()];
+    for observation in values {
+        if let Some(slot) = region.place(&observation.area).map(|p| &mut by_place[p]) {
+            slot.get_or_insert(observation);
+        }
+    }
     let gemeenten: Option<Vec<(Area, f64)>> = region
-        .gemeenten_in(period)
-        .map(|area| {
-            values
-                .iter()
-                .find(|o| o.area == area)
+        .members()
+        .iter()
+        .zip(&by_place)
+        .filter(|(member, _)| member.exists_in(period))
+        .map(|(member, value)| {
+            value
                 .and_then(|o| o.value.number())
-                .map(|v| (area, v))
+                .map(|v| (member.area, v))
         })
         .collect();
     let value = gemeenten.and_then(|parts| match indicator.aggregation {

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::catalog::Catalog;
-use crate::domain::{Indicator, Observation, Period, Reason, Value};
+use crate::domain::{Area, Indicator, Observation, Period, Reason, Value};
 
 fn catalog() -> Catalog {
     Catalog::builtin().unwrap()
@@ -149,7 +149,7 @@ fn per_1000_inwoners_and_shielding_of_rates_from_small_counts() {
     let population = population();
     let rate = |area: &str| {
         let area = crate::catalog::zawa().parse(area).unwrap();
-        per_1000(&ind, &area_series(&rows, area), &area, &population).points[&p("2024 K1")]
+        per_1000(&ind, &area_series(&rows, &[area])[0], &area, &population).points[&p("2024 K1")]
     };
     assert_eq!(
         rate("Zaanstad").value,
@@ -417,4 +417,31 @@ mod breaks {
             [None, None, Some(25.0), Some(35.0), Some(45.0), Some(55.0)]
         );
     }
+}
+
+#[test]
+fn one_pass_gives_each_area_its_own_series_in_the_order_asked() {
+    let mut rows = all_gemeenten(
+        "zvh_aanmeldingen",
+        "2024 K1",
+        [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0],
+    );
+    rows.extend(all_gemeenten("zvh_aanmeldingen", "2023 K4", [8.0; 7]));
+    let region = crate::catalog::zawa();
+    let zaanstad = region.parse("Zaanstad").unwrap();
+    let edam = region.parse("Edam-Volendam").unwrap();
+    let split = area_series(&rows, &[zaanstad, Area::nederland(), edam]);
+    assert_eq!(split.len(), 3);
+    assert_eq!(split[0].value(&p("2024 K1")), Some(7.0));
+    assert_eq!(split[0].value(&p("2023 K4")), Some(8.0));
+    assert_eq!(
+        split[0].points.keys().copied().collect::<Vec<_>>(),
+        [p("2023 K4"), p("2024 K1")],
+        "in period order, whatever the order of the values"
+    );
+    assert!(
+        split[1].points.is_empty(),
+        "nothing delivered for Nederland"
+    );
+    assert_eq!(split[2].value(&p("2024 K1")), Some(1.0));
 }

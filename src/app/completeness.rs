@@ -1,5 +1,7 @@
 //! Which gemeenten delivered what for a period: the "status" of the quarterly round.
 
+use std::collections::HashMap;
+
 use super::{AppError, Workspace};
 use chrono::NaiveDate;
 
@@ -84,27 +86,14 @@ impl Workspace {
             let all = self.store().observations(&filter)?;
             let per_gemeente = indicator.aggregation != Aggregation::None
                 || all.iter().any(|o| o.area.kind == AreaKind::Gemeente);
-            let in_period: Vec<_> = all
-                .into_iter()
-                .filter(|o| period.contains(&o.period))
-                .collect();
-            let status = |area: &Area| {
-                let values: Vec<&Value> = in_period
-                    .iter()
-                    .filter(|o| o.area == *area)
-                    .map(|o| &o.value)
-                    .collect();
-                if values
-                    .iter()
-                    .any(|v| !matches!(v, Value::Unavailable(Reason::NotDelivered)))
-                {
-                    Some(true)
-                } else if values.is_empty() {
-                    None
-                } else {
-                    Some(false)
-                }
-            };
+            // Per area in one pass: whether any value in the period was delivered (true), or only
+            // "niet geleverd" (false); an area without values is absent.
+            let mut delivered: HashMap<Area, bool> = HashMap::new();
+            for o in all.iter().filter(|o| period.contains(&o.period)) {
+                let value = !matches!(o.value, Value::Unavailable(Reason::NotDelivered));
+                *delivered.entry(o.area).or_default() |= value;
+            }
+            let status = |area: &Area| delivered.get(area).copied();
             let mut entry = Completeness {
                 indicator: indicator.clone(),
                 delivered: Vec::new(),

@@ -34,16 +34,21 @@ impl Workspace {
         );
         // One indicator at a time: only its series are kept, never every observation at once.
         let mut series = Vec::with_capacity(self.catalog().indicators().len());
+        let gemeenten: Vec<Area> = self.region().gemeenten().collect();
+        // The gemeenten, then Nederland: split off in one pass over each indicator's values.
+        let areas: Vec<Area> = gemeenten
+            .iter()
+            .copied()
+            .chain([Area::nederland()])
+            .collect();
         for indicator in self.catalog().indicators() {
             let observations = self.observations_of(&indicator.id)?;
+            let mut split = area_series(&observations, &areas);
+            let nederland = split.pop().unwrap_or_default();
             series.push(Delivered {
                 region: region_series(indicator, &observations, &population, self.region()),
-                gemeenten: self
-                    .region()
-                    .gemeenten()
-                    .map(|area| (area, area_series(&observations, area)))
-                    .collect(),
-                nederland: area_series(&observations, Area::nederland()),
+                gemeenten: gemeenten.iter().copied().zip(split).collect(),
+                nederland,
                 indicator: indicator.clone(),
             });
         }

@@ -1,6 +1,8 @@
 //! The region a store belongs to: its gemeenten and the days each existed (a herindeling ends one
 //! and grows another), the region itself as an area, and Nederland as reference.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::area::{Area, AreaKind, AreaParseError};
@@ -35,6 +37,11 @@ pub struct Region {
     area: Area,
     /// Sorted by name: the order gemeenten are listed in everywhere.
     members: Vec<Member>,
+    /// [`Area::key`] → place in `members`: a region of 342 gemeenten is asked about each of them
+    /// for every indicator, so looking one up must not walk the list.
+    places: HashMap<u32, usize>,
+    /// The palette colour of each member, in the order of `members` (see [`Region::color`]).
+    colors: Vec<u32>,
 }
 
 /// The design palette for gemeenten as 0xRRGGBB: Okabe-Ito without vermillion and green (kept for
@@ -53,9 +60,23 @@ impl Region {
     /// A region from checked parts (see `catalog::parse_region`): gemeenten are listed by name.
     pub fn new(code: &str, name: &str, mut members: Vec<Member>) -> Region {
         members.sort_by_key(|m| fold(m.area.name));
+        let places = members
+            .iter()
+            .enumerate()
+            .map(|(place, m)| (m.area.key(), place))
+            .collect();
+        // Today's gemeenten take the palette in their order, former ones follow.
+        let mut colors = vec![0; members.len()];
+        let current = members.iter().enumerate().filter(|(_, m)| m.is_current());
+        let former = members.iter().enumerate().filter(|(_, m)| !m.is_current());
+        for (rank, (place, _)) in current.chain(former).enumerate() {
+            colors[place] = PALETTE[rank % PALETTE.len()];
+        }
         Region {
             area: Area::new(code, name, AreaKind::Regio),
             members,
+            places,
+            colors,
         }
     }
 
@@ -77,7 +98,12 @@ impl Region {
     }
 
     pub fn member(&self, area: &Area) -> Option<&Member> {
-        self.members.iter().find(|m| m.area == *area)
+        self.place(area).map(|place| &self.members[place])
+    }
+
+    /// The place of gemeente `area` in [`Region::members`], if it is one of them.
+    pub fn place(&self, area: &Area) -> Option<usize> {
+        self.places.get(&area.key()).copied()
     }
 
     /// Every gemeente the region ever had, by name.
@@ -119,7 +145,12 @@ impl Region {
 
     /// The place of `area` in [`Region::areas`]; unknown areas come last.
     pub fn display_order(&self, area: &Area) -> usize {
-        self.areas().position(|a| a == *area).unwrap_or(usize::MAX)
+        match area.kind {
+            AreaKind::Gemeente => self.place(area),
+            AreaKind::Regio => (*area == self.area).then_some(self.members.len()),
+            AreaKind::Nederland => (*area == Area::nederland()).then_some(self.members.len() + 1),
+        }
+        .unwrap_or(usize::MAX)
     }
 
     /// The colour of `area` as 0xRRGGBB, the same in every view and export: today's gemeenten take
@@ -128,14 +159,9 @@ impl Region {
         match area.kind {
             AreaKind::Regio => Region::COLOR,
             AreaKind::Nederland => NEDERLAND_COLOR,
-            AreaKind::Gemeente => {
-                let current = self.members.iter().filter(|m| m.is_current());
-                let former = self.members.iter().filter(|m| !m.is_current());
-                current
-                    .chain(former)
-                    .position(|m| m.area == *area)
-                    .map_or(NEDERLAND_COLOR, |place| PALETTE[place % PALETTE.len()])
-            }
+            AreaKind::Gemeente => self
+                .place(area)
+                .map_or(NEDERLAND_COLOR, |place| self.colors[place]),
         }
     }
 

@@ -113,3 +113,19 @@ fn colours_follow_todays_gemeenten() {
     );
     assert_eq!(region.color(&region.area()), 0x1B2430);
 }
+
+#[test]
+fn each_gemeente_has_its_place_by_name_and_a_stranger_none() {
+    let region = zawa();
+    for (place, area) in region.gemeenten().enumerate() {
+        assert_eq!(region.place(&area), Some(place));
+        assert_eq!(region.display_order(&area), place);
+        assert_eq!(region.member(&area).unwrap().area, area);
+    }
+    let stranger = Area::new("GM0363", "Amsterdam", AreaKind::Gemeente);
+    assert_eq!(region.place(&stranger), None);
+    assert!(region.member(&stranger).is_none());
+    assert_eq!(region.display_order(&stranger), usize::MAX);
+    assert!(!region.holds(&stranger, &Period::Year(2024)));
+    assert_eq!(region.color(&stranger), NEDERLAND_COLOR);
+}

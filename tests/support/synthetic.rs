@@ -1,5 +1,5 @@
-//! National-scale synthetic data: many monthly indicators for the seven gemeenten and the region, for
-//! the crash test and the import benchmark.
+//! National-scale synthetic data: many indicators for the gemeenten of a region and the region, for
+//! the crash test and the benchmarks.
 
 #![allow(dead_code)]
 
@@ -99,13 +99,20 @@ pub fn quarterly_csv(indicators: usize, quarters: usize) -> String {
 
 /// The same for the indicators in `range`.
 pub fn quarterly_csv_range(range: std::ops::Range<usize>, quarters: usize) -> String {
-    let mut text = String::new();
+    let areas: Vec<&str> = area_names().collect();
+    quarterly_csv_for(range, quarters, &areas)
+}
+
+/// A long CSV with one value per indicator in `range`, area of `areas` (names or codes) and quarter
+/// from 2016 K1 on: `range.len() × areas.len() × quarters` rows.
+pub fn quarterly_csv_for(range: std::ops::Range<usize>, quarters: usize, areas: &[&str]) -> String {
+    let mut text = String::with_capacity(range.len() * quarters * areas.len() * 40);
     text.push_str("indicator;gebied;periode;waarde\n");
     for index in range {
         let id = indicator_id(index);
         for quarter in 0..quarters {
             let (year, q) = (2016 + quarter / 4, quarter % 4 + 1);
-            for (a, area) in area_names().enumerate() {
+            for (a, area) in areas.iter().enumerate() {
                 let value = 50 + (index * 31 + quarter * 7 + a * 3) % 500;
                 writeln!(text, "{id};{area};{year}-K{q};{value}").unwrap();
             }

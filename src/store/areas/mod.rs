@@ -10,13 +10,21 @@ use crate::domain::{Area, AreaKind, FastHashMap, Member, Region};
 /// Every registered area by its number and by its code: what stored rows are turned back into.
 #[derive(Debug, Default)]
 pub(super) struct AreaRegister {
-    by_number: FastHashMap<i64, Area>,
+    /// With the area's place in the listing order (gemeenten, region, Nederland).
+    by_number: FastHashMap<i64, (Area, i64)>,
     by_code: FastHashMap<String, Area>,
 }
 
 impl AreaRegister {
     pub fn by_number(&self, number: i64) -> Option<Area> {
-        self.by_number.get(&number).copied()
+        self.by_number.get(&number).map(|(area, _)| *area)
+    }
+
+    /// The place of the area numbered `number` in the listing order; unknown numbers come last.
+    pub fn sort_order(&self, number: i64) -> i64 {
+        self.by_number
+            .get(&number)
+            .map_or(i64::MAX, |(_, order)| *order)
     }
 
     pub fn by_code(&self, code: &str) -> Option<Area> {
@@ -37,15 +45,20 @@ impl Store {
         let mut register = AreaRegister::default();
         let mut query = self
             .conn
-            .prepare("SELECT number, code, name, kind FROM areas")?;
+            .prepare("SELECT number, code, name, kind, sort_order FROM areas")?;
         let mut rows = query.query([])?;
         while let Some(row) = rows.next()? {
-            let (number, code, name, kind): (i64, String, String, String) =
-                (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+            let (number, code, name, kind, order): (i64, String, String, String, i64) = (
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+            );
             let kind = AreaKind::from_code(&kind)
                 .ok_or_else(|| StoreError::Corrupt(format!("gebied {code}: soort '{kind}'")))?;
             let area = Area::new(&code, &name, kind);
-            register.by_number.insert(number, area);
+            register.by_number.insert(number, (area, order));
             register.by_code.insert(code, area);
         }
         drop(rows);

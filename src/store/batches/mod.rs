@@ -1,7 +1,7 @@
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Store, StoreError, now_utc};
-use crate::domain::{Batch, BatchId, BatchKind, BatchSource};
+use crate::domain::{Batch, BatchId, BatchKind, BatchSource, FastHashMap};
 
 impl Store {
     /// Every batch, newest first.
@@ -45,17 +45,28 @@ impl Store {
     /// Per indicator, the batches its current values came from with how many each, newest first:
     /// the provenance the tactical view shows.
     pub fn batches_per_indicator(&self) -> Result<Vec<(String, BatchId, u64)>, StoreError> {
+        let mut counts: FastHashMap<(i64, i64), u64> = FastHashMap::default();
         let mut query = self
             .conn
             .prepare_cached(include_str!("per_indicator.sql"))?;
-        let rows = query.query_map([], |row| {
-            Ok((
-                row.get(0)?,
-                BatchId(row.get(1)?),
-                row.get::<_, i64>(2)?.max(0) as u64,
-            ))
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut rows = query.query([])?;
+        while let Some(row) = rows.next()? {
+            *counts.entry((row.get(0)?, row.get(1)?)).or_default() += 1;
+        }
+        let mut ids = self
+            .conn
+            .prepare_cached("SELECT number, id FROM indicators")?;
+        let ids: FastHashMap<i64, String> = ids
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut provenance: Vec<(String, BatchId, u64)> = counts
+            .into_iter()
+            .filter_map(|((number, batch), count)| {
+                Some((ids.get(&number)?.clone(), BatchId(batch), count))
+            })
+            .collect();
+        provenance.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.0.cmp(&a.1.0)));
+        Ok(provenance)
     }
 
     /// Whether any value on record comes from the demo data set.

@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::bulk_insert::insert_cells;
-use super::{WriteSummary, row_to_observation, value_columns};
+use super::{Periods, WriteSummary, row_to_observation, value_columns};
 use crate::domain::{BatchId, BatchSource, CellValue, FastHashMap, Observation, Period};
 use crate::store::areas::AreaRegister;
 use crate::store::batches::{begin_batch, discard_batch, finish_batch};
@@ -217,8 +217,11 @@ fn stored_cells(
     areas: &AreaRegister,
     indicator: &str,
 ) -> Result<FastHashMap<(&'static str, Period), Observation>, StoreError> {
+    let mut periods = Periods::default();
     let mut query = tx.prepare_cached(include_str!("current_of.sql"))?;
-    let rows = query.query_map([indicator], |row| row_to_observation(areas, row))?;
+    let rows = query.query_map([indicator], |row| {
+        row_to_observation(areas, &mut periods, row)
+    })?;
     let mut cells = FastHashMap::default();
     for row in rows {
         let observation = row??;

@@ -12,10 +12,8 @@ mod synthetic;
 use std::path::Path;
 use std::time::Instant;
 
-use regio_in_beeld::analysis::{POPULATION_INDICATOR, Population, area_series, region_series};
 use regio_in_beeld::app::{DashboardChoice, OpenOptions, Workspace, load_region, read_paths};
-use regio_in_beeld::domain::{Area, Layer};
-use regio_in_beeld::store::ObservationFilter;
+use regio_in_beeld::domain::{Indicator, Layer};
 use rusqlite::{Connection, OpenFlags};
 
 const INDICATORS: usize = 200;
@@ -92,11 +90,12 @@ fn read(options: &OpenOptions) {
         open / check_floor
     );
 
-    let strategic: Vec<_> = workspace
+    let strategic: Vec<Indicator> = workspace
         .catalog()
         .indicators()
         .iter()
         .filter(|i| i.layer == Layer::Strategisch)
+        .cloned()
         .collect();
     let ids: Vec<&str> = strategic.iter().map(|i| i.id.as_str()).collect();
     let (scan_floor, scanned) = best_scan(&options.db, &ids);
@@ -142,33 +141,21 @@ fn read(options: &OpenOptions) {
     );
 }
 
-/// What the strategic layer shows of each of its indicators: the series of the region (derived
-/// from the gemeenten) and of every gemeente. Returns how many points they hold.
-fn strategic_series(
-    workspace: &Workspace,
-    strategic: &[&regio_in_beeld::domain::Indicator],
-) -> usize {
-    let region = workspace.region();
-    let of = |id: &str| {
-        let filter = ObservationFilter {
-            indicator: Some(id.to_string()),
-        };
-        workspace.store().observations(&filter).unwrap()
-    };
-    let population = Population::from_observations(&of(POPULATION_INDICATOR), region);
-    let gemeenten: Vec<Area> = region.gemeenten().collect();
-    let mut points = 0;
-    for indicator in strategic {
-        let observations = of(&indicator.id);
-        points += region_series(indicator, &observations, &population, region)
-            .points
-            .len();
-        points += area_series(&observations, &gemeenten)
-            .iter()
-            .map(|s| s.points.len())
-            .sum::<usize>();
-    }
-    points
+/// What the strategic layer shows of each of its indicators, read as the dashboard reads it: the
+/// series of the region (derived from the gemeenten) and of every gemeente. Returns how many points
+/// they hold.
+fn strategic_series(workspace: &Workspace, strategic: &[Indicator]) -> usize {
+    let (_, series) = workspace.delivered(strategic).unwrap();
+    series
+        .iter()
+        .map(|d| {
+            d.region.points.len()
+                + d.gemeenten
+                    .iter()
+                    .map(|(_, s)| s.points.len())
+                    .sum::<usize>()
+        })
+        .sum()
 }
 
 /// SQLite alone: the quick check the store's opening does, on a connection of its own.

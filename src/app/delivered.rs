@@ -8,11 +8,11 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{AppError, Workspace};
 use crate::analysis::{POPULATION_INDICATOR, Population, Series, area_series, region_series};
-use crate::domain::{Area, Frequency, Indicator, Period};
-use crate::store::ObservationFilter;
+use crate::domain::{Area, Frequency, Indicator, Observation, Period, Region};
+use crate::store::{ObservationFilter, Store};
 
 /// One indicator's series as delivered, before the choice of period and measure.
-pub(super) struct Delivered {
+pub struct Delivered {
     pub indicator: Indicator,
     pub region: Series,
     pub gemeenten: Vec<(Area, Series)>,
@@ -28,39 +28,84 @@ pub(super) struct OnRecord {
 
 impl Workspace {
     pub(super) fn on_record(&self) -> Result<OnRecord, AppError> {
-        let population = Population::from_observations(
-            &self.observations_of(POPULATION_INDICATOR)?,
-            self.region(),
-        );
-        // One indicator at a time: only its series are kept, never every observation at once.
-        let mut series = Vec::with_capacity(self.catalog().indicators().len());
-        let gemeenten: Vec<Area> = self.region().gemeenten().collect();
-        // The gemeenten, then Nederland: split off in one pass over each indicator's values.
-        let areas: Vec<Area> = gemeenten
-            .iter()
-            .copied()
-            .chain([Area::nederland()])
-            .collect();
-        for indicator in self.catalog().indicators() {
-            let observations = self.observations_of(&indicator.id)?;
-            let mut split = area_series(&observations, &areas);
-            let nederland = split.pop().unwrap_or_default();
-            series.push(Delivered {
-                region: region_series(indicator, &observations, &population, self.region()),
-                gemeenten: gemeenten.iter().copied().zip(split).collect(),
-                nederland,
-                indicator: indicator.clone(),
-            });
-        }
+        let (population, series) = self.delivered(self.catalog().indicators())?;
         Ok(OnRecord { population, series })
     }
 
-    fn observations_of(&self, id: &str) -> Result<Vec<crate::domain::Observation>, AppError> {
-        let filter = ObservationFilter {
-            indicator: Some(id.to_string()),
+    /// The series of `indicators` in their order, with the inhabitants they are divided by. With
+    /// enough of them, half are read on a second connection on the other core: reading the values
+    /// is most of the time a dashboard takes.
+    pub fn delivered(
+        &self,
+        indicators: &[Indicator],
+    ) -> Result<(Population, Vec<Delivered>), AppError> {
+        let population = Population::from_observations(
+            &observations_of(self.store(), POPULATION_INDICATOR)?,
+            self.region(),
+        );
+        let region = self.region();
+        let read = |store: &Store, indicators: &[Indicator]| {
+            series_of(store, indicators, &population, region)
         };
-        Ok(self.store().observations(&filter)?)
+        let reader = (indicators.len() >= PARALLEL_FROM)
+            .then(|| self.store().reader())
+            .flatten();
+        let series = match reader {
+            None => read(self.store(), indicators)?,
+            Some(reader) => {
+                let (first, second) = indicators.split_at(indicators.len() / 2);
+                std::thread::scope(|scope| {
+                    let other = scope.spawn(move || read(&reader, second));
+                    let mut series = read(self.store(), first)?;
+                    match other.join() {
+                        Ok(rest) => series.extend(rest?),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                    Ok::<_, AppError>(series)
+                })?
+            }
+        };
+        Ok((population, series))
     }
+}
+
+/// Below this many indicators a second connection costs more than it saves.
+const PARALLEL_FROM: usize = 16;
+
+/// One indicator at a time: only its series are kept, never every observation at once.
+fn series_of(
+    store: &Store,
+    indicators: &[Indicator],
+    population: &Population,
+    region: &Region,
+) -> Result<Vec<Delivered>, AppError> {
+    let gemeenten: Vec<Area> = region.gemeenten().collect();
+    // The gemeenten, then Nederland: split off in one pass over each indicator's values.
+    let areas: Vec<Area> = gemeenten
+        .iter()
+        .copied()
+        .chain([Area::nederland()])
+        .collect();
+    let mut series = Vec::with_capacity(indicators.len());
+    for indicator in indicators {
+        let observations = observations_of(store, &indicator.id)?;
+        let mut split = area_series(&observations, &areas);
+        let nederland = split.pop().unwrap_or_default();
+        series.push(Delivered {
+            region: region_series(indicator, &observations, population, region),
+            gemeenten: gemeenten.iter().copied().zip(split).collect(),
+            nederland,
+            indicator: indicator.clone(),
+        });
+    }
+    Ok(series)
+}
+
+fn observations_of(store: &Store, id: &str) -> Result<Vec<Observation>, AppError> {
+    let filter = ObservationFilter {
+        indicator: Some(id.to_string()),
+    };
+    Ok(store.observations(&filter)?)
 }
 
 impl OnRecord {

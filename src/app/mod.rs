@@ -31,6 +31,7 @@ pub use catalog_edit::{CatalogEntry, DefinitionDetail, DefinitionInput, Exported
 pub use catalog_source::load_catalog;
 pub use completeness::Completeness;
 pub use dashboard::{AreaFigures, Dashboard, DashboardChoice, IndicatorFigures, SPARKLINE_PERIODS};
+pub use delivered::Delivered;
 pub use error::AppError;
 pub use fetch::{FetchOptions, FetchProgress, FetchReport, TableDescription, describe_cbs_table};
 pub use import::{

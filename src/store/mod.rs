@@ -138,6 +138,25 @@ impl Store {
         Ok(store)
     }
 
+    /// A second connection to the same file, for reading only and without the checks opening did:
+    /// the dashboard reads half its indicators on it, on the other core. `None` for a store in
+    /// memory, or when the file cannot be opened twice (then one connection reads everything).
+    pub fn reader(&self) -> Option<Store> {
+        let path = self.path.as_ref()?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).ok()?;
+        conn.busy_timeout(BUSY_TIMEOUT).ok()?;
+        conn.pragma_update(None, "cache_size", READING_CACHE_KB)
+            .ok()?;
+        Some(Store {
+            conn,
+            path: Some(path.clone()),
+            read_only: true,
+            migration_backup: None,
+            areas: self.areas.clone(),
+        })
+    }
+
     /// A private store that lives in memory; for tests and previews.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         Store::init(Connection::open_in_memory()?, None, true)

@@ -8,7 +8,7 @@ use super::{Store, StoreError, now_utc};
 use crate::domain::{Area, AreaKind, FastHashMap, Member, Region};
 
 /// Every registered area by its number and by its code: what stored rows are turned back into.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct AreaRegister {
     /// With the area's place in the listing order (gemeenten, region, Nederland).
     by_number: FastHashMap<i64, (Area, i64)>,

@@ -6,6 +6,8 @@
 //! on its own doing the quick check, and scanning the same rows. Run with
 //! `cargo bench --bench national`; building the store takes minutes.
 
+#[path = "support/memory.rs"]
+mod memory;
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
 
@@ -134,7 +136,7 @@ fn read(options: &OpenOptions) {
         dashboard / all_floor,
         verdict(dashboard <= 1000.0)
     );
-    let peak = memory_mb("VmHWM:");
+    let peak = memory::memory_mb("VmHWM:");
     println!(
         "peak memory of opening, the series and the dashboard: {peak:.0} MB, {} the 200 MB target",
         verdict(peak <= 200.0)
@@ -217,17 +219,4 @@ fn verdict(within: bool) -> &'static str {
 
 fn millis(started: Instant) -> f64 {
     started.elapsed().as_secs_f64() * 1000.0
-}
-
-/// Resident memory at its peak (`VmHWM:`), from Linux's `/proc/self/status`.
-fn memory_mb(field: &str) -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|line| line.strip_prefix(field))
-                .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
 }

@@ -16,11 +16,7 @@ pub(super) fn init(cli: &Cli, file: Option<&Path>) -> Result<(), AppError> {
         options.db.display(),
         region.name(),
         region.code(),
-        count_of(
-            region.current_gemeenten().count() as u64,
-            "gemeente",
-            "gemeenten"
-        )
+        gemeenten(region.current_gemeenten().count())
     );
     for member in region.members().iter().filter(|m| !m.is_current()) {
         let until = member.valid_until.map(dutch_date).unwrap_or_default();
@@ -45,12 +41,12 @@ pub(super) fn check(file: &Path) -> Result<(), AppError> {
         file.display(),
         region.name(),
         region.code(),
-        count_of(
-            region.current_gemeenten().count() as u64,
-            "gemeente",
-            "gemeenten"
-        ),
-        count_of(former as u64, "gemeente", "gemeenten")
+        gemeenten(region.current_gemeenten().count()),
+        gemeenten(former)
     );
     Ok(())
+}
+
+fn gemeenten(count: usize) -> String {
+    count_of(count as u64, "gemeente", "gemeenten")
 }

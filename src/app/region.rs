@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{AppError, OpenOptions, Workspace};
 use crate::catalog::{CatalogError, parse_region};
-use crate::domain::{EventDraft, EventKind, EventScope, Region};
+use crate::domain::{Event, EventDraft, EventKind, EventScope, Region};
 use crate::ingest::read_input_file;
 use crate::store::Store;
 
@@ -52,6 +52,14 @@ pub fn merger_events(region: &Region) -> Vec<EventDraft> {
         .collect()
 }
 
+/// Whether `events` tell what `draft` tells: the same kind on the same day for the same scope. A
+/// herindeling is told once, whether the region or the demo data recorded it first.
+pub(super) fn told_already(events: &[Event], draft: &EventDraft) -> bool {
+    events.iter().any(|e| {
+        (e.draft.kind, e.draft.date, &e.draft.scope) == (draft.kind, draft.date, &draft.scope)
+    })
+}
+
 impl Workspace {
     /// Makes the store at `options.db` one for `region` (Zaanstreek-Waterland when `None`), for real
     /// figures: it never gets the demo data. Refused on a store that already holds figures, whose
@@ -86,13 +94,7 @@ impl Workspace {
         let on_record = self.store().events()?;
         let missing: Vec<EventDraft> = merger_events(self.region())
             .into_iter()
-            .filter(|draft| {
-                !on_record.iter().any(|e| {
-                    e.draft.kind == draft.kind
-                        && e.draft.date == draft.date
-                        && e.draft.scope == draft.scope
-                })
-            })
+            .filter(|draft| !told_already(&on_record, draft))
             .collect();
         self.store_mut().add_events(&missing, false)?;
         Ok(())

@@ -259,9 +259,10 @@ impl Workspace {
     /// The example stories and notes, marked as demo, once: with another indicator set, those that
     /// name unknown indicators are left out.
     fn seed_demo_texts(&mut self) -> Result<(), AppError> {
+        let on_record = self.store.events()?;
         let demo_on_record = self.store.stories()?.iter().any(|s| s.demo)
             || self.store.notes()?.iter().any(|n| n.demo)
-            || self.store.events()?.iter().any(|e| e.demo);
+            || on_record.iter().any(|e| e.demo);
         if demo_on_record {
             return Ok(());
         }
@@ -277,15 +278,10 @@ impl Workspace {
             .filter(|d| d.indicators.iter().all(|i| self.catalog.get(i).is_some()))
             .collect();
         // A herindeling the region recorded already is not told twice.
-        let on_record = self.store.events()?;
         let events: Vec<_> = read_list::<EventRecord>(demo::EVENTS_FILE, demo::EVENTS)?
             .iter()
             .filter_map(|r| r.to_event(&self.region).ok())
-            .filter(|d| {
-                !on_record.iter().any(|e| {
-                    (e.draft.kind, e.draft.date, &e.draft.scope) == (d.kind, d.date, &d.scope)
-                })
-            })
+            .filter(|draft| !super::region::told_already(&on_record, draft))
             .collect();
         self.store.add_notes(&notes, true)?;
         self.store.add_stories(&stories, true)?;

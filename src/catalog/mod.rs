@@ -17,7 +17,6 @@ use crate::domain::Indicator;
 
 pub use error::CatalogError;
 pub use parse::{is_cbs_table_id, parse_indicator};
-#[cfg(test)]
 pub(crate) use region::zawa;
 pub use region::{builtin_region, parse_region};
 pub use rules::changes_refused_by_values;

@@ -226,8 +226,7 @@ fn is_region_code(code: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
-/// For tests: Zaanstreek-Waterland, read once.
-#[cfg(test)]
+/// Zaanstreek-Waterland, read once: for what is drawn every frame and for tests.
 pub(crate) fn zawa() -> &'static Region {
     static REGION: std::sync::OnceLock<Region> = std::sync::OnceLock::new();
     REGION.get_or_init(builtin_region)

@@ -125,7 +125,7 @@ impl Session {
         }
         let base_url = self.cbs_base_url.clone();
         let asked = table.clone();
-        let region = self.view.region();
+        let region = self.view.region().clone();
         let job = WorkJob::without_store(
             move || {
                 describe_cbs_table(

@@ -32,7 +32,7 @@ use super::{
     AppError, Dashboard, DashboardChoice, FetchProgress, ImportPreview, OpenOptions, Workspace,
     default_user,
 };
-use crate::catalog::builtin_region;
+use crate::catalog::zawa;
 use crate::domain::{Area, AreaKind, Member, Period, Region, WebUrl};
 use jobs::Jobs;
 
@@ -99,10 +99,10 @@ impl View {
     }
 
     /// The store's region; Zaanstreek-Waterland while no store could be read.
-    pub fn region(&self) -> Region {
+    pub fn region(&self) -> &Region {
         match &self.state {
-            Ok(dashboard) => dashboard.region.clone(),
-            Err(_) => builtin_region(),
+            Ok(dashboard) => &dashboard.region,
+            Err(_) => zawa(),
         }
     }
 

@@ -4,6 +4,8 @@ use std::path::Path;
 #[derive(Debug)]
 pub enum StoreError {
     Sqlite(rusqlite::Error),
+    /// From the PostgreSQL server or the connection to it.
+    Postgres(postgres::Error),
     Io {
         path: String,
         error: std::io::Error,
@@ -85,6 +87,7 @@ impl fmt::Display for StoreError {
                 )
             }
             StoreError::Sqlite(e) => write!(f, "databasefout: {e}"),
+            StoreError::Postgres(e) => write!(f, "databaseserver: {e}"),
             StoreError::InFile { path, error } => write!(f, "{path}: {error}"),
             StoreError::Io { path, error } => match error.kind() {
                 std::io::ErrorKind::PermissionDenied => write!(f, "{path}: geen toegang (rechten)"),
@@ -125,6 +128,12 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+impl From<postgres::Error> for StoreError {
+    fn from(error: postgres::Error) -> StoreError {
+        StoreError::Postgres(error)
+    }
+}
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> StoreError {

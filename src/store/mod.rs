@@ -1,15 +1,19 @@
-//! The SQLite store. All SQL lives here; callers see domain types only, so another backend can later
-//! stand behind the same API.
+//! The store: SQLite in a file (the embedded default) or PostgreSQL on a server (the region's shared
+//! store), behind one API. All SQL lives here, written once for both (see `connection`); callers see
+//! domain types only.
 
 mod areas;
 mod batches;
+mod connection;
 mod definitions;
 mod error;
 mod events;
 mod files;
 mod indicators;
+mod location;
 mod notes;
 mod observations;
+mod postgres;
 mod schema;
 mod stories;
 mod undo;
@@ -19,12 +23,16 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+use connection::Conn;
+
 pub use areas::StoredRegion;
 pub use batches::UndoSummary;
 pub use definitions::{CatalogSummary, DefinitionVersion, DefinitionWrite};
 pub use error::StoreError;
 pub use files::{SetupLock, create_owner_only, is_own_file};
+pub use location::StoreLocation;
 pub use observations::{ObservationFilter, WriteSummary};
+pub use postgres::ServerAddress;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -36,7 +44,7 @@ const READING_CACHE_KB: i64 = -8_192;
 const WRITING_CACHE_KB: i64 = -65_536;
 
 pub struct Store {
-    conn: Connection,
+    conn: Conn,
     /// The file, for messages and so nothing the program writes lands on it; `None` in memory.
     path: Option<PathBuf>,
     /// Opened without write access: the file or its folder is read-only.
@@ -45,6 +53,8 @@ pub struct Store {
     migration_backup: Option<PathBuf>,
     /// The areas table as areas, read at opening and after each change.
     areas: areas::AreaRegister,
+    /// The server of a PostgreSQL store, for a second connection; `None` for SQLite.
+    server: Option<ServerAddress>,
 }
 
 impl Store {
@@ -128,11 +138,12 @@ impl Store {
         }
         conn.pragma_update(None, "cache_size", READING_CACHE_KB)?;
         let mut store = Store {
-            conn,
+            conn: Conn::Sqlite(conn),
             path: Some(path.to_path_buf()),
             read_only: true,
             migration_backup: None,
             areas: Default::default(),
+            server: None,
         };
         store.load_areas()?;
         Ok(store)
@@ -142,6 +153,16 @@ impl Store {
     /// the dashboard reads half its indicators on it, on the other core. `None` for a store in
     /// memory, or when the file cannot be opened twice (then one connection reads everything).
     pub fn reader(&self) -> Option<Store> {
+        if let Some(server) = &self.server {
+            return Some(Store {
+                conn: postgres::open(server).ok()?,
+                path: None,
+                read_only: true,
+                migration_backup: None,
+                areas: self.areas.clone(),
+                server: None,
+            });
+        }
         let path = self.path.as_ref()?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).ok()?;
@@ -149,12 +170,41 @@ impl Store {
         conn.pragma_update(None, "cache_size", READING_CACHE_KB)
             .ok()?;
         Some(Store {
-            conn,
+            conn: Conn::Sqlite(conn),
             path: Some(path.clone()),
             read_only: true,
             migration_backup: None,
             areas: self.areas.clone(),
+            server: None,
         })
+    }
+
+    /// Opens the store at `location`: a file (see [`Store::open`]) or a server (see [`Store::connect`]).
+    pub fn open_at(location: &StoreLocation) -> Result<Store, StoreError> {
+        match location {
+            StoreLocation::File(path) => Store::open(path),
+            StoreLocation::Server(server) => Store::connect(server),
+        }
+    }
+
+    /// Connects to the store on a PostgreSQL server, made with [`Store::init_server`].
+    pub fn connect(server: &ServerAddress) -> Result<Store, StoreError> {
+        let mut store = Store {
+            conn: postgres::open(server)?,
+            path: None,
+            read_only: false,
+            migration_backup: None,
+            areas: Default::default(),
+            server: Some(server.clone()),
+        };
+        store.load_areas()?;
+        Ok(store)
+    }
+
+    /// Creates the store's schema in the server's database, or migrates it to the newest version (a
+    /// newer schema is refused untouched): `regio-in-beeld server init`.
+    pub fn init_server(server: &ServerAddress) -> Result<(), StoreError> {
+        postgres::init(server)
     }
 
     /// A private store that lives in memory; for tests and previews.
@@ -181,11 +231,12 @@ impl Store {
         conn.pragma_update(None, "cache_size", READING_CACHE_KB)?;
         let migration_backup = schema::migrate(&mut conn, path.as_deref())?;
         let mut store = Store {
-            conn,
+            conn: Conn::Sqlite(conn),
             path,
             read_only: false,
             migration_backup,
             areas: Default::default(),
+            server: None,
         };
         store.load_areas()?;
         Ok(store)
@@ -203,9 +254,10 @@ impl Store {
     /// A number that changes whenever another connection (another process, a background job) commits
     /// to the file.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "data_version", |row| row.get(0))?)
+        match self.conn.sqlite() {
+            Some(conn) => Ok(conn.pragma_query_value(None, "data_version", |row| row.get(0))?),
+            None => self.conn.value("SELECT version FROM store_version", &[]),
+        }
     }
 
     pub fn migration_backup(&self) -> Option<&Path> {
@@ -215,6 +267,11 @@ impl Store {
     /// The store's file; `None` for a store in memory.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The server of a store on PostgreSQL; `None` for a file.
+    pub fn server(&self) -> Option<&ServerAddress> {
+        self.server.as_ref()
     }
 
     /// Opened for viewing only, since the file or its folder is read-only.
@@ -323,13 +380,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested").join("regio.sqlite");
         let store = Store::open(&path).unwrap();
-        let mode: String = store
-            .conn
+        let conn = store.conn.sqlite().unwrap();
+        let mode: String = conn
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .unwrap();
         assert_eq!(mode, "wal");
-        let foreign_keys: i64 = store
-            .conn
+        let foreign_keys: i64 = conn
             .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
             .unwrap();
         assert_eq!(foreign_keys, 1);

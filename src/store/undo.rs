@@ -1,8 +1,7 @@
 //! Undoing a batch, whatever it wrote: values (`batches`) or definitions (`definitions`).
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
-
 use super::batches::undo_values;
+use super::connection::Sql;
 use super::definitions::undo_catalog_batch;
 use super::{Store, StoreError, UndoSummary, now_utc};
 use crate::domain::{BatchId, BatchKind, dutch_datetime};
@@ -12,40 +11,36 @@ impl Store {
     /// a catalog batch, the definitions before it (see `definitions::undo_catalog_batch`). Refused
     /// when a later batch (not undone) changed what this one wrote: undo that one first.
     pub fn undo_batch(&mut self, id: BatchId) -> Result<UndoSummary, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let found: Option<(String, Option<String>)> = tx
-            .query_row(
+        self.conn.transaction(|tx| {
+            let found: Option<(String, Option<String>)> = tx.row(
                 "SELECT kind, undone_at FROM batches WHERE id = ?1",
-                [id.0],
+                &[&id.0],
                 |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let kind = match found {
-            None => {
-                return Err(StoreError::Refused(format!(
-                    "batch {id} bestaat niet; zie regio-in-beeld batches"
-                )));
-            }
-            Some((_, Some(when))) => {
-                return Err(StoreError::Refused(format!(
-                    "batch {id} is al ongedaan gemaakt ({})",
-                    dutch_datetime(&when)
-                )));
-            }
-            Some((kind, None)) => kind,
-        };
-        let summary = if kind == BatchKind::Catalog.code() {
-            undo_catalog_batch(&tx, id)?
-        } else {
-            undo_values(&tx, id)?
-        };
-        tx.execute(
-            "UPDATE batches SET undone_at = ?1 WHERE id = ?2",
-            params![now_utc(), id.0],
-        )?;
-        tx.commit()?;
-        Ok(summary)
+            )?;
+            let kind = match found {
+                None => {
+                    return Err(StoreError::Refused(format!(
+                        "batch {id} bestaat niet; zie regio-in-beeld batches"
+                    )));
+                }
+                Some((_, Some(when))) => {
+                    return Err(StoreError::Refused(format!(
+                        "batch {id} is al ongedaan gemaakt ({})",
+                        dutch_datetime(&when)
+                    )));
+                }
+                Some((kind, None)) => kind,
+            };
+            let summary = if kind == BatchKind::Catalog.code() {
+                undo_catalog_batch(tx, id)?
+            } else {
+                undo_values(tx, id)?
+            };
+            tx.exec(
+                "UPDATE batches SET undone_at = ?1 WHERE id = ?2",
+                &[&now_utc(), &id.0],
+            )?;
+            Ok(summary)
+        })
     }
 }

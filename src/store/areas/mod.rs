@@ -2,8 +2,8 @@
 //! each existed (see `schema/v6.sql`).
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
 
+use super::connection::Sql;
 use super::{Store, StoreError, now_utc};
 use crate::domain::{Area, AreaKind, FastHashMap, Member, Region};
 
@@ -43,26 +43,25 @@ impl Store {
     /// Reads the areas table again; after every change to it.
     pub(super) fn load_areas(&mut self) -> Result<(), StoreError> {
         let mut register = AreaRegister::default();
-        let mut query = self
-            .conn
-            .prepare("SELECT number, code, name, kind, sort_order FROM areas")?;
-        let mut rows = query.query([])?;
-        while let Some(row) = rows.next()? {
-            let (number, code, name, kind, order): (i64, String, String, String, i64) = (
-                row.get(0)?,
-                row.get(1)?,
-                row.get(2)?,
-                row.get(3)?,
-                row.get(4)?,
-            );
-            let kind = AreaKind::from_code(&kind)
-                .ok_or_else(|| StoreError::Corrupt(format!("gebied {code}: soort '{kind}'")))?;
-            let area = Area::new(&code, &name, kind);
-            register.by_number.insert(number, (area, order));
-            register.by_code.insert(code, area);
-        }
-        drop(rows);
-        drop(query);
+        self.conn.each(
+            "SELECT number, code, name, kind, sort_order FROM areas",
+            &[],
+            &mut |row| {
+                let (number, code, name, kind, order): (i64, String, String, String, i64) = (
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                );
+                let kind = AreaKind::from_code(&kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("gebied {code}: soort '{kind}'")))?;
+                let area = Area::new(&code, &name, kind);
+                register.by_number.insert(number, (area, order));
+                register.by_code.insert(code, area);
+                Ok(())
+            },
+        )?;
         self.areas = register;
         Ok(())
     }
@@ -77,23 +76,23 @@ impl Store {
     /// region of a new store.
     pub fn region(&mut self) -> Result<Option<StoredRegion>, StoreError> {
         self.load_areas()?;
-        let head: Option<(String, bool)> = self
-            .conn
-            .query_row("SELECT code, chosen FROM region", [], |r| {
+        let head: Option<(String, bool)> =
+            self.conn.row("SELECT code, chosen FROM region", &[], |r| {
                 Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
+            })?;
         let Some((code, chosen)) = head else {
             return Ok(None);
         };
         let area = self.area_of_code(&code).ok_or_else(|| {
             StoreError::Corrupt(format!("regio {code} staat niet bij de gebieden"))
         })?;
-        let mut query = self.conn.prepare(include_str!("members.sql"))?;
-        let mut rows = query.query([])?;
+        let rows: Vec<[Option<String>; 4]> =
+            self.conn.rows(include_str!("members.sql"), &[], |row| {
+                Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?])
+            })?;
         let mut members = Vec::new();
-        while let Some(row) = rows.next()? {
-            let code: String = row.get(0)?;
+        for [code, valid_from, valid_until, merged_into] in rows {
+            let code = code.unwrap_or_default();
             let day = |text: Option<String>| -> Result<Option<NaiveDate>, StoreError> {
                 text.map(|t| {
                     NaiveDate::parse_from_str(&t, "%Y-%m-%d")
@@ -105,11 +104,10 @@ impl Store {
                 self.area_of_code(code)
                     .ok_or_else(|| StoreError::Corrupt(format!("onbekend gebied '{code}'")))
             };
-            let merged_into: Option<String> = row.get(3)?;
             members.push(Member {
                 area: area(&code)?,
-                valid_from: day(row.get(1)?)?,
-                valid_until: day(row.get(2)?)?,
+                valid_from: day(valid_from)?,
+                valid_until: day(valid_until)?,
                 merged_into: merged_into.as_deref().map(area).transpose()?,
             });
         }
@@ -122,35 +120,33 @@ impl Store {
     /// Makes `region` the store's, in one transaction: its areas registered (a known code keeps its
     /// number and takes the new name), its gemeenten and their days replaced.
     pub fn set_region(&mut self, region: &Region, chosen: bool) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        {
-            let mut upsert = tx.prepare(include_str!("sync.sql"))?;
+        self.conn.transaction(|tx| {
             for (order, area) in region.areas().enumerate() {
-                upsert.execute(params![
-                    area.code,
-                    area.name,
-                    area.kind.as_str(),
-                    order as i64
-                ])?;
+                tx.exec(
+                    include_str!("sync.sql"),
+                    &[&area.code, &area.name, &area.kind.as_str(), &(order as i64)],
+                )?;
             }
-            tx.execute("DELETE FROM region_gemeenten", [])?;
-            tx.execute("DELETE FROM region", [])?;
-            tx.execute(
+            tx.exec("DELETE FROM region_gemeenten", &[])?;
+            tx.exec("DELETE FROM region", &[])?;
+            tx.exec(
                 "INSERT INTO region (only_one, code, name, chosen, set_at) VALUES (1, ?1, ?2, ?3, ?4)",
-                params![region.code(), region.name(), chosen, now_utc()],
+                &[&region.code(), &region.name(), &chosen, &now_utc()],
             )?;
-            let mut member = tx.prepare(include_str!("insert_member.sql"))?;
             let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
             for m in region.members() {
-                member.execute(params![
-                    m.area.code,
-                    day(m.valid_from),
-                    day(m.valid_until),
-                    m.merged_into.map(|a| a.code)
-                ])?;
+                tx.exec(
+                    include_str!("insert_member.sql"),
+                    &[
+                        &m.area.code,
+                        &day(m.valid_from),
+                        &day(m.valid_until),
+                        &m.merged_into.map(|a| a.code),
+                    ],
+                )?;
             }
-        }
-        tx.commit()?;
+            Ok(())
+        })?;
         self.load_areas()
     }
 }

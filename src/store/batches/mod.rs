@@ -1,26 +1,23 @@
-use rusqlite::{OptionalExtension, Row, Transaction, params};
-
+use super::connection::{Row, Sql, Tx};
 use super::{Store, StoreError, now_utc};
 use crate::domain::{Batch, BatchId, BatchKind, BatchSource, FastHashMap};
 
 impl Store {
     /// Every batch, newest first.
     pub fn batches(&self) -> Result<Vec<Batch>, StoreError> {
-        let mut query = self
-            .conn
-            .prepare_cached(concat!(include_str!("select.sql"), "ORDER BY id DESC"))?;
-        let rows = query.query_map([], row_to_batch)?;
-        rows.map(|row| row?).collect()
+        self.conn.rows(
+            concat!(include_str!("select.sql"), "ORDER BY id DESC"),
+            &[],
+            row_to_batch,
+        )
     }
 
     pub fn batch(&self, id: BatchId) -> Result<Option<Batch>, StoreError> {
-        let mut query = self
-            .conn
-            .prepare_cached(concat!(include_str!("select.sql"), "WHERE id = ?1"))?;
-        query
-            .query_row([id.0], row_to_batch)
-            .optional()?
-            .transpose()
+        self.conn.row(
+            concat!(include_str!("select.sql"), "WHERE id = ?1"),
+            &[&id.0],
+            row_to_batch,
+        )
     }
 
     /// Earlier batches (not undone) of a file with this content.
@@ -35,30 +32,28 @@ impl Store {
     /// Whether any batch wrote values (an import, a fetch, the demo data): catalog batches do not
     /// count, so a store that holds only its seeded catalog still gets the demo data.
     pub fn has_value_batches(&self) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row(
+        self.conn.value(
             "SELECT EXISTS (SELECT 1 FROM batches WHERE kind <> 'catalog')",
-            [],
-            |row| row.get(0),
-        )?)
+            &[],
+        )
     }
 
     /// Per indicator, the batches its current values came from with how many each, newest first:
     /// the provenance the tactical view shows.
     pub fn batches_per_indicator(&self) -> Result<Vec<(String, BatchId, u64)>, StoreError> {
         let mut counts: FastHashMap<(i64, i64), u64> = FastHashMap::default();
-        let mut query = self
+        self.conn
+            .each(include_str!("per_indicator.sql"), &[], &mut |row| {
+                *counts.entry((row.get(0)?, row.get(1)?)).or_default() += 1;
+                Ok(())
+            })?;
+        let ids: FastHashMap<i64, String> = self
             .conn
-            .prepare_cached(include_str!("per_indicator.sql"))?;
-        let mut rows = query.query([])?;
-        while let Some(row) = rows.next()? {
-            *counts.entry((row.get(0)?, row.get(1)?)).or_default() += 1;
-        }
-        let mut ids = self
-            .conn
-            .prepare_cached("SELECT number, id FROM indicators")?;
-        let ids: FastHashMap<i64, String> = ids
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-            .collect::<Result<_, _>>()?;
+            .rows("SELECT number, id FROM indicators", &[], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?
+            .into_iter()
+            .collect();
         let mut provenance: Vec<(String, BatchId, u64)> = counts
             .into_iter()
             .filter_map(|((number, batch), count)| {
@@ -71,9 +66,7 @@ impl Store {
 
     /// Whether any value on record comes from the demo data set.
     pub fn holds_demo_values(&self) -> Result<bool, StoreError> {
-        Ok(self
-            .conn
-            .query_row(include_str!("holds_demo.sql"), [], |row| row.get(0))?)
+        self.conn.value(include_str!("holds_demo.sql"), &[])
     }
 }
 
@@ -90,11 +83,8 @@ pub struct UndoSummary {
 
 /// Undoes a batch of values inside `tx`. Refused when a later batch (not undone) changed values of
 /// this one: undo that one first.
-pub(super) fn undo_values(tx: &Transaction, id: BatchId) -> Result<UndoSummary, StoreError> {
-    let later: Vec<i64> = tx
-        .prepare(include_str!("later_writers.sql"))?
-        .query_map([id.0], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+pub(super) fn undo_values(tx: &mut Tx, id: BatchId) -> Result<UndoSummary, StoreError> {
+    let later: Vec<i64> = tx.rows(include_str!("later_writers.sql"), &[&id.0], |r| r.get(0))?;
     if !later.is_empty() {
         let list: Vec<String> = later.iter().map(i64::to_string).collect();
         return Err(StoreError::Refused(format!(
@@ -102,41 +92,48 @@ pub(super) fn undo_values(tx: &Transaction, id: BatchId) -> Result<UndoSummary, 
             list.join(", ")
         )));
     }
-    let removed = tx.execute(include_str!("remove_added.sql"), [id.0])? as u64;
-    let restored = tx.execute(include_str!("undo.sql"), [id.0])? as u64;
+    let removed = tx.exec(include_str!("remove_added.sql"), &[&id.0])?;
+    let restored = tx.exec(include_str!("undo.sql"), &[&id.0])?;
     Ok(UndoSummary { restored, removed })
 }
 
-pub(super) fn begin_batch(tx: &Transaction, source: &BatchSource) -> Result<BatchId, StoreError> {
-    tx.execute(
-        "INSERT INTO batches (kind, file_name, sha256, user, started_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![source.kind.code(), source.file_name, source.sha256, source.user, now_utc()],
-    )?;
-    Ok(BatchId(tx.last_insert_rowid()))
+/// On PostgreSQL the batch names the database user, whatever `source.user` says (a trigger sees
+/// to it, see `schema/postgres/v7.sql`).
+pub(super) fn begin_batch(tx: &mut Tx, source: &BatchSource) -> Result<BatchId, StoreError> {
+    Ok(BatchId(tx.value(
+        include_str!("insert.sql"),
+        &[
+            &source.kind.code(),
+            &source.file_name,
+            &source.sha256,
+            &source.user,
+            &now_utc(),
+        ],
+    )?))
 }
 
 /// Removes a batch that wrote nothing, so it leaves no trace.
-pub(super) fn discard_batch(tx: &Transaction, batch: BatchId) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM batches WHERE id = ?1", [batch.0])?;
+pub(super) fn discard_batch(tx: &mut Tx, batch: BatchId) -> Result<(), StoreError> {
+    tx.exec("DELETE FROM batches WHERE id = ?1", &[&batch.0])?;
     Ok(())
 }
 
-pub(super) fn finish_batch(tx: &Transaction, batch: BatchId, rows: u64) -> Result<(), StoreError> {
-    tx.execute(
+pub(super) fn finish_batch(tx: &mut Tx, batch: BatchId, rows: u64) -> Result<(), StoreError> {
+    tx.exec(
         "UPDATE batches SET finished_at = ?1, rows = ?2 WHERE id = ?3",
-        params![now_utc(), rows as i64, batch.0],
+        &[&now_utc(), &(rows as i64), &batch.0],
     )?;
     Ok(())
 }
 
-fn row_to_batch(row: &Row) -> rusqlite::Result<Result<Batch, StoreError>> {
+fn row_to_batch(row: &Row) -> Result<Batch, StoreError> {
     let kind: String = row.get("kind")?;
     let Some(kind) = BatchKind::from_code(&kind) else {
-        return Ok(Err(StoreError::Corrupt(format!(
+        return Err(StoreError::Corrupt(format!(
             "onbekende batchsoort '{kind}'"
-        ))));
+        )));
     };
-    Ok(Ok(Batch {
+    Ok(Batch {
         id: BatchId(row.get("id")?),
         source: BatchSource {
             kind,
@@ -146,7 +143,7 @@ fn row_to_batch(row: &Row) -> rusqlite::Result<Result<Batch, StoreError>> {
         },
         started_at: row.get("started_at")?,
         finished_at: row.get("finished_at")?,
-        rows: row.get::<_, i64>("rows")?.max(0) as u64,
+        rows: row.get::<i64>("rows")?.max(0) as u64,
         undone_at: row.get("undone_at")?,
-    }))
+    })
 }

@@ -3,9 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use rusqlite::{Row, Transaction, TransactionBehavior, params};
-
 use super::batches::{begin_batch, discard_batch, finish_batch};
+use super::connection::{Row, Sql, Tx};
 use super::indicators::register;
 use super::{Store, StoreError, UndoSummary};
 use crate::domain::{BatchId, BatchSource, Coded, Indicator, Source};
@@ -47,22 +46,23 @@ pub struct CatalogSummary {
 impl Store {
     /// The current version of every indicator in the catalog, sorted by id.
     pub fn definitions(&self) -> Result<Vec<DefinitionVersion>, StoreError> {
-        let mut query = self.conn.prepare_cached(concat!(
-            include_str!("select.sql"),
-            include_str!("current.sql")
-        ))?;
-        let rows = query.query_map([], row_to_version)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.conn.rows(
+            concat!(include_str!("select.sql"), include_str!("current.sql")),
+            &[],
+            row_to_version,
+        )
     }
 
     /// Every version of one indicator, oldest first, undone ones included.
     pub fn definition_history(&self, id: &str) -> Result<Vec<DefinitionVersion>, StoreError> {
-        let mut query = self.conn.prepare_cached(concat!(
-            include_str!("select.sql"),
-            "WHERE i.id = ?1 ORDER BY v.version"
-        ))?;
-        let rows = query.query_map([id], row_to_version)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.conn.rows(
+            concat!(
+                include_str!("select.sql"),
+                "WHERE i.id = ?1 ORDER BY v.version"
+            ),
+            &[&id],
+            row_to_version,
+        )
     }
 
     /// The versions catalog batch `batch` wrote, sorted by id.
@@ -70,28 +70,29 @@ impl Store {
         &self,
         batch: BatchId,
     ) -> Result<Vec<DefinitionVersion>, StoreError> {
-        let mut query = self.conn.prepare_cached(concat!(
-            include_str!("select.sql"),
-            "WHERE v.batch_id = ?1 ORDER BY i.id"
-        ))?;
-        let rows = query.query_map([batch.0], row_to_version)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.conn.rows(
+            concat!(
+                include_str!("select.sql"),
+                "WHERE v.batch_id = ?1 ORDER BY i.id"
+            ),
+            &[&batch.0],
+            row_to_version,
+        )
     }
 
     /// Whether the store ever held a catalog (an undone one too): a store without one is seeded.
     pub fn has_catalog(&self) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM indicator_versions)",
-            [],
-            |row| row.get(0),
-        )?)
+        self.conn
+            .value("SELECT EXISTS (SELECT 1 FROM indicator_versions)", &[])
     }
 
     /// The indicators with at least one current value: their unit and frequency are fixed.
     pub fn indicators_with_values(&self) -> Result<BTreeSet<String>, StoreError> {
-        let mut query = self.conn.prepare_cached(include_str!("with_values.sql"))?;
-        let rows = query.query_map([], |row| row.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(self
+            .conn
+            .rows(include_str!("with_values.sql"), &[], |row| row.get(0))?
+            .into_iter()
+            .collect())
     }
 
     /// Writes the definitions that differ from their current version (text or retired flag) as one
@@ -121,28 +122,22 @@ impl Store {
         definitions: &[DefinitionWrite],
         seeding: bool,
     ) -> Result<CatalogSummary, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let seeded: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM indicator_versions)",
-            [],
-            |row| row.get(0),
-        )?;
+        self.conn.transaction(|tx| {
+        let seeded: bool =
+            tx.value("SELECT EXISTS (SELECT 1 FROM indicator_versions)", &[])?;
         if seeding && seeded {
             return Ok(CatalogSummary::default());
         }
-        let current = current_in(&tx)?;
-        let batch = begin_batch(&tx, source)?;
+        let current = current_in(tx)?;
+        let batch = begin_batch(tx, source)?;
         let batch = if seeding {
-            tx.execute(
+            tx.exec(
                 "UPDATE batches SET id = 0 WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM batches WHERE id = 0)",
-                [batch.0],
+                &[&batch.0],
             )?;
-            BatchId(tx.query_row(
+            BatchId(tx.value(
                 "SELECT min(id) FROM batches WHERE id IN (0, ?1)",
-                [batch.0],
-                |row| row.get(0),
+                &[&batch.0],
             )?)
         } else {
             batch
@@ -158,32 +153,31 @@ impl Store {
                 Some(_) => summary.changed += 1,
                 None => summary.added += 1,
             }
-            register(&tx, definition.indicator)?;
-            insert_version(&tx, batch, definition)?;
+            register(tx, definition.indicator)?;
+            insert_version(tx, batch, definition)?;
         }
         let written = summary.added + summary.changed;
         if written == 0 {
-            discard_batch(&tx, batch)?;
+            discard_batch(tx, batch)?;
         } else {
-            finish_batch(&tx, batch, written)?;
+            finish_batch(tx, batch, written)?;
             summary.batch = Some(batch);
         }
-        tx.commit()?;
         Ok(summary)
+        })
     }
 }
 
-fn current_in(tx: &Transaction) -> Result<Vec<DefinitionVersion>, StoreError> {
-    let mut query = tx.prepare_cached(concat!(
-        include_str!("select.sql"),
-        include_str!("current.sql")
-    ))?;
-    let rows = query.query_map([], row_to_version)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+fn current_in(tx: &mut Tx) -> Result<Vec<DefinitionVersion>, StoreError> {
+    tx.rows(
+        concat!(include_str!("select.sql"), include_str!("current.sql")),
+        &[],
+        row_to_version,
+    )
 }
 
 fn insert_version(
-    tx: &Transaction,
+    tx: &mut Tx,
     batch: BatchId,
     definition: &DefinitionWrite,
 ) -> Result<(), StoreError> {
@@ -192,28 +186,27 @@ fn insert_version(
         Source::Manual => "handmatig",
         Source::Cbs(_) => "cbs",
     };
-    tx.prepare_cached(include_str!("insert.sql"))?
-        .execute(params![
-            indicator.id,
-            definition.text,
-            indicator.domain.code(),
-            indicator.layer.code(),
-            indicator.supplier,
-            source,
-            definition.retired,
-            batch.0
-        ])?;
+    tx.exec(
+        include_str!("insert.sql"),
+        &[
+            &indicator.id,
+            &definition.text,
+            &indicator.domain.code(),
+            &indicator.layer.code(),
+            &indicator.supplier,
+            &source,
+            &definition.retired,
+            &batch.0,
+        ],
+    )?;
     Ok(())
 }
 
 /// Undoes catalog batch `id` inside `tx` (see [`Store::undo_batch`]): the versions it wrote become
 /// history and the ones before them current again. Refused when a later batch changed the same
 /// definitions, or when an indicator it added has values, which would then have no definition.
-pub(super) fn undo_catalog_batch(tx: &Transaction, id: BatchId) -> Result<UndoSummary, StoreError> {
-    let later: Vec<i64> = tx
-        .prepare(include_str!("later_writers.sql"))?
-        .query_map([id.0], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+pub(super) fn undo_catalog_batch(tx: &mut Tx, id: BatchId) -> Result<UndoSummary, StoreError> {
+    let later: Vec<i64> = tx.rows(include_str!("later_writers.sql"), &[&id.0], |r| r.get(0))?;
     if !later.is_empty() {
         let list: Vec<String> = later.iter().map(i64::to_string).collect();
         return Err(StoreError::Refused(format!(
@@ -221,10 +214,10 @@ pub(super) fn undo_catalog_batch(tx: &Transaction, id: BatchId) -> Result<UndoSu
             list.join(", ")
         )));
     }
-    let effect: Vec<(String, bool, bool)> = tx
-        .prepare(include_str!("undone_effect.sql"))?
-        .query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<Result<_, _>>()?;
+    let effect: Vec<(String, bool, bool)> =
+        tx.rows(include_str!("undone_effect.sql"), &[&id.0], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
     let orphaned: Vec<&str> = effect
         .iter()
         .filter(|(_, earlier, values)| !earlier && *values)
@@ -244,10 +237,10 @@ pub(super) fn undo_catalog_batch(tx: &Transaction, id: BatchId) -> Result<UndoSu
     })
 }
 
-fn row_to_version(row: &Row) -> rusqlite::Result<DefinitionVersion> {
+fn row_to_version(row: &Row) -> Result<DefinitionVersion, StoreError> {
     Ok(DefinitionVersion {
         id: row.get(0)?,
-        version: row.get::<_, i64>(1)?.clamp(0, i64::from(u32::MAX)) as u32,
+        version: row.get::<i64>(1)?.clamp(0, i64::from(u32::MAX)) as u32,
         text: row.get(2)?,
         retired: row.get(3)?,
         batch: BatchId(row.get(4)?),

@@ -1,8 +1,8 @@
 //! Events on the time axis and their history.
 
 use chrono::NaiveDate;
-use rusqlite::{Row, TransactionBehavior, params};
 
+use super::connection::{Row, Sql};
 use super::{Store, StoreError, now_utc};
 use crate::domain::{Event, EventDraft, EventId, EventKind, EventScope};
 
@@ -14,58 +14,52 @@ impl Store {
         demo: bool,
     ) -> Result<Vec<EventId>, StoreError> {
         let now = now_utc();
-        let tx = self.conn.transaction()?;
-        let mut ids = Vec::with_capacity(drafts.len());
-        {
-            let mut insert = tx.prepare_cached(include_str!("insert.sql"))?;
+        self.conn.transaction(|tx| {
+            let mut ids = Vec::with_capacity(drafts.len());
             for draft in drafts {
                 let (indicator, area) = scope_columns(&draft.scope);
-                insert.execute(params![
-                    draft.date.to_string(),
-                    draft.label,
-                    draft.kind.code(),
-                    indicator,
-                    area,
-                    draft.description,
-                    demo,
-                    now
-                ])?;
-                ids.push(EventId(tx.last_insert_rowid()));
+                ids.push(EventId(tx.value(
+                    include_str!("insert.sql"),
+                    &[
+                        &draft.date.to_string(),
+                        &draft.label,
+                        &draft.kind.code(),
+                        &indicator,
+                        &area,
+                        &draft.description,
+                        &demo,
+                        &now,
+                    ],
+                )?));
             }
-        }
-        tx.commit()?;
-        Ok(ids)
+            Ok(ids)
+        })
     }
 
     /// Removes an event, keeping it in the history.
     pub fn remove_event(&mut self, id: EventId) -> Result<(), StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let kept = tx.execute(include_str!("keep_removed.sql"), params![id.0, now_utc()])?;
-        if kept == 0 {
-            return Err(StoreError::Refused(format!(
-                "gebeurtenis {} bestaat niet",
-                id.0
-            )));
-        }
-        tx.execute("DELETE FROM events WHERE id = ?1", [id.0])?;
-        tx.commit()?;
-        Ok(())
+        self.conn.transaction(|tx| {
+            let kept = tx.exec(include_str!("keep_removed.sql"), &[&id.0, &now_utc()])?;
+            if kept == 0 {
+                return Err(StoreError::Refused(format!(
+                    "gebeurtenis {} bestaat niet",
+                    id.0
+                )));
+            }
+            tx.exec("DELETE FROM events WHERE id = ?1", &[&id.0])?;
+            Ok(())
+        })
     }
 
     /// Every event, oldest first.
     pub fn events(&self) -> Result<Vec<Event>, StoreError> {
-        let mut query = self.conn.prepare_cached(include_str!("all.sql"))?;
-        let rows = query.query_map([], |row| row_to_event(self, row))?;
-        rows.map(|row| row?).collect()
+        self.conn
+            .rows(include_str!("all.sql"), &[], |row| row_to_event(self, row))
     }
 
     /// How many removed or changed versions of events are kept.
     pub fn event_history_len(&self) -> Result<u64, StoreError> {
-        let count: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM event_history", [], |r| r.get(0))?;
+        let count: i64 = self.conn.value("SELECT count(*) FROM event_history", &[])?;
         Ok(count.max(0) as u64)
     }
 }
@@ -78,13 +72,9 @@ fn scope_columns(scope: &EventScope) -> (Option<&str>, Option<&str>) {
     }
 }
 
-fn row_to_event(store: &Store, row: &Row) -> rusqlite::Result<Result<Event, StoreError>> {
+fn row_to_event(store: &Store, row: &Row) -> Result<Event, StoreError> {
     let id: i64 = row.get("id")?;
-    let corrupt = |what: String| {
-        Ok(Err(StoreError::Corrupt(format!(
-            "gebeurtenis {id}: {what}"
-        ))))
-    };
+    let corrupt = |what: String| Err(StoreError::Corrupt(format!("gebeurtenis {id}: {what}")));
     let date_text: String = row.get("date")?;
     let Ok(date) = date_text.parse::<NaiveDate>() else {
         return corrupt(format!("onbekende datum '{date_text}'"));
@@ -103,7 +93,7 @@ fn row_to_event(store: &Store, row: &Row) -> rusqlite::Result<Result<Event, Stor
         },
         (None, None) => EventScope::All,
     };
-    Ok(Ok(Event {
+    Ok(Event {
         id: EventId(id),
         draft: EventDraft {
             date,
@@ -113,5 +103,5 @@ fn row_to_event(store: &Store, row: &Row) -> rusqlite::Result<Result<Event, Stor
             description: row.get("description")?,
         },
         demo: row.get("demo")?,
-    }))
+    })
 }

@@ -1,8 +1,8 @@
 //! Duiding notes and their history.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
+use super::connection::{Row, Sql};
 use super::{Store, StoreError, now_utc};
 use crate::domain::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion, Period};
 
@@ -24,47 +24,46 @@ impl Store {
         demo: bool,
     ) -> Result<Vec<NoteId>, StoreError> {
         let now = now_utc();
-        let tx = self.conn.transaction()?;
-        let mut ids = Vec::with_capacity(notes.len());
-        {
-            let mut insert = tx.prepare_cached(include_str!("insert.sql"))?;
+        self.conn.transaction(|tx| {
+            let mut ids = Vec::with_capacity(notes.len());
             for (draft, status) in notes {
-                insert.execute(params![
-                    draft.indicator,
-                    draft.area.map(|a| a.code),
-                    draft.period.map(|p| p.canonical()),
-                    draft.bo_date.to_string(),
-                    draft.author,
-                    status.code(),
-                    draft.text,
-                    now,
-                    demo
-                ])?;
-                ids.push(NoteId(tx.last_insert_rowid()));
+                ids.push(NoteId(tx.value(
+                    include_str!("insert.sql"),
+                    &[
+                        &draft.indicator,
+                        &draft.area.map(|a| a.code),
+                        &draft.period.map(|p| p.canonical()),
+                        &draft.bo_date.to_string(),
+                        &draft.author,
+                        &status.code(),
+                        &draft.text,
+                        &now,
+                        &demo,
+                    ],
+                )?));
             }
-        }
-        tx.commit()?;
-        Ok(ids)
+            Ok(ids)
+        })
     }
 
     pub fn note(&self, id: NoteId) -> Result<Option<Note>, StoreError> {
-        let mut query = self
-            .conn
-            .prepare_cached(concat!(include_str!("select.sql"), "WHERE id = ?1"))?;
-        query
-            .query_row([id.0], |row| row_to_note(self, row))
-            .optional()?
-            .transpose()
+        self.conn.row(
+            concat!(include_str!("select.sql"), "WHERE id = ?1"),
+            &[&id.0],
+            |row| row_to_note(self, row),
+        )
     }
 
     /// Every note, newest BO first, then by indicator.
     pub fn notes(&self) -> Result<Vec<Note>, StoreError> {
-        let mut query = self.conn.prepare_cached(concat!(
-            include_str!("select.sql"),
-            "ORDER BY bo_date DESC, indicator_id, id"
-        ))?;
-        let rows = query.query_map([], |row| row_to_note(self, row))?;
-        rows.map(|row| row?).collect()
+        self.conn.rows(
+            concat!(
+                include_str!("select.sql"),
+                "ORDER BY bo_date DESC, indicator_id, id"
+            ),
+            &[],
+            |row| row_to_note(self, row),
+        )
     }
 
     /// Replaces text, author and status in one transaction, keeping the version before in the
@@ -76,44 +75,42 @@ impl Store {
         status: NoteStatus,
         text: &str,
     ) -> Result<(), StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let kept = tx.execute(include_str!("keep_version.sql"), [id.0])?;
-        if kept == 0 {
-            return Err(StoreError::Refused(format!(
-                "duiding {} bestaat niet",
-                id.0
-            )));
-        }
-        tx.execute(
-            "UPDATE notes SET author = ?2, status = ?3, text = ?4, updated_at = ?5 WHERE id = ?1",
-            params![id.0, author, status.code(), text, now_utc()],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.conn.transaction(|tx| {
+            let kept = tx.exec(include_str!("keep_version.sql"), &[&id.0])?;
+            if kept == 0 {
+                return Err(StoreError::Refused(format!(
+                    "duiding {} bestaat niet",
+                    id.0
+                )));
+            }
+            tx.exec(
+                "UPDATE notes SET author = ?2, status = ?3, text = ?4, updated_at = ?5 WHERE id = ?1",
+                &[&id.0, &author, &status.code(), &text, &now_utc()],
+            )?;
+            Ok(())
+        })
     }
 
     /// Earlier versions of a note, oldest first.
     pub fn note_history(&self, id: NoteId) -> Result<Vec<NoteVersion>, StoreError> {
-        let mut query = self.conn.prepare_cached(include_str!("history.sql"))?;
-        let rows = query.query_map([id.0], |row| {
-            let status: String = row.get(1)?;
-            Ok(NoteStatus::from_code(&status).map(|status| NoteVersion {
-                author: row.get(0).unwrap_or_default(),
-                status,
-                text: row.get(2).unwrap_or_default(),
-                written_at: row.get(3).unwrap_or_default(),
-            }))
-        })?;
-        rows.map(|row| row?.ok_or_else(|| StoreError::Corrupt("onbekende status".into())))
-            .collect()
+        self.conn
+            .rows(include_str!("history.sql"), &[&id.0], |row| {
+                let status: String = row.get(1)?;
+                let status = NoteStatus::from_code(&status)
+                    .ok_or_else(|| StoreError::Corrupt("onbekende status".into()))?;
+                Ok(NoteVersion {
+                    author: row.get(0).unwrap_or_default(),
+                    status,
+                    text: row.get(2).unwrap_or_default(),
+                    written_at: row.get(3).unwrap_or_default(),
+                })
+            })
     }
 }
 
-fn row_to_note(store: &Store, row: &Row) -> rusqlite::Result<Result<Note, StoreError>> {
+fn row_to_note(store: &Store, row: &Row) -> Result<Note, StoreError> {
     let id: i64 = row.get("id")?;
-    let corrupt = |what: String| Ok(Err(StoreError::Corrupt(format!("duiding {id}: {what}"))));
+    let corrupt = |what: String| Err(StoreError::Corrupt(format!("duiding {id}: {what}")));
     let area_code: Option<String> = row.get("area_code")?;
     let area = match store.optional_area(area_code) {
         Ok(area) => area,
@@ -136,7 +133,7 @@ fn row_to_note(store: &Store, row: &Row) -> rusqlite::Result<Result<Note, StoreE
     let Some(status) = NoteStatus::from_code(&status_text) else {
         return corrupt(format!("onbekende status '{status_text}'"));
     };
-    Ok(Ok(Note {
+    Ok(Note {
         id: NoteId(id),
         draft: NoteDraft {
             indicator: row.get("indicator_id")?,
@@ -150,5 +147,5 @@ fn row_to_note(store: &Store, row: &Row) -> rusqlite::Result<Result<Note, StoreE
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
         demo: row.get("demo")?,
-    }))
+    })
 }

@@ -1,11 +1,13 @@
-//! The bulk writer: new values go in many rows per INSERT, since one statement for many rows costs
-//! SQLite much less than a statement per row. The statements are fixed files, one per size.
+//! The bulk writer. On SQLite new values go in many rows per INSERT, since one statement for many
+//! rows costs SQLite much less than a statement per row (the statements are fixed files, one per
+//! size); on PostgreSQL they go in one `COPY` (see `copy_in`).
 
 use rusqlite::{Statement, Transaction};
 
-use super::value_columns;
+use super::{copy_in, value_columns};
 use crate::domain::{BatchId, CellValue};
 use crate::store::StoreError;
+use crate::store::connection::Tx;
 
 /// The INSERT for 1, 2, 4, … 64 rows of one series, at the index of the power of two.
 const INSERTS: [&str; 7] = [
@@ -27,9 +29,25 @@ const SHARED_PARAMETERS: usize = 3;
 /// Parameters per row after the shared ones.
 const ROW_PARAMETERS: usize = 5;
 
-/// Writes new cells series by series (one indicator and area, as `observations` come: grouped), each
-/// in statements of 64, 32, … 1 rows. `numbers` gives a value's indicator and area number.
+/// Writes new cells; `numbers` gives a value's indicator and area number.
 pub(super) fn insert_cells<T: CellValue>(
+    tx: &mut Tx,
+    batch: BatchId,
+    observations: &[&T],
+    numbers: impl Fn(&T) -> (i64, i64),
+) -> Result<(), StoreError> {
+    if observations.is_empty() {
+        return Ok(());
+    }
+    match tx.sqlite() {
+        Some(tx) => insert_in_sqlite(tx, batch, observations, numbers),
+        None => copy_in::copy_cells(tx, batch, observations, numbers),
+    }
+}
+
+/// Series by series (one indicator and area, as `observations` come: grouped), each in statements
+/// of 64, 32, … 1 rows.
+fn insert_in_sqlite<T: CellValue>(
     tx: &Transaction,
     batch: BatchId,
     observations: &[&T],
@@ -91,7 +109,7 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         for (index, sql) in INSERTS.iter().enumerate() {
             let rows = 1 << index;
-            let insert = store.conn.prepare(sql).unwrap();
+            let insert = store.conn.sqlite().unwrap().prepare(sql).unwrap();
             assert_eq!(
                 insert.parameter_count(),
                 SHARED_PARAMETERS + rows * ROW_PARAMETERS,

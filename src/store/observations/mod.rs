@@ -1,11 +1,11 @@
 //! Current observations: reading them, and (in `write`) writing batches of them.
 
 mod bulk_insert;
+mod copy_in;
 mod write;
 
-use rusqlite::Row;
-
 use super::areas::AreaRegister;
+use super::connection::Row;
 use super::{Store, StoreError};
 use crate::domain::{BatchId, FastHashMap, Observation, Period, Reason, Value};
 
@@ -38,12 +38,12 @@ impl Store {
         match &filter.indicator {
             Some(id) => {
                 let mut periods = Periods::default();
-                let mut query = self.conn.prepare_cached(include_str!("current_of.sql"))?;
-                let rows = query.query_map([id], |row| {
-                    let order = self.areas.sort_order(row.get(1)?);
-                    Ok(row_to_observation(&self.areas, &mut periods, row)?.map(|o| (order, o)))
-                })?;
-                let read = rows.map(|row| row?).collect::<Result<Vec<_>, _>>()?;
+                let read = self
+                    .conn
+                    .rows(include_str!("current_of.sql"), &[id], |row| {
+                        let order = self.areas.sort_order(row.get(1)?);
+                        Ok((order, row_to_observation(&self.areas, &mut periods, row)?))
+                    })?;
                 // Sorting the small keys, not the observations themselves, which are ten times as large.
                 let mut keys: Vec<(Period, i64, usize)> = read
                     .iter()
@@ -60,18 +60,15 @@ impl Store {
             }
             None => {
                 let mut periods = Periods::default();
-                let mut query = self.conn.prepare_cached(include_str!("current.sql"))?;
-                let rows = query
-                    .query_map([], |row| row_to_observation(&self.areas, &mut periods, row))?;
-                rows.map(|row| row?).collect()
+                self.conn.rows(include_str!("current.sql"), &[], |row| {
+                    row_to_observation(&self.areas, &mut periods, row)
+                })
             }
         }
     }
 
     pub fn observation_count(&self) -> Result<u64, StoreError> {
-        let count: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM observations", [], |r| r.get(0))?;
+        let count: i64 = self.conn.value("SELECT count(*) FROM observations", &[])?;
         Ok(count.max(0) as u64)
     }
 }
@@ -84,37 +81,44 @@ fn row_to_observation(
     areas: &AreaRegister,
     periods: &mut Periods,
     row: &Row,
-) -> rusqlite::Result<Result<Observation, StoreError>> {
+) -> Result<Observation, StoreError> {
     let indicator: String = row.get(0)?;
     let area_number: i64 = row.get(1)?;
-    let period_text = row.get_ref(2)?.as_str()?;
     let number: Option<f64> = row.get(3)?;
     let reason_code: Option<String> = row.get(4)?;
-    let corrupt = |what: String| Ok(Err(StoreError::Corrupt(format!("{indicator}: {what}"))));
+    let corrupt = |what: String| Err(StoreError::Corrupt(format!("{indicator}: {what}")));
     let Some(area) = areas.by_number(area_number) else {
         return corrupt(format!("onbekend gebied nummer {area_number}"));
     };
-    let period = match periods.get(period_text) {
-        Some(period) => *period,
+    let period = row.with_str(2, |text| match periods.get(text) {
+        Some(period) => Ok::<Period, String>(*period),
         None => {
-            let Ok(period) = Period::parse(period_text) else {
-                return corrupt(format!("onbekende periode '{period_text}'"));
-            };
-            periods.insert(period_text.into(), period);
-            period
+            let period = Period::parse(text).map_err(|_| text.to_string())?;
+            periods.insert(text.into(), period);
+            Ok(period)
         }
+    })?;
+    let period = match period {
+        Ok(period) => period,
+        Err(text) => return corrupt(format!("onbekende periode '{text}'")),
     };
     let value = match (number, reason_code.as_deref().map(Reason::from_code)) {
         (Some(n), None) => Value::Number(n),
         (None, Some(Some(reason))) => Value::Unavailable(reason),
-        _ => return corrupt(format!("ongeldige waarde voor {} {period_text}", area.code)),
+        _ => {
+            return corrupt(format!(
+                "ongeldige waarde voor {} {}",
+                area.code,
+                period.canonical()
+            ));
+        }
     };
-    Ok(Ok(Observation {
+    Ok(Observation {
         indicator,
         area,
         period,
         value,
         provisional: row.get(5)?,
         remark: row.get(6)?,
-    }))
+    })
 }

@@ -1,13 +1,12 @@
 //! Writing batches of observations: each delivered value is compared with the stored one, a
 //! changed value is replaced (the old one kept in the history), new ones go to [`insert_cells`].
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
-
 use super::bulk_insert::insert_cells;
 use super::{Periods, WriteSummary, row_to_observation, value_columns};
 use crate::domain::{BatchId, BatchSource, CellValue, FastHashMap, Observation, Period};
 use crate::store::areas::AreaRegister;
 use crate::store::batches::{begin_batch, discard_batch, finish_batch};
+use crate::store::connection::{Sql, Tx};
 use crate::store::{READING_CACHE_KB, Store, StoreError, WRITING_CACHE_KB};
 
 impl Store {
@@ -31,13 +30,16 @@ impl Store {
         &mut self,
         batches: &[(BatchSource, Vec<T>)],
     ) -> Result<Vec<WriteSummary>, StoreError> {
-        self.conn
-            .pragma_update(None, "cache_size", WRITING_CACHE_KB)?;
-        self.conn.pragma_update(None, "foreign_keys", false)?;
+        let Some(conn) = self.conn.sqlite() else {
+            return self.write_in_one_transaction(batches);
+        };
+        conn.pragma_update(None, "cache_size", WRITING_CACHE_KB)?;
+        conn.pragma_update(None, "foreign_keys", false)?;
         let written = self.write_in_one_transaction(batches);
-        self.conn.pragma_update(None, "foreign_keys", true)?;
-        self.conn
-            .pragma_update(None, "cache_size", READING_CACHE_KB)?;
+        if let Some(conn) = self.conn.sqlite() {
+            conn.pragma_update(None, "foreign_keys", true)?;
+            conn.pragma_update(None, "cache_size", READING_CACHE_KB)?;
+        }
         written
     }
 
@@ -45,31 +47,30 @@ impl Store {
         &mut self,
         batches: &[(BatchSource, Vec<T>)],
     ) -> Result<Vec<WriteSummary>, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut summaries = Vec::with_capacity(batches.len());
-        for (source, observations) in batches {
-            let batch = begin_batch(&tx, source)?;
-            let mut summary = write_cells(&tx, &self.areas, batch, observations)?;
-            let written = summary.added + summary.changed;
-            if written == 0 {
-                discard_batch(&tx, batch)?;
-            } else {
-                finish_batch(&tx, batch, written)?;
-                summary.batch = Some(batch);
+        let areas = &self.areas;
+        self.conn.transaction(|tx| {
+            let mut summaries = Vec::with_capacity(batches.len());
+            for (source, observations) in batches {
+                let batch = begin_batch(tx, source)?;
+                let mut summary = write_cells(tx, areas, batch, observations)?;
+                let written = summary.added + summary.changed;
+                if written == 0 {
+                    discard_batch(tx, batch)?;
+                } else {
+                    finish_batch(tx, batch, written)?;
+                    summary.batch = Some(batch);
+                }
+                summaries.push(summary);
             }
-            summaries.push(summary);
-        }
-        tx.commit()?;
-        Ok(summaries)
+            Ok(summaries)
+        })
     }
 }
 
 /// New cells go in many rows per statement (see [`insert_cells`]); only a cell that exists already is
 /// compared, and only a changed one costs a history row and an update.
 fn write_cells<T: CellValue>(
-    tx: &Transaction,
+    tx: &mut Tx,
     areas: &AreaRegister,
     batch: BatchId,
     observations: &[T],
@@ -111,11 +112,7 @@ struct Numbers<'o> {
 
 impl<'o> Numbers<'o> {
     /// Looks up the indicator and areas of one indicator's observations.
-    fn look_up(
-        &mut self,
-        tx: &Transaction,
-        group: &[&'o impl CellValue],
-    ) -> Result<(), StoreError> {
+    fn look_up(&mut self, tx: &mut Tx, group: &[&'o impl CellValue]) -> Result<(), StoreError> {
         let id = group[0].indicator();
         let number = number_of(tx, INDICATOR_NUMBER, id)?;
         self.indicators.insert(id, number);
@@ -198,11 +195,8 @@ const AREA_NUMBER: NumberQuery = NumberQuery {
 };
 
 /// The number of the indicator or area `key`; refused when the store does not know it.
-fn number_of(tx: &Transaction, query: NumberQuery, key: &str) -> Result<i64, StoreError> {
-    let number: Option<Option<i64>> = tx
-        .prepare_cached(query.sql)?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
+fn number_of(tx: &mut Tx, query: NumberQuery, key: &str) -> Result<i64, StoreError> {
+    let number: Option<Option<i64>> = tx.row(query.sql, &[&key], |r| r.get(0))?;
     number.flatten().ok_or_else(|| {
         StoreError::Refused(format!(
             "'{key}' staat niet in de tabel {}; er is niets opgeslagen",
@@ -213,45 +207,46 @@ fn number_of(tx: &Transaction, query: NumberQuery, key: &str) -> Result<i64, Sto
 
 /// The stored values of one indicator, by area and period.
 fn stored_cells(
-    tx: &Transaction,
+    tx: &mut Tx,
     areas: &AreaRegister,
     indicator: &str,
 ) -> Result<FastHashMap<(&'static str, Period), Observation>, StoreError> {
     let mut periods = Periods::default();
-    let mut query = tx.prepare_cached(include_str!("current_of.sql"))?;
-    let rows = query.query_map([indicator], |row| {
-        row_to_observation(areas, &mut periods, row)
-    })?;
     let mut cells = FastHashMap::default();
-    for row in rows {
-        let observation = row??;
+    tx.each(include_str!("current_of.sql"), &[&indicator], &mut |row| {
+        let observation = row_to_observation(areas, &mut periods, row)?;
         cells.insert((observation.area.code, observation.period), observation);
-    }
+        Ok(())
+    })?;
     Ok(cells)
 }
 
 /// Remembers the stored value in the history, then writes the delivered one over it.
 fn replace_cell(
-    tx: &Transaction,
+    tx: &mut Tx,
     batch: BatchId,
     (indicator, area): (i64, i64),
     observation: &impl CellValue,
 ) -> Result<(), StoreError> {
     let period = observation.period().canonical();
-    tx.prepare_cached(include_str!("remember.sql"))?
-        .execute(params![indicator, area, period, batch.0])?;
+    tx.exec(
+        include_str!("remember.sql"),
+        &[&indicator, &area, &period, &batch.0],
+    )?;
     let (value, reason) = value_columns(observation.value());
-    tx.prepare_cached(include_str!("replace.sql"))?
-        .execute(params![
-            indicator,
-            area,
-            period,
-            value,
-            reason,
-            observation.provisional(),
-            observation.remark(),
-            batch.0
-        ])?;
+    tx.exec(
+        include_str!("replace.sql"),
+        &[
+            &indicator,
+            &area,
+            &period,
+            &value,
+            &reason,
+            &observation.provisional(),
+            &observation.remark(),
+            &batch.0,
+        ],
+    )?;
     Ok(())
 }
 

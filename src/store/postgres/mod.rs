@@ -1,0 +1,22 @@
+//! What only the PostgreSQL store has: connecting to the server and its schema.
+
+mod connect;
+mod schema;
+
+pub use connect::ServerAddress;
+
+use super::StoreError;
+use super::connection::{Conn, PgConn};
+
+/// A connection to the store on `server`, its schema checked.
+pub(super) fn open(server: &ServerAddress) -> Result<Conn, StoreError> {
+    let mut client = server.connect()?;
+    schema::check(&mut client)?;
+    Ok(Conn::Postgres(std::cell::RefCell::new(PgConn::new(client))))
+}
+
+/// Creates the schema in the server's database, or brings it to the newest version.
+pub(super) fn init(server: &ServerAddress) -> Result<(), StoreError> {
+    let mut client = server.connect()?;
+    schema::migrate(&mut client)
+}

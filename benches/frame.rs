@@ -24,7 +24,7 @@ fn main() {
     let csv = dir.path().join("kwartalen.csv");
     std::fs::write(&csv, synthetic::quarterly_csv(INDICATORS, QUARTERS)).unwrap();
     let options = OpenOptions {
-        db: dir.path().join("regio.sqlite"),
+        db: dir.path().join("regio.sqlite").into(),
         indicators: Some(indicators),
         today: None,
     };

@@ -105,7 +105,7 @@ fn import_alone(db: &Path, indicators: &Path, csv: &Path, rows: usize) {
 /// when the check was done and when all was.
 fn import(db: &Path, indicators: &Path, csv: &Path, rows: usize) -> (Duration, Duration) {
     let options = OpenOptions {
-        db: db.to_path_buf(),
+        db: db.into(),
         indicators: Some(indicators.to_path_buf()),
         today: None,
     };

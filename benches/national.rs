@@ -29,7 +29,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(at) = args.iter().position(|a| a == "--read") {
         let options = OpenOptions {
-            db: args[at + 1].clone().into(),
+            db: std::path::PathBuf::from(args[at + 1].clone()).into(),
             indicators: Some(args[at + 2].clone().into()),
             today: None,
         };
@@ -42,7 +42,7 @@ fn main() {
     synthetic::write_dashboard_catalog(&indicators, 2 * STRATEGIC);
     synthetic::write_catalog_from(&indicators, 2 * STRATEGIC, INDICATORS, "kwartaal");
     let options = OpenOptions {
-        db: dir.path().join("nationaal.sqlite"),
+        db: dir.path().join("nationaal.sqlite").into(),
         indicators: Some(indicators),
         today: None,
     };

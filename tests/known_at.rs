@@ -9,7 +9,7 @@ use regio_in_beeld::domain::Period;
 /// their continuation up to 2026 K3.
 fn demo(dir: &std::path::Path) -> Workspace {
     Workspace::open(&OpenOptions {
-        db: dir.join("regio.sqlite"),
+        db: dir.join("regio.sqlite").into(),
         indicators: None,
         today: Some(chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
     })

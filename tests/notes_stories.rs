@@ -8,7 +8,7 @@ use regio_in_beeld::domain::{NoteDraft, NoteStatus, StoryDraft, StoryKind, WebUr
 
 fn workspace(dir: &std::path::Path) -> Workspace {
     Workspace::open(&OpenOptions {
-        db: dir.join("regio.sqlite"),
+        db: dir.join("regio.sqlite").into(),
         indicators: None,
         // The demo data as they are early in 2026, whatever the date.
         today: NaiveDate::from_ymd_opt(2026, 2, 1),

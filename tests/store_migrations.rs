@@ -473,7 +473,7 @@ fn an_older_store_opened_by_the_app_gets_the_shipped_catalog_and_keeps_its_batch
     let (_dir, path, store) = open_frozen(include_str!("fixtures/schema_v5.sql"));
     drop(store);
     let workspace = regio_in_beeld::app::Workspace::open(&regio_in_beeld::app::OpenOptions {
-        db: path.clone(),
+        db: path.clone().into(),
         indicators: None,
         today: Some(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()),
     })

@@ -40,9 +40,9 @@ impl AppError {
     }
 
     /// The same error, with a store error naming the store's file (`db`) unless it names one.
-    pub fn naming_store(self, db: &std::path::Path) -> AppError {
+    pub fn naming_store(self, db: &crate::store::StoreLocation) -> AppError {
         match self {
-            AppError::Store(error) => AppError::Store(error.in_file(db)),
+            AppError::Store(error) => AppError::Store(error.at(db)),
             other => other,
         }
     }

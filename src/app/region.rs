@@ -7,7 +7,7 @@ use super::{AppError, OpenOptions, Workspace};
 use crate::catalog::{CatalogError, parse_region};
 use crate::domain::{Event, EventDraft, EventKind, EventScope, Region};
 use crate::ingest::read_input_file;
-use crate::store::Store;
+use crate::store::{Store, StoreLocation};
 
 /// A region file is a page per few hundred gemeenten; a larger file is no region.
 const MAX_REGION_BYTES: u64 = 4 << 20;
@@ -65,20 +65,49 @@ impl Workspace {
     /// figures: it never gets the demo data. Refused on a store that already holds figures, whose
     /// gemeenten could then be wrong.
     pub fn init(options: &OpenOptions, region: Option<Region>) -> Result<Workspace, AppError> {
+        Workspace::init_region(options, region, false)
+    }
+
+    /// `server init`: creates or migrates the store on the server; a store that has its region keeps
+    /// it (unless another is named), a new one gets `region` (Zaanstreek-Waterland when `None`) as
+    /// with [`Workspace::init`]: a shared store is for real figures and never gets the demo data.
+    pub fn init_server(
+        options: &OpenOptions,
+        region: Option<Region>,
+    ) -> Result<Workspace, AppError> {
+        let StoreLocation::Server(server) = &options.db else {
+            return Err(AppError::Refused(format!(
+                "{} is een bestand; server init richt een PostgreSQL-database in \
+                 (--db postgres://gebruiker@server/database)",
+                options.db
+            )));
+        };
+        Store::init_server(server).map_err(|e| AppError::from(e).naming_store(&options.db))?;
+        Workspace::init_region(options, region, true)
+    }
+
+    fn init_region(
+        options: &OpenOptions,
+        region: Option<Region>,
+        keep_chosen: bool,
+    ) -> Result<Workspace, AppError> {
         let mut store =
-            Store::open(&options.db).map_err(|e| AppError::from(e).naming_store(&options.db))?;
+            Store::open_at(&options.db).map_err(|e| AppError::from(e).naming_store(&options.db))?;
         if store.is_read_only() {
             return Err(AppError::Refused(format!(
                 "{} is alleen-lezen; er is niets gewijzigd",
-                options.db.display()
+                options.db
             )));
+        }
+        if keep_chosen && region.is_none() && store.region()?.is_some_and(|stored| stored.chosen) {
+            return Workspace::on_store(store, options);
         }
         let count = store.observation_count()?;
         if count > 0 {
             return Err(AppError::Refused(format!(
                 "{} bevat al {count} waarnemingen; een regio kiest u alleen voor een nieuwe database \
                  (kies een ander bestand met --db)",
-                options.db.display()
+                options.db
             )));
         }
         let region = region.unwrap_or_else(crate::catalog::builtin_region);

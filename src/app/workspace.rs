@@ -8,12 +8,13 @@ use super::{AppError, demo};
 use crate::catalog::{Catalog, builtin_region};
 use crate::domain::{Batch, BatchId, BatchKind, Indicator, Region, count_of, visible};
 use crate::report::{ExportFormat, export};
-use crate::store::{ObservationFilter, Store, UndoSummary, WriteSummary};
+use crate::store::{ObservationFilter, Store, StoreLocation, UndoSummary, WriteSummary};
 
 /// Where the store and the indicator definitions come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenOptions {
-    pub db: PathBuf,
+    /// A file (SQLite) or a server (PostgreSQL).
+    pub db: StoreLocation,
     /// A directory of `*.toml` definitions that this process uses instead of the store's catalog
     /// (scripts, tests): registered for the values as before, while the catalog kept in the store and
     /// its history stay as they are, and changing that catalog is refused. `None`: the store's
@@ -78,7 +79,7 @@ pub struct Workspace {
 impl Workspace {
     /// Opens the store, registers the indicators and, for a brand-new store, loads the demo data.
     pub fn open(options: &OpenOptions) -> Result<Workspace, AppError> {
-        let opened = Store::open(&options.db)
+        let opened = Store::open_at(&options.db)
             .map_err(AppError::from)
             .and_then(|store| Workspace::on_store(store, options));
         opened.map_err(|e| e.naming_store(&options.db))

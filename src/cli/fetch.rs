@@ -15,7 +15,12 @@ pub(super) fn describe(
     base_url: &str,
     timeout: Duration,
 ) -> Result<(), AppError> {
-    let region = if cli.open_options().db.exists() {
+    let region = if cli
+        .open_options()
+        .db
+        .file()
+        .is_none_or(|path| path.exists())
+    {
         cli.open()?.region().clone()
     } else {
         builtin_region()

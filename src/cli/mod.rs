@@ -31,6 +31,8 @@ mod fetch;
 mod import;
 mod indicators;
 mod region;
+mod server;
+mod store_location;
 mod texts;
 mod usage;
 
@@ -40,6 +42,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{AppError, OpenOptions, Replace, Workspace, default_db_path, load_catalog};
 use crate::report::ExportFormat;
+use crate::store::StoreLocation;
+use store_location::StoreLocationParser;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -48,15 +52,17 @@ use crate::report::ExportFormat;
     about = "Dashboard Zorg & Veiligheid van een regio (standaard Zaanstreek-Waterland). Zonder opdracht opent het venster."
 )]
 pub struct Cli {
-    /// Databasebestand (standaard in de gegevensmap van de gebruiker)
+    /// Databasebestand (standaard in de gegevensmap van de gebruiker), of een PostgreSQL-server:
+    /// postgres://gebruiker@host/database of host=… dbname=…
     #[arg(
         long,
         env = "REGIO_DB",
         hide_env_values = true,
         global = true,
-        value_name = "PAD"
+        value_name = "PAD",
+        value_parser = StoreLocationParser
     )]
-    db: Option<PathBuf>,
+    db: Option<StoreLocation>,
     /// Map met indicatordefinities (*.toml) voor deze sessie, in plaats van de catalogus in de
     /// database (die blijft zoals ze is)
     #[arg(
@@ -204,6 +210,11 @@ pub enum Command {
         #[command(subcommand)]
         action: indicators::IndicatorAction,
     },
+    /// De gedeelde database van de regio op een PostgreSQL-server: inrichten en accounts
+    Server {
+        #[command(subcommand)]
+        action: server::ServerAction,
+    },
     /// Toon de indicatoren waarvan de laatste regiowaarde een signaal geeft, sterkste eerst
     Signals {
         /// Kijk vanaf deze periode terug (standaard: de laatste waarde)
@@ -295,7 +306,7 @@ impl Cli {
             say_error!(
                 "{} is alleen-lezen geopend (het bestand of de map is niet schrijfbaar): bekijken en \
                  exporteren kan, wijzigen niet.",
-                self.open_options().db.display()
+                self.open_options().db
             );
         }
         if let Some(backup) = workspace.store().migration_backup() {
@@ -310,7 +321,7 @@ impl Cli {
 
     pub fn open_options(&self) -> OpenOptions {
         OpenOptions {
-            db: self.db.clone().unwrap_or_else(default_db_path),
+            db: self.db.clone().unwrap_or_else(|| default_db_path().into()),
             indicators: self.indicators.clone(),
             today: self.today,
         }
@@ -352,6 +363,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Stories { action } => texts::stories(cli, action),
         Command::Events { action } => texts::events(cli, action),
         Command::Indicators { action } => indicators::run(cli, action),
+        Command::Server { action } => server::run(cli, action),
         Command::Fetch {
             indicator,
             base_url,
@@ -444,7 +456,7 @@ fn demo(cli: &Cli) -> Result<(), AppError> {
     };
     say!(
         "Voorbeelddata geladen in {}: {} waarden (batch {}).",
-        options.db.display(),
+        options.db,
         summary.added + summary.changed,
         summary
             .batch

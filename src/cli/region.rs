@@ -13,7 +13,7 @@ pub(super) fn init(cli: &Cli, file: Option<&Path>) -> Result<(), AppError> {
     let region = workspace.region();
     say!(
         "{} is een database voor {} ({}): {}.",
-        options.db.display(),
+        options.db,
         region.name(),
         region.code(),
         gemeenten(region.current_gemeenten().count())

@@ -52,10 +52,19 @@ impl StoreError {
 
     /// The same error, naming the store's file unless it already names a file.
     pub fn in_file(self, path: &std::path::Path) -> StoreError {
+        self.naming(path.display().to_string())
+    }
+
+    /// The same error, naming the store's file or server unless it already names one.
+    pub fn at(self, location: &super::StoreLocation) -> StoreError {
+        self.naming(location.to_string())
+    }
+
+    fn naming(self, path: String) -> StoreError {
         match self {
             StoreError::InFile { .. } | StoreError::Io { .. } => self,
             error => StoreError::InFile {
-                path: path.display().to_string(),
+                path,
                 error: Box::new(error),
             },
         }
@@ -87,7 +96,10 @@ impl fmt::Display for StoreError {
                 )
             }
             StoreError::Sqlite(e) => write!(f, "databasefout: {e}"),
-            StoreError::Postgres(e) => write!(f, "databaseserver: {e}"),
+            StoreError::Postgres(e) => match e.as_db_error() {
+                Some(db) => write!(f, "databaseserver: {}", db.message()),
+                None => write!(f, "databaseserver: {e}"),
+            },
             StoreError::InFile { path, error } => write!(f, "{path}: {error}"),
             StoreError::Io { path, error } => match error.kind() {
                 std::io::ErrorKind::PermissionDenied => write!(f, "{path}: geen toegang (rechten)"),

@@ -36,7 +36,7 @@ pub fn open_rendered_window(db: &std::path::Path) -> Harness<'static, Shell> {
 /// How the tests open `db`, with `day` as today.
 pub fn options(db: &std::path::Path, day: &str) -> OpenOptions {
     OpenOptions {
-        db: db.to_path_buf(),
+        db: db.into(),
         indicators: None,
         today: Some(day.parse().unwrap()),
     }

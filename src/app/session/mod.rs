@@ -14,7 +14,6 @@ mod views;
 #[cfg(test)]
 mod tests;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -69,8 +68,8 @@ pub struct View {
     pub chosen_definition: Option<String>,
     /// An indicator the user asked to retire, waiting for "Ja, intrekken".
     pub retiring: Option<String>,
-    /// The store's file, for the empty and error states.
-    pub db: std::path::PathBuf,
+    /// The store's file or server, for the empty and error states.
+    pub db: crate::store::StoreLocation,
     pub has_store: bool,
     pub read_only: bool,
     /// The day delivery is judged against, when not today (`--today`: tests, demonstrations).
@@ -223,7 +222,7 @@ impl Session {
         self.view.settings.zoom = zoom;
     }
 
-    fn db(&self) -> &Path {
+    fn db(&self) -> &crate::store::StoreLocation {
         &self.options.db
     }
 

@@ -10,7 +10,7 @@ use crate::domain::Period;
 
 fn session_on(db: &std::path::Path) -> Session {
     let options = OpenOptions {
-        db: db.to_path_buf(),
+        db: db.into(),
         indicators: None,
         today: Some(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()),
     };
@@ -76,7 +76,7 @@ fn commands_that_only_change_the_view_read_nothing() {
 fn the_theme_changes_also_when_no_store_could_be_opened() {
     let dir = tempfile::tempdir().unwrap();
     let options = OpenOptions {
-        db: dir.path().join("regio.sqlite"),
+        db: dir.path().join("regio.sqlite").into(),
         indicators: None,
         today: Some(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()),
     };

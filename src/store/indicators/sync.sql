@@ -6,4 +6,4 @@ ON CONFLICT (id) DO UPDATE SET
     name = excluded.name,
     definition_hash = excluded.definition_hash,
     updated_at = excluded.updated_at
-WHERE definition_hash <> excluded.definition_hash
+WHERE indicators.definition_hash <> excluded.definition_hash

@@ -1,6 +1,7 @@
 //! The open screen in the middle of the window, or the empty and error states when there is nothing
 //! to show.
 
+use crate::store::StoreLocation;
 use eframe::egui::{self, Frame, Margin, RichText, ScrollArea};
 
 use super::Action;
@@ -115,7 +116,7 @@ fn screen(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action>) {
     actions.extend(asked.map(Action::App));
 }
 
-fn empty_state(ui: &mut egui::Ui, db_path: &std::path::Path) {
+fn empty_state(ui: &mut egui::Ui, db_path: &StoreLocation) {
     let palette = theme::palette(ui);
     ui.vertical_centered(|ui| {
         ui.add_space(80.0);
@@ -125,15 +126,13 @@ fn empty_state(ui: &mut egui::Ui, db_path: &std::path::Path) {
                 .strong(),
         );
         ui.add_space(8.0);
-        ui.label(
-            RichText::new(format!("Database: {}", db_path.display())).color(palette.text_secondary),
-        );
+        ui.label(RichText::new(format!("Database: {db_path}")).color(palette.text_secondary));
         ui.label("Ga naar Gegevens om een bestand in te lezen of open data op te halen,");
         ui.label("of laad de voorbeelddata met: regio-in-beeld demo");
     });
 }
 
-fn error_state(ui: &mut egui::Ui, error: &AppError, db_path: &std::path::Path) {
+fn error_state(ui: &mut egui::Ui, error: &AppError, db_path: &StoreLocation) {
     let palette = theme::palette(ui);
     ui.vertical(|ui| {
         ui.label(
@@ -143,7 +142,7 @@ fn error_state(ui: &mut egui::Ui, error: &AppError, db_path: &std::path::Path) {
                 .color(palette.worse),
         );
         ui.add_space(8.0);
-        ui.label(format!("Database: {}", db_path.display()));
+        ui.label(format!("Database: {db_path}"));
         ui.add_space(8.0);
         for line in error.lines() {
             ui.label(line);

@@ -13,7 +13,7 @@ use crate::ui::dialogs::Dialog;
 fn asking_for_a_dialog_while_one_is_open_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let options = OpenOptions {
-        db: dir.path().join("regio.sqlite"),
+        db: dir.path().join("regio.sqlite").into(),
         indicators: None,
         today: Some(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()),
     };

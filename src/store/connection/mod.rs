@@ -24,7 +24,7 @@ impl<T: rusqlite::ToSql + postgres::types::ToSql + Sync> Param for T {}
 pub(super) enum Conn {
     Sqlite(rusqlite::Connection),
     /// Reading takes `&self` throughout the store, the client `&mut`: one thread uses a store at a time.
-    Postgres(RefCell<PgConn>),
+    Postgres(Box<RefCell<PgConn>>),
 }
 
 /// An open transaction on either backend; committed by [`Conn::transaction`] when its closure succeeds.

@@ -12,7 +12,9 @@ use super::connection::{Conn, PgConn};
 pub(super) fn open(server: &ServerAddress) -> Result<Conn, StoreError> {
     let mut client = server.connect()?;
     schema::check(&mut client)?;
-    Ok(Conn::Postgres(std::cell::RefCell::new(PgConn::new(client))))
+    Ok(Conn::Postgres(Box::new(std::cell::RefCell::new(
+        PgConn::new(client),
+    ))))
 }
 
 /// Creates the schema in the server's database, or brings it to the newest version.

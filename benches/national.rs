@@ -41,8 +41,9 @@ fn main() {
     // The first 2 × STRATEGIC are the dashboard's (half strategic), the rest tactical.
     synthetic::write_dashboard_catalog(&indicators, 2 * STRATEGIC);
     synthetic::write_catalog_from(&indicators, 2 * STRATEGIC, INDICATORS, "kwartaal");
+    let db = dir.path().join("nationaal.sqlite");
     let options = OpenOptions {
-        db: dir.path().join("nationaal.sqlite").into(),
+        db: db.clone().into(),
         indicators: Some(indicators),
         today: None,
     };
@@ -68,13 +69,13 @@ fn main() {
          built in {:.0} s, {} MB",
         gemeenten.len(),
         started.elapsed().as_secs_f64(),
-        std::fs::metadata(&options.db).unwrap().len() >> 20
+        std::fs::metadata(&db).unwrap().len() >> 20
     );
     drop(workspace);
     // The window's side in a process of its own, so its peak memory is its own, not the import's.
     let status = std::process::Command::new(&args[0])
         .arg("--read")
-        .arg(&options.db)
+        .arg(&db)
         .arg(options.indicators.as_ref().unwrap())
         .status()
         .unwrap();
@@ -82,7 +83,8 @@ fn main() {
 }
 
 fn read(options: &OpenOptions) {
-    let check_floor = best_of(|| bare_quick_check(&options.db));
+    let db = options.db.file().expect("a store in a file").to_path_buf();
+    let check_floor = best_of(|| bare_quick_check(&db));
     let started = Instant::now();
     let workspace = Workspace::open(options).unwrap();
     let open = millis(started);
@@ -100,7 +102,7 @@ fn read(options: &OpenOptions) {
         .cloned()
         .collect();
     let ids: Vec<&str> = strategic.iter().map(|i| i.id.as_str()).collect();
-    let (scan_floor, scanned) = best_scan(&options.db, &ids);
+    let (scan_floor, scanned) = best_scan(&db, &ids);
     let mut points = 0;
     let series = best_of(|| {
         points = strategic_series(&workspace, &strategic);
@@ -121,7 +123,7 @@ fn read(options: &OpenOptions) {
         .iter()
         .map(|i| i.id.as_str())
         .collect();
-    let (all_floor, all_rows) = best_scan(&options.db, &every);
+    let (all_floor, all_rows) = best_scan(&db, &every);
     let mut shown = 0;
     let dashboard = best_of(|| {
         shown = workspace

@@ -55,6 +55,8 @@ pub struct Store {
     areas: areas::AreaRegister,
     /// The server of a PostgreSQL store, for a second connection; `None` for SQLite.
     server: Option<ServerAddress>,
+    /// Hears other users' changes on the server; started when first asked (only a window asks).
+    listener: std::cell::OnceCell<postgres::Listener>,
 }
 
 impl Store {
@@ -144,6 +146,7 @@ impl Store {
             migration_backup: None,
             areas: Default::default(),
             server: None,
+            listener: Default::default(),
         };
         store.load_areas()?;
         Ok(store)
@@ -161,6 +164,7 @@ impl Store {
                 migration_backup: None,
                 areas: self.areas.clone(),
                 server: None,
+                listener: Default::default(),
             });
         }
         let path = self.path.as_ref()?;
@@ -176,6 +180,7 @@ impl Store {
             migration_backup: None,
             areas: self.areas.clone(),
             server: None,
+            listener: Default::default(),
         })
     }
 
@@ -196,6 +201,7 @@ impl Store {
             migration_backup: None,
             areas: Default::default(),
             server: Some(server.clone()),
+            listener: Default::default(),
         };
         store.load_areas()?;
         Ok(store)
@@ -237,6 +243,7 @@ impl Store {
             migration_backup,
             areas: Default::default(),
             server: None,
+            listener: Default::default(),
         };
         store.load_areas()?;
         Ok(store)
@@ -252,12 +259,56 @@ impl Store {
     }
 
     /// A number that changes whenever another connection (another process, a background job) commits
-    /// to the file.
+    /// to the file. On a server it counts what the listener heard, without asking the server: the
+    /// window asks every frame.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        match self.conn.sqlite() {
-            Some(conn) => Ok(conn.pragma_query_value(None, "data_version", |row| row.get(0))?),
-            None => self.conn.value("SELECT version FROM store_version", &[]),
+        match (self.conn.sqlite(), self.listener()) {
+            (Some(conn), _) => Ok(conn.pragma_query_value(None, "data_version", |row| row.get(0))?),
+            (None, Some(listener)) => Ok(listener.version()),
+            (None, None) => Ok(0),
         }
+    }
+
+    fn listener(&self) -> Option<&postgres::Listener> {
+        let server = self.server.as_ref()?;
+        Some(
+            self.listener
+                .get_or_init(|| postgres::Listener::start(server)),
+        )
+    }
+
+    /// Called whenever the listener hears a change or the connection's state changes (the window
+    /// repaints); on a file, never.
+    pub fn on_change(&self, wake: Box<dyn Fn() + Send>) {
+        if let Some(listener) = self.listener() {
+            listener.on_change(wake);
+        }
+    }
+
+    /// Why the server cannot be reached now; `None` while it can, and for a file. The listener tries
+    /// again every few seconds; once it is through, [`Store::reconnect`] restores this connection.
+    pub fn connection_lost(&self) -> Option<String> {
+        let listener = self.listener()?;
+        listener.lost().or_else(|| {
+            self.conn
+                .is_closed()
+                .then(|| "de verbinding met de databaseserver is verbroken".to_string())
+        })
+    }
+
+    /// Whether this connection is closed while the server can be reached again: then
+    /// [`Store::reconnect`] is due.
+    pub fn needs_reconnect(&self) -> bool {
+        self.conn.is_closed() && self.listener().is_some_and(|l| l.lost().is_none())
+    }
+
+    /// A new connection to the same server in place of a closed one, the areas read again.
+    pub fn reconnect(&mut self) -> Result<(), StoreError> {
+        let Some(server) = &self.server else {
+            return Ok(());
+        };
+        self.conn = postgres::open(server)?;
+        self.load_areas()
     }
 
     pub fn migration_backup(&self) -> Option<&Path> {

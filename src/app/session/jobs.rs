@@ -57,11 +57,15 @@ impl Session {
         self.poll_fetch();
         self.poll_import();
         self.poll_describe();
-        if self
-            .workspace
-            .as_mut()
-            .is_some_and(|workspace| workspace.changed_elsewhere())
-        {
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let reconnected = workspace.reconnect_if_due();
+        let connection = workspace.connection_line();
+        if self.view.connection != connection {
+            self.view.connection = connection;
+        }
+        if workspace.changed_elsewhere() || reconnected {
             self.refresh();
         }
     }

@@ -68,6 +68,8 @@ pub struct View {
     pub chosen_definition: Option<String>,
     /// An indicator the user asked to retire, waiting for "Ja, intrekken".
     pub retiring: Option<String>,
+    /// With whom a shared store is connected, or that the connection is lost; `None` for a file.
+    pub connection: Option<crate::app::ConnectionLine>,
     /// The store's file or server, for the empty and error states.
     pub db: crate::store::StoreLocation,
     pub has_store: bool,
@@ -185,6 +187,7 @@ impl Session {
                 indicatoren: None,
                 chosen_definition: None,
                 retiring: None,
+                connection: workspace.as_ref().and_then(Workspace::connection_line),
                 db: options.db.clone(),
                 has_store: workspace.is_some(),
                 read_only: workspace.as_ref().is_some_and(Workspace::is_read_only),
@@ -198,6 +201,11 @@ impl Session {
             waker,
             reads,
         };
+        if let Some(workspace) = &session.workspace {
+            // Another user's change on the server repaints the window, which then reads it.
+            let waker = session.waker.clone();
+            workspace.store().on_change(Box::new(move || waker()));
+        }
         // The dashboard was just read; only the views of a remembered screen are still missing.
         session.refresh_views();
         session

@@ -127,6 +127,14 @@ impl Conn {
         Ok(out)
     }
 
+    /// Whether the server closed the connection (or it broke); a file's never is.
+    pub(super) fn is_closed(&self) -> bool {
+        match self {
+            Conn::Sqlite(_) => false,
+            Conn::Postgres(conn) => conn.borrow().client.is_closed(),
+        }
+    }
+
     /// The SQLite connection, for what only SQLite has (pragmas, backups); `None` on PostgreSQL.
     pub(super) fn sqlite(&self) -> Option<&rusqlite::Connection> {
         match self {

@@ -28,6 +28,28 @@ impl ServerAddress {
         })
     }
 
+    fn config(&self) -> postgres::Config {
+        self.text.parse().unwrap_or_default()
+    }
+
+    /// The server's host (and port when not the default), for "verbonden met …".
+    pub fn host_label(&self) -> String {
+        let config = self.config();
+        let host = match config.get_hosts().first() {
+            Some(postgres::config::Host::Tcp(host)) => host.clone(),
+            Some(postgres::config::Host::Unix(path)) => path.display().to_string(),
+            None => "localhost".to_string(),
+        };
+        match config.get_ports().first() {
+            Some(port) if *port != 5432 => format!("{host}:{port}"),
+            _ => host,
+        }
+    }
+
+    pub fn user(&self) -> String {
+        self.config().get_user().unwrap_or_default().to_string()
+    }
+
     pub fn connect(&self) -> Result<postgres::Client, StoreError> {
         Ok(postgres::Client::connect(&self.text, postgres::NoTls)?)
     }

@@ -1,9 +1,11 @@
 //! What only the PostgreSQL store has: connecting to the server and its schema.
 
 mod connect;
+mod listen;
 mod schema;
 
 pub use connect::ServerAddress;
+pub(super) use listen::Listener;
 
 use super::StoreError;
 use super::connection::{Conn, PgConn};

@@ -255,6 +255,24 @@ fn painted_label(ui: &mut egui::Ui, text: &str, color: egui::Color32) {
 fn status_bar(ui: &mut egui::Ui, view: &View, commands: &mut Vec<Command>) {
     let palette = theme::palette(ui);
     ui.horizontal(|ui| {
+        if let Some(connection) = &view.connection {
+            let (color, background) = if connection.lost {
+                (palette.attention, palette.attention_background)
+            } else {
+                (palette.text_secondary, palette.card)
+            };
+            egui::Frame::new()
+                .fill(background)
+                .corner_radius(4)
+                .inner_margin(egui::Margin::symmetric(6, 1))
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(&connection.text)
+                            .size(theme::META)
+                            .color(color),
+                    )
+                });
+        }
         if let Ok(dashboard) = &view.state {
             let mut parts = vec![
                 count_of(

@@ -11,14 +11,6 @@ CREATE TABLE schema_version (
 );
 INSERT INTO schema_version (version) VALUES (7);
 
--- Counts every committed change, for `Store::data_version` and the windows that listen (see
--- postgres/changes.sql).
-CREATE TABLE store_version (
-    only_one BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_one),
-    version BIGINT NOT NULL
-);
-INSERT INTO store_version (version) VALUES (0);
-
 CREATE TABLE areas (
     code TEXT COLLATE "C" PRIMARY KEY,
     name TEXT COLLATE "C" NOT NULL,
@@ -184,13 +176,11 @@ CREATE TABLE indicator_versions (
 );
 CREATE INDEX indicator_versions_by_batch ON indicator_versions (batch_id);
 
--- Every committed change counts once in store_version and is announced on channel regio_changes,
--- so windows on other computers read again within a second. Statement triggers: a million values
--- count once, not a million times.
-CREATE FUNCTION store_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, public AS $$
+-- Every change is announced on channel regio_changes when its transaction commits, so windows on
+-- other computers read again within a second (see postgres/listen.rs). Statement triggers: a million
+-- values announce once, and PostgreSQL folds the same notification within one transaction into one.
+CREATE FUNCTION store_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE public.store_version SET version = version + 1;
     PERFORM pg_notify('regio_changes', '');
     RETURN NULL;
 END $$;

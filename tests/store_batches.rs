@@ -5,8 +5,23 @@ use regio_in_beeld::catalog::{Catalog, builtin_region};
 use regio_in_beeld::domain::{BatchKind, BatchSource, Observation, Period, Reason, Value};
 use regio_in_beeld::store::{ObservationFilter, Store};
 
-fn store() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+#[macro_use]
+mod support;
+
+use support::backends::Backend;
+
+on_both_backends!(
+    writing_the_same_values_again_changes_nothing_and_leaves_no_batch,
+    undo_restores_replaced_values_and_removes_added_ones,
+    undo_is_refused_while_a_later_batch_built_on_it,
+    several_files_are_written_in_one_transaction,
+    many_values_in_any_order_are_written_and_read_back_exactly,
+    of_two_values_for_one_cell_in_a_batch_the_later_counts,
+    a_series_of_127_values_goes_in_statements_of_every_size_and_reads_back_exactly,
+);
+
+fn store(backend: &Backend) -> Store {
+    let mut store = backend.store();
     store.set_region(&builtin_region(), false).unwrap();
     store
         .sync_indicators(Catalog::builtin().unwrap().indicators())
@@ -38,9 +53,8 @@ fn everything(store: &Store) -> Vec<Observation> {
     store.observations(&ObservationFilter::default()).unwrap()
 }
 
-#[test]
-fn writing_the_same_values_again_changes_nothing_and_leaves_no_batch() {
-    let mut store = store();
+fn writing_the_same_values_again_changes_nothing_and_leaves_no_batch(backend: &Backend) {
+    let mut store = store(backend);
     let rows = [observation("Zaanstad", "2024 K3", Value::Number(12.0))];
     let first = store.write_batch(&source("k3.csv"), &rows).unwrap();
     assert_eq!((first.added, first.changed, first.unchanged), (1, 0, 0));
@@ -52,9 +66,8 @@ fn writing_the_same_values_again_changes_nothing_and_leaves_no_batch() {
     assert_eq!(store.batches().unwrap().len(), 1);
 }
 
-#[test]
-fn undo_restores_replaced_values_and_removes_added_ones() {
-    let mut store = store();
+fn undo_restores_replaced_values_and_removes_added_ones(backend: &Backend) {
+    let mut store = store(backend);
     let original = [
         observation("Zaanstad", "2024 K3", Value::Number(12.0)),
         observation(
@@ -84,9 +97,8 @@ fn undo_restores_replaced_values_and_removes_added_ones() {
     assert!(batch.undone_at.is_some());
 }
 
-#[test]
-fn undo_is_refused_while_a_later_batch_built_on_it() {
-    let mut store = store();
+fn undo_is_refused_while_a_later_batch_built_on_it(backend: &Backend) {
+    let mut store = store(backend);
     let first = store
         .write_batch(
             &source("a.csv"),
@@ -123,9 +135,8 @@ fn undo_is_refused_while_a_later_batch_built_on_it() {
     );
 }
 
-#[test]
-fn several_files_are_written_in_one_transaction() {
-    let mut store = store();
+fn several_files_are_written_in_one_transaction(backend: &Backend) {
+    let mut store = store(backend);
     let a = [observation("Zaanstad", "2024 K3", Value::Number(12.0))];
     let bad = [Observation {
         indicator: "bestaat_niet".to_string(),
@@ -145,9 +156,8 @@ fn several_files_are_written_in_one_transaction() {
     assert!(store.batches().unwrap().is_empty());
 }
 
-#[test]
-fn many_values_in_any_order_are_written_and_read_back_exactly() {
-    let mut store = store();
+fn many_values_in_any_order_are_written_and_read_back_exactly(backend: &Backend) {
+    let mut store = store(backend);
     // Zaanstad for 50 years of quarters (200 values: statements of 64, 64, 64 and 8 rows), three
     // others for 5 quarters, 10 quarters and 1, delivered newest first and areas interleaved.
     let series = [
@@ -178,9 +188,8 @@ fn many_values_in_any_order_are_written_and_read_back_exactly() {
     assert_eq!(stored, expected);
 }
 
-#[test]
-fn of_two_values_for_one_cell_in_a_batch_the_later_counts() {
-    let mut store = store();
+fn of_two_values_for_one_cell_in_a_batch_the_later_counts(backend: &Backend) {
+    let mut store = store(backend);
     let twice = [
         observation("Zaanstad", "2024 K3", Value::Number(12.0)),
         observation("Zaanstad", "2024 K3", Value::Number(13.0)),
@@ -189,9 +198,10 @@ fn of_two_values_for_one_cell_in_a_batch_the_later_counts() {
     assert_eq!(everything(&store)[0].value, Value::Number(13.0));
 }
 
-#[test]
-fn a_series_of_127_values_goes_in_statements_of_every_size_and_reads_back_exactly() {
-    let mut store = store();
+fn a_series_of_127_values_goes_in_statements_of_every_size_and_reads_back_exactly(
+    backend: &Backend,
+) {
+    let mut store = store(backend);
     // 127 = 64 + 32 + 16 + 8 + 4 + 2 + 1: each fixed INSERT runs once, and every row's own columns
     // must land in its own row.
     let delivered: Vec<Observation> = (0..127u32)

@@ -46,7 +46,7 @@ pub struct Backend {
     dir: tempfile::TempDir,
     db: StoreLocation,
     /// Dropped after the test: the database goes with it.
-    _database: Option<TestDatabase>,
+    database: Option<TestDatabase>,
 }
 
 impl Backend {
@@ -56,7 +56,7 @@ impl Backend {
         Backend {
             dir,
             db,
-            _database: None,
+            database: None,
         }
     }
 
@@ -67,12 +67,24 @@ impl Backend {
         Some(Backend {
             dir: tempfile::tempdir().expect("temp dir"),
             db,
-            _database: Some(database),
+            database: Some(database),
         })
     }
 
     pub fn is_postgres(&self) -> bool {
         matches!(self.db, StoreLocation::Server(_))
+    }
+
+    /// Who a batch says wrote it when the program gives `user`: on PostgreSQL the database user,
+    /// whatever the program says (the server records it).
+    pub fn recorded_user(&self, user: &str) -> String {
+        match &self.database {
+            None => user.to_string(),
+            Some(database) => postgres::Client::connect(database.url(), postgres::NoTls)
+                .and_then(|mut client| client.query_one("SELECT session_user::text", &[]))
+                .expect("the test server")
+                .get(0),
+        }
     }
 
     /// A folder for the files a test writes and imports.

@@ -25,7 +25,8 @@ macro_rules! on_both_backends {
             mod $test {
                 #[test]
                 fn sqlite() {
-                    super::$test(&crate::support::backends::Backend::sqlite());
+                    let name = concat!(module_path!(), "::sqlite");
+                    super::$test(&crate::support::backends::Backend::sqlite(name));
                 }
 
                 #[test]
@@ -45,30 +46,42 @@ pub struct Backend {
     /// The SQLite file's folder, and on both the place for files a test writes.
     dir: tempfile::TempDir,
     db: StoreLocation,
+    /// The test's name, for the server's messages and another store of the same test.
+    test: &'static str,
     /// Dropped after the test: the database goes with it.
     database: Option<TestDatabase>,
 }
 
 impl Backend {
-    pub fn sqlite() -> Backend {
+    pub fn sqlite(test: &'static str) -> Backend {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = StoreLocation::File(dir.path().join("regio.sqlite"));
         Backend {
             dir,
             db,
+            test,
             database: None,
         }
     }
 
     /// `None` when no test server is given (said by `test`'s name).
-    pub fn postgres(test: &str) -> Option<Backend> {
+    pub fn postgres(test: &'static str) -> Option<Backend> {
         let database = test_database(test)?;
         let db = StoreLocation::parse(database.url().as_ref()).expect("server URL");
         Some(Backend {
             dir: tempfile::tempdir().expect("temp dir"),
             db,
+            test,
             database: Some(database),
         })
+    }
+
+    /// A second store on the same backend, for a test that moves data between stores.
+    pub fn another(&self) -> Backend {
+        match self.database {
+            None => Backend::sqlite(self.test),
+            Some(_) => Backend::postgres(self.test).expect("the same test server"),
+        }
     }
 
     pub fn is_postgres(&self) -> bool {

@@ -18,6 +18,8 @@ on_both_backends!(
     many_values_in_any_order_are_written_and_read_back_exactly,
     of_two_values_for_one_cell_in_a_batch_the_later_counts,
     a_series_of_127_values_goes_in_statements_of_every_size_and_reads_back_exactly,
+    every_kind_of_value_reads_back_as_written_and_undo_restores_it_exactly,
+    thirty_thousand_values_go_in_at_once_and_read_back_exactly,
 );
 
 fn store(backend: &Backend) -> Store {
@@ -221,4 +223,108 @@ fn a_series_of_127_values_goes_in_statements_of_every_size_and_reads_back_exactl
     let summary = store.write_batch(&source("reeks.csv"), &delivered).unwrap();
     assert_eq!((summary.added, summary.changed), (127, 0));
     assert_eq!(everything(&store), delivered);
+}
+
+/// Every value the store can hold (numbers at the edges of f64, each reason), provisional or not,
+/// with every kind of remark (none, empty, quotes and separators, a line break, a formula): one
+/// per month.
+fn every_kind_of_value() -> Vec<Observation> {
+    let values = [
+        Value::Number(0.0),
+        Value::Number(-3.25),
+        Value::Number(0.1 + 0.2),
+        Value::Number(123_456_789.123_456_79),
+        Value::Number(1e-300),
+        Value::Number(f64::MAX),
+        Value::Number(f64::MIN_POSITIVE),
+        Value::Unavailable(Reason::NotDelivered),
+        Value::Unavailable(Reason::ShieldedBySupplier),
+        Value::Unavailable(Reason::NotApplicable),
+    ];
+    let remarks = [
+        None,
+        Some(""),
+        Some("voorlopig; \"herzien\" door 't CBS — één"),
+        Some("regel één\nregel twee"),
+        Some("=1+1"),
+    ];
+    let mut all = Vec::new();
+    for value in values {
+        for provisional in [false, true] {
+            for remark in remarks {
+                let index = all.len();
+                let month = format!("{}-{:02}", 2000 + index / 12, index % 12 + 1);
+                all.push(Observation {
+                    provisional,
+                    remark: remark.map(str::to_string),
+                    ..observation("Wormerland", &month, value)
+                });
+            }
+        }
+    }
+    all
+}
+
+fn every_kind_of_value_reads_back_as_written_and_undo_restores_it_exactly(backend: &Backend) {
+    let mut store = store(backend);
+    let first = every_kind_of_value();
+    let summary = store.write_batch(&source("alles.csv"), &first).unwrap();
+    assert_eq!((summary.added, summary.changed), (100, 0));
+    assert_eq!(everything(&store), first);
+
+    // Each cell gets the next one's value, status and remark: every kind replaces every other.
+    let mut second = first.clone();
+    for (index, cell) in second.iter_mut().enumerate() {
+        let next = &first[(index + 1) % first.len()];
+        (cell.value, cell.provisional, cell.remark) =
+            (next.value, next.provisional, next.remark.clone());
+    }
+    let summary = store.write_batch(&source("herzien.csv"), &second).unwrap();
+    assert_eq!(
+        (summary.added, summary.changed, summary.unchanged),
+        (0, 100, 0)
+    );
+    assert_eq!(everything(&store), second);
+    assert_eq!(
+        store
+            .write_batch(&source("herzien.csv"), &second)
+            .unwrap()
+            .unchanged,
+        100,
+        "read back equal, so written again nothing changes"
+    );
+
+    let undo = store.undo_batch(summary.batch.unwrap()).unwrap();
+    assert_eq!((undo.restored, undo.removed), (100, 0));
+    assert_eq!(everything(&store), first);
+}
+
+fn thirty_thousand_values_go_in_at_once_and_read_back_exactly(backend: &Backend) {
+    let mut store = store(backend);
+    let kinds = every_kind_of_value();
+    // The ten areas the region knows (Beemster and Nederland too), each with 250 years of months.
+    let areas: Vec<_> = builtin_region().areas().collect();
+    let mut delivered = Vec::new();
+    for year in 1900..2150 {
+        for month in 1..=12 {
+            for area in &areas {
+                let kind = &kinds[delivered.len() % kinds.len()];
+                delivered.push(Observation {
+                    area: *area,
+                    period: Period::parse(&format!("{year}-{month:02}")).unwrap(),
+                    ..kind.clone()
+                });
+            }
+        }
+    }
+    assert_eq!(delivered.len(), 30_000);
+    let summary = store.write_batch(&source("groot.csv"), &delivered).unwrap();
+    assert_eq!((summary.added, summary.changed), (30_000, 0));
+    let mut stored = everything(&store);
+    let key = |o: &Observation| (o.area.code, o.period);
+    stored.sort_by_key(key);
+    delivered.sort_by_key(key);
+    assert_eq!(stored, delivered);
+    let batch = store.batch(summary.batch.unwrap()).unwrap().unwrap();
+    assert_eq!(batch.rows, 30_000);
 }

@@ -18,7 +18,9 @@ use super::postgres::{TestDatabase, test_database};
 use super::{Run, finish, regio};
 
 /// `on_both_backends!(a, b)`: the tests `a::sqlite`, `a::postgres`, `b::sqlite`, `b::postgres`, each
-/// calling the function of that name with its backend.
+/// calling the function of that name with its backend. (Allowed unused: every test crate includes
+/// `support`, not every one has store tests.)
+#[allow(unused_macros)]
 macro_rules! on_both_backends {
     ($($test:ident),+ $(,)?) => {
         $(

@@ -2,7 +2,7 @@
 //! undo restores exactly the previous state.
 
 use regio_in_beeld::catalog::{Catalog, builtin_region};
-use regio_in_beeld::domain::{BatchKind, BatchSource, Observation, Period, Reason, Value};
+use regio_in_beeld::domain::{BatchId, BatchKind, BatchSource, Observation, Period, Reason, Value};
 use regio_in_beeld::store::{ObservationFilter, Store};
 
 #[macro_use]
@@ -66,6 +66,10 @@ fn writing_the_same_values_again_changes_nothing_and_leaves_no_batch(backend: &B
         (0, 0, 1, None)
     );
     assert_eq!(store.batches().unwrap().len(), 1);
+    // The batch that was left out leaves no gap in the numbers (on PostgreSQL too).
+    let next = [observation("Zaanstad", "2024 K4", Value::Number(13.0))];
+    let next = store.write_batch(&source("k4.csv"), &next).unwrap().batch;
+    assert_eq!(next, first.batch.map(|b| BatchId(b.0 + 1)));
 }
 
 fn undo_restores_replaced_values_and_removes_added_ones(backend: &Backend) {

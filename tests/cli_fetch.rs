@@ -1,13 +1,35 @@
 //! `regio-in-beeld fetch` against a local server that answers like CBS (recorded-format responses in
 //! tests/fixtures/cbs/). No test touches the internet.
 
+#[macro_use]
 mod support;
 
 use std::io::Read;
 use std::net::TcpListener;
 
 use mockito::{Matcher, Mock, Server, ServerGuard};
-use support::{export_all, exported, fixture, run, temp_store};
+use support::backends::Backend;
+use support::fixture;
+
+on_both_backends!(
+    a_fetch_follows_paging_and_stores_a_cbs_batch,
+    an_unchanged_answer_changes_nothing_and_undo_restores_the_demo_values,
+    a_server_error_writes_nothing,
+    a_truncated_answer_writes_nothing,
+    a_deeply_nested_answer_is_refused_without_running_out_of_stack,
+    a_server_that_does_not_answer_times_out_and_writes_nothing,
+    a_renumbered_measure_is_named_and_nothing_is_written,
+    rows_for_an_unknown_region_code_are_left_out_and_named,
+    a_manual_indicator_cannot_be_fetched,
+    fetching_every_cbs_indicator_gives_the_expected_export,
+    a_failure_on_the_second_page_writes_nothing_of_the_first,
+);
+
+/// The demo store, made as `init` (or `server init`) and `demo` make it.
+fn demo_store(backend: &Backend) -> &Backend {
+    backend.init_demo();
+    backend
+}
 
 const TABLE: &str = "83648NED";
 
@@ -66,7 +88,7 @@ fn cbs_server() -> (ServerGuard, Vec<Mock>) {
     (server, mocks)
 }
 
-fn fetch(db: &std::path::Path, base: &str, extra: &[&str]) -> support::Run {
+fn fetch(store: &Backend, base: &str, extra: &[&str]) -> support::Run {
     let mut args = vec![
         "fetch",
         "--indicator",
@@ -75,14 +97,13 @@ fn fetch(db: &std::path::Path, base: &str, extra: &[&str]) -> support::Run {
         base,
     ];
     args.extend_from_slice(extra);
-    run(db, &args)
+    store.run(&args)
 }
 
-#[test]
-fn a_fetch_follows_paging_and_stores_a_cbs_batch() {
+fn a_fetch_follows_paging_and_stores_a_cbs_batch(backend: &Backend) {
     let (server, mocks) = cbs_server();
-    let store = temp_store();
-    let out = fetch(&store.path, &server.url(), &[]);
+    let store = demo_store(backend);
+    let out = fetch(store, &server.url(), &[]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     for mock in &mocks {
         mock.assert();
@@ -95,7 +116,9 @@ fn a_fetch_follows_paging_and_stores_a_cbs_batch() {
     );
     assert!(out.stdout.contains("CBS 83648NED (geregistreerde_misdrijven): 32 waarden opgehaald; batch 2: 4 toegevoegd, 27 gewijzigd."), "{}", out.stdout);
     let get = |area: &str, period: &str| {
-        exported(&store.path, "geregistreerde_misdrijven", area, period).unwrap()
+        store
+            .exported("geregistreerde_misdrijven", area, period)
+            .unwrap()
     };
     assert_eq!(get("Zaanstad", "2021"), "7040;definitief;");
     assert_eq!(get("Nederland", "2023"), "751800;definitief;");
@@ -109,7 +132,7 @@ fn a_fetch_follows_paging_and_stores_a_cbs_batch() {
         ";afgeschermd;",
         "a null cell is not available, never 0"
     );
-    let batches = run(&store.path, &["batches"]).stdout;
+    let batches = store.run(&["batches"]).stdout;
     assert!(batches.contains("\tCBS open data\t31\t"), "{batches}");
     assert!(
         batches.contains("CBS 83648NED (geregistreerde_misdrijven)"),
@@ -117,13 +140,12 @@ fn a_fetch_follows_paging_and_stores_a_cbs_batch() {
     );
 }
 
-#[test]
-fn an_unchanged_answer_changes_nothing_and_undo_restores_the_demo_values() {
+fn an_unchanged_answer_changes_nothing_and_undo_restores_the_demo_values(backend: &Backend) {
     let (server, _mocks) = cbs_server();
-    let store = temp_store();
-    let before = export_all(&store.path);
-    assert_eq!(fetch(&store.path, &server.url(), &[]).code, 0);
-    let again = fetch(&store.path, &server.url(), &[]);
+    let store = demo_store(backend);
+    let before = store.export_all();
+    assert_eq!(fetch(store, &server.url(), &[]).code, 0);
+    let again = fetch(store, &server.url(), &[]);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert!(
         again
@@ -132,11 +154,11 @@ fn an_unchanged_answer_changes_nothing_and_undo_restores_the_demo_values() {
         "{}",
         again.stdout
     );
-    assert_eq!(run(&store.path, &["undo", "2"]).code, 0);
-    assert_eq!(export_all(&store.path), before);
+    assert_eq!(store.run(&["undo", "2"]).code, 0);
+    assert_eq!(store.export_all(), before);
 }
 
-fn assert_nothing_written(db: &std::path::Path, before: &str, out: &support::Run, expected: &str) {
+fn assert_nothing_written(store: &Backend, before: &str, out: &support::Run, expected: &str) {
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(out.stderr.contains(expected), "{}", out.stderr);
     assert!(
@@ -144,28 +166,21 @@ fn assert_nothing_written(db: &std::path::Path, before: &str, out: &support::Run
         "{}",
         out.stderr
     );
-    assert_eq!(export_all(db), before);
+    assert_eq!(store.export_all(), before);
 }
 
-#[test]
-fn a_server_error_writes_nothing() {
+fn a_server_error_writes_nothing(backend: &Backend) {
     let (mut server, _mocks) = cbs_server();
     let url = server.url();
     server.reset();
     server.mock("GET", Matcher::Any).with_status(500).create();
-    let store = temp_store();
-    let before = export_all(&store.path);
-    let out = fetch(&store.path, &url, &[]);
-    assert_nothing_written(
-        &store.path,
-        &before,
-        &out,
-        "CBS antwoordde met HTTP-status 500",
-    );
+    let store = demo_store(backend);
+    let before = store.export_all();
+    let out = fetch(store, &url, &[]);
+    assert_nothing_written(store, &before, &out, "CBS antwoordde met HTTP-status 500");
 }
 
-#[test]
-fn a_truncated_answer_writes_nothing() {
+fn a_truncated_answer_writes_nothing(backend: &Backend) {
     let mut server = metadata_server();
     let page1 = body("TypedDataSet_page1", &server);
     server
@@ -173,19 +188,18 @@ fn a_truncated_answer_writes_nothing() {
         .match_query(Matcher::Any)
         .with_body(&page1[..page1.len() / 2])
         .create();
-    let store = temp_store();
-    let before = export_all(&store.path);
-    let out = fetch(&store.path, &server.url(), &[]);
+    let store = demo_store(backend);
+    let before = store.export_all();
+    let out = fetch(store, &server.url(), &[]);
     assert_nothing_written(
-        &store.path,
+        store,
         &before,
         &out,
         "het antwoord van CBS is onvolledig of onleesbaar",
     );
 }
 
-#[test]
-fn a_deeply_nested_answer_is_refused_without_running_out_of_stack() {
+fn a_deeply_nested_answer_is_refused_without_running_out_of_stack(backend: &Backend) {
     let mut server = metadata_server();
     let nested = format!(
         "{{\"value\": {}{}}}",
@@ -197,19 +211,18 @@ fn a_deeply_nested_answer_is_refused_without_running_out_of_stack() {
         .match_query(Matcher::Any)
         .with_body(nested)
         .create();
-    let store = temp_store();
-    let before = export_all(&store.path);
-    let out = fetch(&store.path, &server.url(), &[]);
+    let store = demo_store(backend);
+    let before = store.export_all();
+    let out = fetch(store, &server.url(), &[]);
     assert_nothing_written(
-        &store.path,
+        store,
         &before,
         &out,
         "het antwoord van CBS is onvolledig of onleesbaar",
     );
 }
 
-#[test]
-fn a_server_that_does_not_answer_times_out_and_writes_nothing() {
+fn a_server_that_does_not_answer_times_out_and_writes_nothing(backend: &Backend) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap();
     let silent = std::thread::spawn(move || {
@@ -219,19 +232,14 @@ fn a_server_that_does_not_answer_times_out_and_writes_nothing() {
             while matches!(stream.read(&mut buffer), Ok(n) if n > 0) {}
         }
     });
-    let store = temp_store();
-    let before = export_all(&store.path);
-    let out = fetch(
-        &store.path,
-        &format!("http://{address}"),
-        &["--timeout", "1"],
-    );
-    assert_nothing_written(&store.path, &before, &out, "CBS antwoordde niet op tijd");
+    let store = demo_store(backend);
+    let before = store.export_all();
+    let out = fetch(store, &format!("http://{address}"), &["--timeout", "1"]);
+    assert_nothing_written(store, &before, &out, "CBS antwoordde niet op tijd");
     drop(silent);
 }
 
-#[test]
-fn a_renumbered_measure_is_named_and_nothing_is_written() {
+fn a_renumbered_measure_is_named_and_nothing_is_written(backend: &Backend) {
     let mut server = Server::new();
     for entity in ["RegioS", "Perioden", "SoortMisdrijf"] {
         serve(&mut server, entity, entity);
@@ -245,11 +253,11 @@ fn a_renumbered_measure_is_named_and_nothing_is_written() {
         .match_query(Matcher::Any)
         .with_body(properties)
         .create();
-    let store = temp_store();
-    let before = export_all(&store.path);
-    let out = fetch(&store.path, &server.url(), &[]);
+    let store = demo_store(backend);
+    let before = store.export_all();
+    let out = fetch(store, &server.url(), &[]);
     assert_nothing_written(
-        &store.path,
+        store,
         &before,
         &out,
         "CBS-tabel 83648NED: onderwerp 'TotaalGeregistreerdeMisdrijven_1' staat niet in DataProperties",
@@ -261,8 +269,7 @@ fn a_renumbered_measure_is_named_and_nothing_is_written() {
     );
 }
 
-#[test]
-fn rows_for_an_unknown_region_code_are_left_out_and_named() {
+fn rows_for_an_unknown_region_code_are_left_out_and_named(backend: &Backend) {
     let mut server = metadata_server();
     let page = body("TypedDataSet_page2", &server).replace("\"GM0479\"", "\"GM9999\"");
     server
@@ -270,8 +277,8 @@ fn rows_for_an_unknown_region_code_are_left_out_and_named() {
         .match_query(Matcher::Any)
         .with_body(page)
         .create();
-    let store = temp_store();
-    let out = fetch(&store.path, &server.url(), &[]);
+    let store = demo_store(backend);
+    let out = fetch(store, &server.url(), &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
@@ -286,19 +293,15 @@ fn rows_for_an_unknown_region_code_are_left_out_and_named() {
     );
 }
 
-#[test]
-fn a_manual_indicator_cannot_be_fetched() {
-    let store = temp_store();
-    let out = run(
-        &store.path,
-        &[
-            "fetch",
-            "--indicator",
-            "zvh_aanmeldingen",
-            "--base-url",
-            "http://127.0.0.1:9",
-        ],
-    );
+fn a_manual_indicator_cannot_be_fetched(backend: &Backend) {
+    let store = demo_store(backend);
+    let out = store.run(&[
+        "fetch",
+        "--indicator",
+        "zvh_aanmeldingen",
+        "--base-url",
+        "http://127.0.0.1:9",
+    ]);
     assert_eq!(out.code, 1);
     assert!(
         out.stderr.contains("wordt met de hand aangeleverd"),
@@ -307,16 +310,15 @@ fn a_manual_indicator_cannot_be_fetched() {
     );
 }
 
-#[test]
-fn fetching_every_cbs_indicator_gives_the_expected_export() {
+fn fetching_every_cbs_indicator_gives_the_expected_export(backend: &Backend) {
     let server = support::cbs::all_tables_server();
-    let store = temp_store();
+    let store = demo_store(backend);
     assert_eq!(
-        run(&store.path, &["undo", "1"]).code,
+        store.run(&["undo", "1"]).code,
         0,
         "start without the demo values"
     );
-    let out = run(&store.path, &["fetch", "--base-url", &server.url()]);
+    let out = store.run(&["fetch", "--base-url", &server.url()]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     assert!(
         out.stdout
@@ -324,7 +326,7 @@ fn fetching_every_cbs_indicator_gives_the_expected_export() {
         "{}",
         out.stdout
     );
-    let exported = export_all(&store.path);
+    let exported = store.export_all();
     if std::env::var_os("UPDATE_EXPECTED").is_some() {
         std::fs::write(fixture("cbs/expected-export.csv"), &exported).unwrap();
     }
@@ -332,8 +334,7 @@ fn fetching_every_cbs_indicator_gives_the_expected_export() {
     assert_eq!(exported, expected);
 }
 
-#[test]
-fn a_failure_on_the_second_page_writes_nothing_of_the_first() {
+fn a_failure_on_the_second_page_writes_nothing_of_the_first(backend: &Backend) {
     let mut server = metadata_server();
     server
         .mock("GET", format!("/{TABLE}/TypedDataSet").as_str())
@@ -346,13 +347,8 @@ fn a_failure_on_the_second_page_writes_nothing_of_the_first() {
         .match_query(Matcher::Regex("filter=".into()))
         .with_body(page1)
         .create();
-    let store = temp_store();
-    let before = export_all(&store.path);
-    let out = fetch(&store.path, &server.url(), &[]);
-    assert_nothing_written(
-        &store.path,
-        &before,
-        &out,
-        "CBS antwoordde met HTTP-status 503",
-    );
+    let store = demo_store(backend);
+    let before = store.export_all();
+    let out = fetch(store, &server.url(), &[]);
+    assert_nothing_written(store, &before, &out, "CBS antwoordde met HTTP-status 503");
 }

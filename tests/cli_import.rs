@@ -1,15 +1,38 @@
 //! `regio-in-beeld import`: what ambtenaren really send, every problem named, nothing written on error.
 
+#[macro_use]
 mod support;
 
-use support::{export_all, exported, import_fixture, run, temp_store};
+use support::backends::Backend;
+use support::import_fixture;
 
-#[test]
-fn every_error_is_listed_with_file_row_and_column_and_nothing_is_written() {
-    let store = temp_store();
-    let before = export_all(&store.path);
+on_both_backends!(
+    every_error_is_listed_with_file_row_and_column_and_nothing_is_written,
+    a_file_with_personal_data_is_refused,
+    dry_run_shows_the_changes_and_writes_nothing,
+    importing_the_same_file_again_changes_nothing_and_says_so,
+    export_then_import_changes_nothing,
+    undo_restores_the_export_byte_for_byte,
+    templates_hold_every_gemeente_for_the_period,
+    status_lists_who_delivered_and_who_is_missing,
+    a_closed_output_pipe_does_not_stop_the_import,
+    a_remark_or_status_that_looks_like_a_number_is_kept_as_written,
+    a_provisional_value_carries_its_star_until_a_final_delivery_replaces_it,
+    a_value_far_from_the_previous_period_is_a_warning_that_does_not_block,
+    files_imported_together_are_checked_as_one_delivery,
+);
+
+/// The demo store, made as `init` (or `server init`) and `demo` make it.
+fn demo_store(backend: &Backend) -> &Backend {
+    backend.init_demo();
+    backend
+}
+
+fn every_error_is_listed_with_file_row_and_column_and_nothing_is_written(backend: &Backend) {
+    let store = demo_store(backend);
+    let before = store.export_all();
     let file = import_fixture("fouten.csv");
-    let out = run(&store.path, &["import", &file]);
+    let out = store.run(&["import", &file]);
     assert_eq!(out.code, 1);
     let expected = [
         format!("{file}, rij 2, kolom gebied: onbekend gebied 'Zaandstad'; bedoelt u 'Zaanstad'?"),
@@ -34,22 +57,18 @@ fn every_error_is_listed_with_file_row_and_column_and_nothing_is_written() {
         "7 problemen gevonden; er is niets gewijzigd.".to_string(),
     ];
     assert_eq!(out.stderr.lines().collect::<Vec<_>>(), expected);
-    assert_eq!(export_all(&store.path), before);
+    assert_eq!(store.export_all(), before);
     assert_eq!(
-        run(&store.path, &["batches"]).stdout.lines().count(),
+        store.run(&["batches"]).stdout.lines().count(),
         2,
         "only the demo batch"
     );
 }
 
-#[test]
-fn a_file_with_personal_data_is_refused() {
-    let store = temp_store();
-    let before = export_all(&store.path);
-    let out = run(
-        &store.path,
-        &["import", &import_fixture("persoonsgegevens.csv")],
-    );
+fn a_file_with_personal_data_is_refused(backend: &Backend) {
+    let store = demo_store(backend);
+    let before = store.export_all();
+    let out = store.run(&["import", &import_fixture("persoonsgegevens.csv")]);
     assert_eq!(out.code, 1);
     assert!(
         out.stderr
@@ -58,17 +77,13 @@ fn a_file_with_personal_data_is_refused() {
         out.stderr
     );
     assert!(out.stderr.contains("kolom 'Naam' bevat persoonsgegevens"));
-    assert_eq!(export_all(&store.path), before);
+    assert_eq!(store.export_all(), before);
 }
 
-#[test]
-fn dry_run_shows_the_changes_and_writes_nothing() {
-    let store = temp_store();
-    let before = export_all(&store.path);
-    let out = run(
-        &store.path,
-        &["import", "--dry-run", &import_fixture("zvh-kwartaal.xlsx")],
-    );
+fn dry_run_shows_the_changes_and_writes_nothing(backend: &Backend) {
+    let store = demo_store(backend);
+    let before = store.export_all();
+    let out = store.run(&["import", "--dry-run", &import_fixture("zvh-kwartaal.xlsx")]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
@@ -77,15 +92,14 @@ fn dry_run_shows_the_changes_and_writes_nothing() {
         out.stdout
     );
     assert!(out.stdout.contains("Proefrun: er is niets opgeslagen."));
-    assert_eq!(export_all(&store.path), before);
+    assert_eq!(store.export_all(), before);
 }
 
-#[test]
-fn importing_the_same_file_again_changes_nothing_and_says_so() {
-    let store = temp_store();
+fn importing_the_same_file_again_changes_nothing_and_says_so(backend: &Backend) {
+    let store = demo_store(backend);
     let file = import_fixture("tabs.csv");
-    assert_eq!(run(&store.path, &["import", &file]).code, 0);
-    let again = run(&store.path, &["import", &file]);
+    assert_eq!(store.run(&["import", &file]).code, 0);
+    let again = store.run(&["import", &file]);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert!(
         again
@@ -99,16 +113,15 @@ fn importing_the_same_file_again_changes_nothing_and_says_so() {
             .stdout
             .contains("Er is niets gewijzigd: alle waarden staan al zo in de database.")
     );
-    assert_eq!(run(&store.path, &["batches"]).stdout.lines().count(), 3);
+    assert_eq!(store.run(&["batches"]).stdout.lines().count(), 3);
 }
 
-#[test]
-fn export_then_import_changes_nothing() {
-    let store = temp_store();
+fn export_then_import_changes_nothing(backend: &Backend) {
+    let store = demo_store(backend);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("alles.csv");
-    std::fs::write(&file, export_all(&store.path)).unwrap();
-    let out = run(&store.path, &["import", file.to_str().unwrap()]);
+    std::fs::write(&file, store.export_all()).unwrap();
+    let out = store.run(&["import", file.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
@@ -119,59 +132,51 @@ fn export_then_import_changes_nothing() {
     assert!(out.stdout.contains("Er is niets gewijzigd"));
 }
 
-#[test]
-fn undo_restores_the_export_byte_for_byte() {
-    let store = temp_store();
-    let before = export_all(&store.path);
-    let out = run(
-        &store.path,
-        &[
-            "import",
-            &import_fixture("zvh-kwartaal.xlsx"),
-            &import_fixture("excel-nl.csv"),
-        ],
-    );
+fn undo_restores_the_export_byte_for_byte(backend: &Backend) {
+    let store = demo_store(backend);
+    let before = store.export_all();
+    let out = store.run(&[
+        "import",
+        &import_fixture("zvh-kwartaal.xlsx"),
+        &import_fixture("excel-nl.csv"),
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_ne!(export_all(&store.path), before);
+    assert_ne!(store.export_all(), before);
 
-    let refused = run(&store.path, &["undo", "99"]);
+    let refused = store.run(&["undo", "99"]);
     assert_eq!(refused.code, 1);
     assert!(refused.stderr.contains("batch 99 bestaat niet"));
 
-    let undo = run(&store.path, &["undo", "3"]);
+    let undo = store.run(&["undo", "3"]);
     assert_eq!(undo.code, 0, "{}", undo.stderr);
     assert_eq!(
         undo.stdout.trim(),
         "Batch 3 is ongedaan gemaakt: 0 waarden hersteld, 5 waarden verwijderd."
     );
-    let undo = run(&store.path, &["undo", "2"]);
+    let undo = store.run(&["undo", "2"]);
     assert_eq!(
         undo.stdout.trim(),
         "Batch 2 is ongedaan gemaakt: 7 waarden hersteld, 12 waarden verwijderd."
     );
-    assert_eq!(export_all(&store.path), before);
-    let batches = run(&store.path, &["batches"]).stdout;
+    assert_eq!(store.export_all(), before);
+    let batches = store.run(&["batches"]).stdout;
     assert!(
         batches.lines().nth(1).unwrap().contains("ongedaan gemaakt"),
         "{batches}"
     );
 }
 
-#[test]
-fn templates_hold_every_gemeente_for_the_period() {
-    let store = temp_store();
+fn templates_hold_every_gemeente_for_the_period(backend: &Backend) {
+    let store = demo_store(backend);
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("k1.csv");
-    let out = run(
-        &store.path,
-        &[
-            "template",
-            "--period",
-            "2026-K1",
-            "--out",
-            csv.to_str().unwrap(),
-        ],
-    );
+    let out = store.run(&[
+        "template",
+        "--period",
+        "2026-K1",
+        "--out",
+        csv.to_str().unwrap(),
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
@@ -190,7 +195,7 @@ fn templates_hold_every_gemeente_for_the_period() {
         "zvh_aanmeldingen;Oostzaan;2026 K1;4;;",
     );
     std::fs::write(&csv, filled).unwrap();
-    let out = run(&store.path, &["import", csv.to_str().unwrap()]);
+    let out = store.run(&["import", csv.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains("Samenvatting: 1 toegevoegd"),
@@ -200,23 +205,18 @@ fn templates_hold_every_gemeente_for_the_period() {
 
     let xlsx = dir.path().join("k1.xlsx");
     assert_eq!(
-        run(
-            &store.path,
-            &[
+        store
+            .run(&[
                 "template",
                 "--period",
                 "2026 K1",
                 "--out",
                 xlsx.to_str().unwrap()
-            ]
-        )
-        .code,
+            ])
+            .code,
         0
     );
-    let out = run(
-        &store.path,
-        &["import", "--dry-run", xlsx.to_str().unwrap()],
-    );
+    let out = store.run(&["import", "--dry-run", xlsx.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
@@ -230,27 +230,20 @@ fn templates_hold_every_gemeente_for_the_period() {
         out.stdout
     );
 
-    let bad = run(
-        &store.path,
-        &["template", "--period", "2026-K1", "--out", "k1.pdf"],
-    );
+    let bad = store.run(&["template", "--period", "2026-K1", "--out", "k1.pdf"]);
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains("eindigt op .csv of .xlsx"));
 }
 
-#[test]
-fn status_lists_who_delivered_and_who_is_missing() {
-    let store = temp_store();
-    assert_eq!(
-        run(&store.path, &["import", &import_fixture("tabs.csv")]).code,
-        0
-    );
+fn status_lists_who_delivered_and_who_is_missing(backend: &Backend) {
+    let store = demo_store(backend);
+    assert_eq!(store.run(&["import", &import_fixture("tabs.csv")]).code, 0);
     // Due six weeks after 31 March 2026; on 1 June it is 20 days late.
     let out = support::finish(
         support::regio()
             .env("REGIO_TODAY", "2026-06-01")
             .arg("--db")
-            .arg(&store.path)
+            .arg(store.db())
             .args(["status", "--period", "2026-K1"]),
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -275,7 +268,7 @@ fn status_lists_who_delivered_and_who_is_missing() {
         out.stdout
     );
     // On the day the tests live on, 2026 K1 is not over yet, so nothing is late.
-    let early = run(&store.path, &["status", "--period", "2026-K1"]);
+    let early = store.run(&["status", "--period", "2026-K1"]);
     assert!(
         early
             .stdout
@@ -284,7 +277,7 @@ fn status_lists_who_delivered_and_who_is_missing() {
         early.stdout
     );
     // A region-only figure asks nothing of the gemeenten.
-    let demo_round = run(&store.path, &["status", "--period", "2025-K4"]).stdout;
+    let demo_round = store.run(&["status", "--period", "2025-K4"]).stdout;
     assert!(
         demo_round.contains(
             "Aanmeldingen ZVH binnen twee weken opgepakt (zvh_aanmeldingen_binnen_twee_weken, \
@@ -292,7 +285,7 @@ fn status_lists_who_delivered_and_who_is_missing() {
         ),
         "{demo_round}"
     );
-    let dossiers = run(&store.path, &["status", "--period", "2023-K1"]).stdout;
+    let dossiers = store.run(&["status", "--period", "2023-K1"]).stdout;
     assert!(
         dossiers.contains(
             "Dossiers in behandeling bij het ZVH (zvh_dossiers_in_behandeling, ZVH ZaWa): 7 van 7"
@@ -301,12 +294,11 @@ fn status_lists_who_delivered_and_who_is_missing() {
     );
 }
 
-#[test]
-fn a_closed_output_pipe_does_not_stop_the_import() {
-    let store = temp_store();
+fn a_closed_output_pipe_does_not_stop_the_import(backend: &Backend) {
+    let store = demo_store(backend);
     let mut child = support::regio()
         .arg("--db")
-        .arg(&store.path)
+        .arg(store.db())
         .args(["import", &import_fixture("excel-nl.csv")])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -316,20 +308,15 @@ fn a_closed_output_pipe_does_not_stop_the_import() {
     let status = child.wait().unwrap();
     assert!(status.success(), "like `regio-in-beeld import … | head -1`");
     assert_eq!(
-        exported(
-            &store.path,
-            "huiselijk_geweld_incidenten",
-            "Zaanstad",
-            "2026 K1"
-        )
-        .map(|v| v[..3].to_string()),
+        store
+            .exported("huiselijk_geweld_incidenten", "Zaanstad", "2026 K1")
+            .map(|v| v[..3].to_string()),
         Some("190".into())
     );
 }
 
-#[test]
-fn a_remark_or_status_that_looks_like_a_number_is_kept_as_written() {
-    let store = temp_store();
+fn a_remark_or_status_that_looks_like_a_number_is_kept_as_written(backend: &Backend) {
+    let store = demo_store(backend);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("opmerking.csv");
     std::fs::write(
@@ -337,20 +324,18 @@ fn a_remark_or_status_that_looks_like_a_number_is_kept_as_written() {
         "indicator;gebied;periode;waarde;opmerking\nzvh_aanmeldingen;Zaanstad;2026 K1;12;2024\n",
     )
     .unwrap();
+    assert_eq!(store.run(&["import", file.to_str().unwrap()]).code, 0);
     assert_eq!(
-        run(&store.path, &["import", file.to_str().unwrap()]).code,
-        0
-    );
-    assert_eq!(
-        exported(&store.path, "zvh_aanmeldingen", "Zaanstad", "2026 K1").unwrap(),
+        store
+            .exported("zvh_aanmeldingen", "Zaanstad", "2026 K1")
+            .unwrap(),
         "12;definitief;2024"
     );
 }
 
-#[test]
-fn a_provisional_value_carries_its_star_until_a_final_delivery_replaces_it() {
-    let store = temp_store();
-    let dir = store.path.parent().unwrap();
+fn a_provisional_value_carries_its_star_until_a_final_delivery_replaces_it(backend: &Backend) {
+    let store = demo_store(backend);
+    let dir = store.dir();
     let write = |name: &str, status: &str| {
         let file = dir.join(name);
         std::fs::write(
@@ -364,11 +349,12 @@ fn a_provisional_value_carries_its_star_until_a_final_delivery_replaces_it() {
     };
     let provisional = write("voorlopig.csv", "voorlopig");
     assert_eq!(
-        run(&store.path, &["import", provisional.to_str().unwrap()]).code,
+        store.run(&["import", provisional.to_str().unwrap()]).code,
         0
     );
-    let cell = |store: &std::path::Path| {
-        run(store, &["export", "--indicator", "veilig_thuis_meldingen"])
+    let cell = || {
+        store
+            .run(&["export", "--indicator", "veilig_thuis_meldingen"])
             .stdout
             .lines()
             .find(|l| l.starts_with("veilig_thuis_meldingen;Zaanstad;2026 K1;"))
@@ -376,23 +362,22 @@ fn a_provisional_value_carries_its_star_until_a_final_delivery_replaces_it() {
             .to_string()
     };
     assert_eq!(
-        cell(&store.path),
+        cell(),
         "veilig_thuis_meldingen;Zaanstad;2026 K1;180;voorlopig;"
     );
     let final_file = write("definitief.csv", "definitief");
-    let out = run(&store.path, &["import", final_file.to_str().unwrap()]);
+    let out = store.run(&["import", final_file.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("1 gewijzigd"), "{}", out.stdout);
     assert_eq!(
-        cell(&store.path),
+        cell(),
         "veilig_thuis_meldingen;Zaanstad;2026 K1;180;definitief;"
     );
 }
 
-#[test]
-fn a_value_far_from_the_previous_period_is_a_warning_that_does_not_block() {
-    let store = temp_store();
-    let file = store.path.with_file_name("sprong.csv");
+fn a_value_far_from_the_previous_period_is_a_warning_that_does_not_block(backend: &Backend) {
+    let store = demo_store(backend);
+    let file = store.dir().join("sprong.csv");
     // In 2025 K4 (demo data): Landsmeer 2 → 6 is too small a change to say anything, Purmerend
     // 23 → 20 is ordinary, Zaanstad 29 → 90 is 210% up.
     std::fs::write(
@@ -403,7 +388,7 @@ fn a_value_far_from_the_previous_period_is_a_warning_that_does_not_block() {
          zvh_aanmeldingen;Zaanstad;2026 K1;90\n",
     )
     .unwrap();
-    let out = run(&store.path, &["import", file.to_str().unwrap()]);
+    let out = store.run(&["import", file.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let warnings: Vec<&str> = out
         .stdout
@@ -420,22 +405,23 @@ fn a_value_far_from_the_previous_period_is_a_warning_that_does_not_block() {
         out.stdout
     );
     assert_eq!(
-        exported(&store.path, "zvh_aanmeldingen", "Zaanstad", "2026 K1").unwrap(),
+        store
+            .exported("zvh_aanmeldingen", "Zaanstad", "2026 K1")
+            .unwrap(),
         "90;definitief;"
     );
 }
 
-#[test]
-fn files_imported_together_are_checked_as_one_delivery() {
-    let store = temp_store();
+fn files_imported_together_are_checked_as_one_delivery(backend: &Backend) {
+    let store = demo_store(backend);
     let write = |name: &str, rows: &str| {
-        let path = store.path.with_file_name(name);
+        let path = store.dir().join(name);
         std::fs::write(&path, format!("indicator;gebied;periode;waarde\n{rows}")).unwrap();
         path.display().to_string()
     };
     let first = write("januari.csv", "zvh_aanmeldingen;Zaanstad;2026 K1;30\n");
     let second = write("april.csv", "zvh_aanmeldingen;Zaanstad;2026 K2;95\n");
-    let out = run(&store.path, &["import", &first, &second]);
+    let out = store.run(&["import", &first, &second]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains(&format!(
@@ -453,8 +439,8 @@ fn files_imported_together_are_checked_as_one_delivery() {
         "januari-dubbel.csv",
         "zvh_aanmeldingen;Zaanstad;2026 K3;32\n",
     );
-    let before = export_all(&store.path);
-    let out = run(&store.path, &["import", &again, &twice]);
+    let before = store.export_all();
+    let out = store.run(&["import", &again, &twice]);
     assert_eq!(out.code, 1);
     assert!(
         out.stderr.contains(&format!(
@@ -463,5 +449,5 @@ fn files_imported_together_are_checked_as_one_delivery() {
         "{}",
         out.stderr
     );
-    assert_eq!(export_all(&store.path), before);
+    assert_eq!(store.export_all(), before);
 }

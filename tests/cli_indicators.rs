@@ -1,11 +1,27 @@
 //! `regio-in-beeld indicators`: the catalog kept in the store, as scripts drive it. What one process
 //! adds, every later one knows; a definition survives export and import; retiring keeps the values.
 
+#[macro_use]
 mod support;
 
 use std::path::Path;
 
+use support::backends::Backend;
 use support::{run, temp_store};
+
+on_both_backends!(
+    an_indicator_added_with_indicators_import_is_known_to_every_later_process,
+    retiring_an_indicator_with_values_keeps_the_values_and_takes_it_off_the_templates,
+    an_import_with_problems_in_several_files_lists_them_all_and_writes_nothing,
+    a_session_with_its_own_definitions_does_not_change_the_stores_catalog,
+    a_definition_survives_export_and_import_into_another_store,
+);
+
+/// The demo store, made as `init` (or `server init`) and `demo` make it.
+fn demo_store(backend: &Backend) -> &Backend {
+    backend.init_demo();
+    backend
+}
 
 const WACHTTIJD: &str = r#"# Toegevoegd voor de proef met wachttijden.
 id = "wachttijd_ggz"
@@ -32,16 +48,12 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
-#[test]
-fn an_indicator_added_with_indicators_import_is_known_to_every_later_process() {
-    let store = temp_store();
+fn an_indicator_added_with_indicators_import_is_known_to_every_later_process(backend: &Backend) {
+    let store = demo_store(backend);
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "wachttijd_ggz.toml", WACHTTIJD);
 
-    let imported = run(
-        &store.path,
-        &["indicators", "import", &file, "--user", "J. de Vries"],
-    );
+    let imported = store.run(&["indicators", "import", &file, "--user", "J. de Vries"]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
     assert_eq!(
         imported.stdout,
@@ -50,7 +62,7 @@ fn an_indicator_added_with_indicators_import_is_known_to_every_later_process() {
         "batch 0 is the shipped catalog, batch 1 the demo data"
     );
 
-    let listed = run(&store.path, &["indicators", "list"]);
+    let listed = store.run(&["indicators", "list"]);
     assert_eq!(listed.code, 0);
     assert!(
         listed.stdout.lines().any(|line| line
@@ -58,17 +70,14 @@ fn an_indicator_added_with_indicators_import_is_known_to_every_later_process() {
         "{}",
         listed.stdout
     );
-    let shown = run(&store.path, &["indicators", "show", "wachttijd_ggz"]);
+    let shown = store.run(&["indicators", "show", "wachttijd_ggz"]);
     assert!(
         shown.stdout.contains(WACHTTIJD),
         "the text as imported: {}",
         shown.stdout
     );
-    assert!(
-        shown.stdout.contains("\n1\t2\tJ. de Vries\t"),
-        "{}",
-        shown.stdout
-    );
+    let by = format!("\n1\t2\t{}\t", store.recorded_user("J. de Vries"));
+    assert!(shown.stdout.contains(&by), "{}", shown.stdout);
 
     // A later process accepts values for it and exports them.
     let values = write(
@@ -76,14 +85,14 @@ fn an_indicator_added_with_indicators_import_is_known_to_every_later_process() {
         "wachttijden.csv",
         "indicator;gebied;periode;waarde\nwachttijd_ggz;Zaanstad;2025-K4;31\nwachttijd_ggz;Purmerend;2025-K4;24\n",
     );
-    let delivered = run(&store.path, &["import", &values]);
+    let delivered = store.run(&["import", &values]);
     assert_eq!(delivered.code, 0, "{}", delivered.stderr);
     assert!(
         delivered.stdout.contains("opgeslagen als batch 3"),
         "{}",
         delivered.stdout
     );
-    let exported = run(&store.path, &["export", "--indicator", "wachttijd_ggz"]);
+    let exported = store.run(&["export", "--indicator", "wachttijd_ggz"]);
     assert!(
         exported
             .stdout
@@ -91,17 +100,14 @@ fn an_indicator_added_with_indicators_import_is_known_to_every_later_process() {
         "{}",
         exported.stdout
     );
-    let template = store.path.with_file_name("sjabloon.csv");
-    let written = run(
-        &store.path,
-        &[
-            "template",
-            "--period",
-            "2026-K1",
-            "--out",
-            template.to_str().unwrap(),
-        ],
-    );
+    let template = store.dir().join("sjabloon.csv");
+    let written = store.run(&[
+        "template",
+        "--period",
+        "2026-K1",
+        "--out",
+        template.to_str().unwrap(),
+    ]);
     assert_eq!(written.code, 0, "{}", written.stderr);
     assert!(
         std::fs::read_to_string(&template)
@@ -115,7 +121,7 @@ fn an_indicator_added_with_indicators_import_is_known_to_every_later_process() {
         "wachttijd_ggz.toml",
         &WACHTTIJD.replace("unit = \"aantal\"", "unit = \"percentage\""),
     );
-    let refused = run(&store.path, &["indicators", "import", &percentage]);
+    let refused = store.run(&["indicators", "import", &percentage]);
     assert_eq!(refused.code, 1);
     assert_eq!(
         refused.stderr,
@@ -127,18 +133,14 @@ fn an_indicator_added_with_indicators_import_is_known_to_every_later_process() {
     );
 }
 
-#[test]
-fn a_definition_survives_export_and_import_into_another_store() {
-    let first = temp_store();
+fn a_definition_survives_export_and_import_into_another_store(backend: &Backend) {
+    let first = demo_store(backend);
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "wachttijd_ggz.toml", WACHTTIJD);
-    assert_eq!(run(&first.path, &["indicators", "import", &file]).code, 0);
+    assert_eq!(first.run(&["indicators", "import", &file]).code, 0);
 
     let out = dir.path().join("set");
-    let exported = run(
-        &first.path,
-        &["indicators", "export", out.to_str().unwrap()],
-    );
+    let exported = first.run(&["indicators", "export", out.to_str().unwrap()]);
     assert_eq!(exported.code, 0, "{}", exported.stderr);
     assert_eq!(
         exported.stdout,
@@ -152,7 +154,8 @@ fn a_definition_survives_export_and_import_into_another_store() {
         WACHTTIJD
     );
 
-    let second = temp_store();
+    let second = backend.another();
+    second.init_demo();
     let mut files: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().path().display().to_string())
@@ -160,7 +163,7 @@ fn a_definition_survives_export_and_import_into_another_store() {
     files.sort();
     let mut args = vec!["indicators", "import"];
     args.extend(files.iter().map(String::as_str));
-    let imported = run(&second.path, &args);
+    let imported = second.run(&args);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
     assert!(
         imported.stdout.starts_with(
@@ -170,24 +173,19 @@ fn a_definition_survives_export_and_import_into_another_store() {
         imported.stdout
     );
     assert_eq!(
-        run(&second.path, &["indicators", "list"]).stdout,
-        run(&first.path, &["indicators", "list"]).stdout
+        second.run(&["indicators", "list"]).stdout,
+        first.run(&["indicators", "list"]).stdout
     );
 
     // Exporting again replaces the earlier export, but never a file that is not a definition.
     assert_eq!(
-        run(
-            &first.path,
-            &["indicators", "export", out.to_str().unwrap()]
-        )
-        .code,
+        first
+            .run(&["indicators", "export", out.to_str().unwrap()])
+            .code,
         0
     );
     std::fs::write(out.join("inwoners.toml"), "aantekeningen").unwrap();
-    let refused = run(
-        &first.path,
-        &["indicators", "export", out.to_str().unwrap()],
-    );
+    let refused = first.run(&["indicators", "export", out.to_str().unwrap()]);
     assert_eq!(refused.code, 1);
     assert!(
         refused
@@ -202,16 +200,19 @@ fn a_definition_survives_export_and_import_into_another_store() {
     );
 }
 
-#[test]
-fn retiring_an_indicator_with_values_keeps_the_values_and_takes_it_off_the_templates() {
-    let store = temp_store();
-    let before = run(&store.path, &["export", "--indicator", "zvh_aanmeldingen"]).stdout;
+fn retiring_an_indicator_with_values_keeps_the_values_and_takes_it_off_the_templates(
+    backend: &Backend,
+) {
+    let store = demo_store(backend);
+    let before = store
+        .run(&["export", "--indicator", "zvh_aanmeldingen"])
+        .stdout;
     assert!(
         before.lines().count() > 100,
         "the demo data hold its values"
     );
 
-    let retired = run(&store.path, &["indicators", "retire", "zvh_aanmeldingen"]);
+    let retired = store.run(&["indicators", "retire", "zvh_aanmeldingen"]);
     assert_eq!(retired.code, 0, "{}", retired.stderr);
     assert!(
         retired
@@ -219,35 +220,34 @@ fn retiring_an_indicator_with_values_keeps_the_values_and_takes_it_off_the_templ
             .starts_with("Indicator zvh_aanmeldingen staat buiten gebruik (batch 2)")
     );
     assert_eq!(
-        run(&store.path, &["export", "--indicator", "zvh_aanmeldingen"]).stdout,
+        store
+            .run(&["export", "--indicator", "zvh_aanmeldingen"])
+            .stdout,
         before,
         "every value stays"
     );
-    let listed = run(&store.path, &["indicators", "list"]).stdout;
+    let listed = store.run(&["indicators", "list"]).stdout;
     assert!(
         listed.contains("zvh_aanmeldingen\tbuiten gebruik\t2\t"),
         "{listed}"
     );
-    let template = store.path.with_file_name("sjabloon.csv");
-    run(
-        &store.path,
-        &[
-            "template",
-            "--period",
-            "2026-K1",
-            "--out",
-            template.to_str().unwrap(),
-        ],
-    );
+    let template = store.dir().join("sjabloon.csv");
+    store.run(&[
+        "template",
+        "--period",
+        "2026-K1",
+        "--out",
+        template.to_str().unwrap(),
+    ]);
     assert!(
         !std::fs::read_to_string(&template)
             .unwrap()
             .contains("zvh_aanmeldingen;")
     );
-    let status = run(&store.path, &["status", "--period", "2025-K4"]).stdout;
+    let status = store.run(&["status", "--period", "2025-K4"]).stdout;
     assert!(!status.contains("(zvh_aanmeldingen,"), "{status}");
 
-    let again = run(&store.path, &["indicators", "retire", "zvh_aanmeldingen"]);
+    let again = store.run(&["indicators", "retire", "zvh_aanmeldingen"]);
     assert_eq!(again.code, 1);
     assert_eq!(
         again.stderr,
@@ -255,21 +255,21 @@ fn retiring_an_indicator_with_values_keeps_the_values_and_takes_it_off_the_templ
     );
 
     // Undo brings it back.
-    let undone = run(&store.path, &["undo", "2"]);
+    let undone = store.run(&["undo", "2"]);
     assert_eq!(
         undone.stdout,
         "Batch 2 is ongedaan gemaakt: 1 indicatordefinitie hersteld, 0 indicatordefinities verwijderd.\n"
     );
     assert!(
-        run(&store.path, &["indicators", "list"])
+        store
+            .run(&["indicators", "list"])
             .stdout
             .contains("zvh_aanmeldingen\tin gebruik\t1\t")
     );
 }
 
-#[test]
-fn an_import_with_problems_in_several_files_lists_them_all_and_writes_nothing() {
-    let store = temp_store();
+fn an_import_with_problems_in_several_files_lists_them_all_and_writes_nothing(backend: &Backend) {
+    let store = demo_store(backend);
     let dir = tempfile::tempdir().unwrap();
     let good = write(dir.path(), "wachttijd_ggz.toml", WACHTTIJD);
     let bad = write(
@@ -289,8 +289,8 @@ fn an_import_with_problems_in_several_files_lists_them_all_and_writes_nothing() 
         .unwrap()
         .replace("aggregation = \"geen\"", "aggregation = \"som\""),
     );
-    let before = run(&store.path, &["indicators", "list"]).stdout;
-    let refused = run(&store.path, &["indicators", "import", &good, &bad, &summed]);
+    let before = store.run(&["indicators", "list"]).stdout;
+    let refused = store.run(&["indicators", "import", &good, &bad, &summed]);
     assert_eq!(refused.code, 1);
     let lines: Vec<&str> = refused.stderr.lines().collect();
     assert_eq!(lines.len(), 3, "{}", refused.stderr);
@@ -301,26 +301,22 @@ fn an_import_with_problems_in_several_files_lists_them_all_and_writes_nothing() 
         "{summed}: sleutel 'aggregation': percentages kunnen niet opgeteld worden"
     )));
     assert_eq!(lines[2], "2 problemen gevonden; er is niets gewijzigd.");
-    assert_eq!(run(&store.path, &["indicators", "list"]).stdout, before);
+    assert_eq!(store.run(&["indicators", "list"]).stdout, before);
 }
 
-#[test]
-fn a_session_with_its_own_definitions_does_not_change_the_stores_catalog() {
-    let store = temp_store();
+fn a_session_with_its_own_definitions_does_not_change_the_stores_catalog(backend: &Backend) {
+    let store = demo_store(backend);
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "wachttijd_ggz.toml", WACHTTIJD);
     let own = dir.path().display().to_string();
-    assert_eq!(run(&store.path, &["batches"]).code, 0);
-    let refused = run(
-        &store.path,
-        &[
-            "--indicators",
-            &own,
-            "indicators",
-            "retire",
-            "zvh_aanmeldingen",
-        ],
-    );
+    assert_eq!(store.run(&["batches"]).code, 0);
+    let refused = store.run(&[
+        "--indicators",
+        &own,
+        "indicators",
+        "retire",
+        "zvh_aanmeldingen",
+    ]);
     assert_eq!(refused.code, 1);
     assert!(
         refused.stderr.contains(
@@ -329,7 +325,7 @@ fn a_session_with_its_own_definitions_does_not_change_the_stores_catalog() {
         "{}",
         refused.stderr
     );
-    let listed = run(&store.path, &["--indicators", &own, "indicators", "list"]);
+    let listed = store.run(&["--indicators", &own, "indicators", "list"]);
     assert!(listed.stdout.contains("zvh_aanmeldingen\tin gebruik"));
     assert!(
         !listed.stdout.contains("wachttijd_ggz"),

@@ -2,18 +2,20 @@
 //! end of that quarter. The tiles, the Signalen list (in the window and from `signals`), the
 //! Gemeenten screen and the BO-pakket all pick the same latest value, at every quarter on record.
 
-use regio_in_beeld::app::{Dashboard, DashboardChoice, OpenOptions, SignalRow, Workspace};
+use regio_in_beeld::app::{Dashboard, DashboardChoice, SignalRow, Workspace};
 use regio_in_beeld::domain::Period;
+
+#[macro_use]
+mod support;
+
+use support::backends::Backend;
+
+on_both_backends!(every_view_picks_the_same_latest_value_at_every_quarter);
 
 /// The demo store made late in 2026: the published figures, the invented series of the CSV and
 /// their continuation up to 2026 K3.
-fn demo(dir: &std::path::Path) -> Workspace {
-    Workspace::open(&OpenOptions {
-        db: dir.join("regio.sqlite").into(),
-        indicators: None,
-        today: Some(chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
-    })
-    .unwrap()
+fn demo(backend: &Backend) -> Workspace {
+    backend.demo_workspace("2026-12-02")
 }
 
 fn at(period: Period, per_1000: bool) -> DashboardChoice {
@@ -72,10 +74,8 @@ fn tiles_agree_with_signals(dashboard: &Dashboard, signals: &[SignalRow]) {
     }
 }
 
-#[test]
-fn every_view_picks_the_same_latest_value_at_every_quarter() {
-    let dir = tempfile::tempdir().unwrap();
-    let workspace = demo(dir.path());
+fn every_view_picks_the_same_latest_value_at_every_quarter(backend: &Backend) {
+    let workspace = demo(backend);
     let opened = workspace.dashboard(DashboardChoice::default()).unwrap();
     // Without a period the command line looks where the window opens.
     assert_eq!(

@@ -2,18 +2,28 @@
 //! calls the window and the command line use.
 
 use chrono::NaiveDate;
-use regio_in_beeld::app::{OpenOptions, Workspace};
+use regio_in_beeld::app::Workspace;
 use regio_in_beeld::catalog::builtin_region;
 use regio_in_beeld::domain::{NoteDraft, NoteStatus, StoryDraft, StoryKind, WebUrl};
 
-fn workspace(dir: &std::path::Path) -> Workspace {
-    Workspace::open(&OpenOptions {
-        db: dir.join("regio.sqlite").into(),
-        indicators: None,
-        // The demo data as they are early in 2026, whatever the date.
-        today: NaiveDate::from_ymd_opt(2026, 2, 1),
-    })
-    .unwrap()
+#[macro_use]
+mod support;
+
+use support::backends::Backend;
+
+on_both_backends!(
+    a_note_is_written_edited_locked_and_reopened_with_its_history,
+    a_note_needs_a_known_indicator_an_author_and_text,
+    the_demo_store_holds_example_notes_and_stories_marked_as_demo,
+    a_story_links_only_to_known_themes_and_indicators,
+    notes_and_stories_move_between_stores_as_json_and_twice_changes_nothing,
+    an_import_with_one_bad_record_adds_nothing_and_names_every_problem,
+    typed_text_with_a_control_character_is_refused_with_the_field_named,
+);
+
+/// The demo store as it is early in 2026, whatever the date.
+fn workspace(backend: &Backend) -> Workspace {
+    backend.demo_workspace(support::TODAY)
 }
 
 fn draft(text: &str) -> NoteDraft {
@@ -27,10 +37,8 @@ fn draft(text: &str) -> NoteDraft {
     }
 }
 
-#[test]
-fn a_note_is_written_edited_locked_and_reopened_with_its_history() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut workspace = workspace(dir.path());
+fn a_note_is_written_edited_locked_and_reopened_with_its_history(backend: &Backend) {
+    let mut workspace = workspace(backend);
     let id = workspace.add_note(&draft("Eerste versie.")).unwrap();
     workspace.edit_note(id, "Jeroen", "Tweede versie.").unwrap();
 
@@ -90,10 +98,8 @@ fn a_note_is_written_edited_locked_and_reopened_with_its_history() {
     );
 }
 
-#[test]
-fn a_note_needs_a_known_indicator_an_author_and_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut workspace = workspace(dir.path());
+fn a_note_needs_a_known_indicator_an_author_and_text(backend: &Backend) {
+    let mut workspace = workspace(backend);
     let before = workspace.notes().unwrap().len();
     let mut unknown = draft("Tekst.");
     unknown.indicator = "bestaat_niet".to_string();
@@ -108,10 +114,8 @@ fn a_note_needs_a_known_indicator_an_author_and_text() {
     assert_eq!(workspace.notes().unwrap().len(), before);
 }
 
-#[test]
-fn the_demo_store_holds_example_notes_and_stories_marked_as_demo() {
-    let dir = tempfile::tempdir().unwrap();
-    let workspace = workspace(dir.path());
+fn the_demo_store_holds_example_notes_and_stories_marked_as_demo(backend: &Backend) {
+    let workspace = workspace(backend);
     let notes = workspace.notes().unwrap();
     assert_eq!(notes.len(), 3);
     assert!(notes.iter().all(|n| n.demo));
@@ -139,10 +143,8 @@ fn the_demo_store_holds_example_notes_and_stories_marked_as_demo() {
     assert_eq!(beside_huisverboden[0].draft.title, "Eindelijk één plan");
 }
 
-#[test]
-fn a_story_links_only_to_known_themes_and_indicators() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut workspace = workspace(dir.path());
+fn a_story_links_only_to_known_themes_and_indicators(backend: &Backend) {
+    let mut workspace = workspace(backend);
     let story = StoryDraft {
         title: "Een nieuw verhaal".to_string(),
         summary: "Samenvatting.".to_string(),
@@ -176,15 +178,14 @@ fn a_story_links_only_to_known_themes_and_indicators() {
     );
 }
 
-#[test]
-fn notes_and_stories_move_between_stores_as_json_and_twice_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let source = workspace(&dir.path().join("a"));
+fn notes_and_stories_move_between_stores_as_json_and_twice_changes_nothing(backend: &Backend) {
+    let source = workspace(backend);
     let notes = source.export_notes().unwrap();
     let stories = source.export_stories().unwrap();
     assert!(notes.contains("\"bo_datum\": \"2026-02-12\""), "{notes}");
 
-    let mut target = workspace(&dir.path().join("b"));
+    let b = backend.another();
+    let mut target = workspace(&b);
     // The target has the demo set too: every record is already on record.
     assert_eq!(
         target
@@ -197,7 +198,8 @@ fn notes_and_stories_move_between_stores_as_json_and_twice_changes_nothing() {
     target.add_note(&extra.draft).unwrap();
     let with_extra = target.export_notes().unwrap();
 
-    let mut third = workspace(&dir.path().join("c"));
+    let c = backend.another();
+    let mut third = workspace(&c);
     assert_eq!(
         third
             .import_notes("duiding.json", with_extra.as_bytes())
@@ -219,10 +221,8 @@ fn notes_and_stories_move_between_stores_as_json_and_twice_changes_nothing() {
     );
 }
 
-#[test]
-fn an_import_with_one_bad_record_adds_nothing_and_names_every_problem() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut workspace = workspace(dir.path());
+fn an_import_with_one_bad_record_adds_nothing_and_names_every_problem(backend: &Backend) {
+    let mut workspace = workspace(backend);
     let before = workspace.export_stories().unwrap();
     let json = r#"[
         {"titel": "Goed", "samenvatting": "", "soort": "video", "url": "https://example.org/a"},
@@ -247,11 +247,9 @@ fn an_import_with_one_bad_record_adds_nothing_and_names_every_problem() {
 }
 
 /// What the window sends (typed text) goes through the same checks as an import.
-#[test]
-fn typed_text_with_a_control_character_is_refused_with_the_field_named() {
+fn typed_text_with_a_control_character_is_refused_with_the_field_named(backend: &Backend) {
     use regio_in_beeld::domain::{EventDraft, EventKind, EventScope};
-    let dir = tempfile::tempdir().unwrap();
-    let mut workspace = workspace(dir.path());
+    let mut workspace = workspace(backend);
     let notes = workspace.notes().unwrap().len();
     assert_eq!(
         workspace

@@ -2,12 +2,23 @@
 //! templates and the delivery round, and a herindeling is an event on the merged-into gemeente's
 //! time axis. Zaanstreek-Waterland's Beemster (until 2021, then Purmerend) is the case throughout.
 
+#[macro_use]
 mod support;
 
 use regio_in_beeld::app::{DashboardChoice, TemplateFormat, Workspace};
 use regio_in_beeld::domain::{Area, EventKind, EventScope, Period};
+use support::backends::Backend;
 use support::window::options;
 use support::{TODAY, temp_store, today};
+
+// A demo store opened as new (the last test) is SQLite's alone: a server store never gets them.
+on_both_backends!(
+    a_2021_region_sum_includes_beemster_and_a_2022_one_does_not,
+    beemster_in_2022_is_refused_with_its_reason_and_row,
+    the_template_has_a_beemster_row_for_2021_k4_and_none_for_2022_k1,
+    the_delivery_round_of_2022_k1_does_not_miss_beemster,
+    an_init_store_shows_the_2022_boundary_change_on_purmerend_from_the_region,
+);
 
 const GEMEENTEN_2022: [&str; 7] = [
     "Edam-Volendam",
@@ -19,9 +30,10 @@ const GEMEENTEN_2022: [&str; 7] = [
     "Zaanstad",
 ];
 
-/// A store for Zaanstreek-Waterland's real figures, as `regio-in-beeld init` makes it.
-fn init_store(db: &std::path::Path) -> Workspace {
-    Workspace::init(&options(db, TODAY), None).expect("init makes a store")
+/// A store for Zaanstreek-Waterland's real figures, as `regio-in-beeld init` (or `server init`)
+/// makes it.
+fn init_store(backend: &Backend) -> Workspace {
+    backend.workspace(TODAY)
 }
 
 /// Reads `csv` (long format) as if it were a delivered file; `Err` holds every problem as shown.
@@ -58,10 +70,8 @@ fn deliver_around_the_merger(workspace: &mut Workspace) {
     import(workspace, &csv).expect("every value fits the gemeenten of its period");
 }
 
-#[test]
-fn a_2021_region_sum_includes_beemster_and_a_2022_one_does_not() {
-    let store = temp_store();
-    let mut workspace = init_store(&store.path);
+fn a_2021_region_sum_includes_beemster_and_a_2022_one_does_not(backend: &Backend) {
+    let mut workspace = init_store(backend);
     deliver_around_the_merger(&mut workspace);
 
     let dashboard = workspace
@@ -86,10 +96,8 @@ fn a_2021_region_sum_includes_beemster_and_a_2022_one_does_not() {
     assert_eq!(beemster.series.value(&period("2022-K1")), None);
 }
 
-#[test]
-fn beemster_in_2022_is_refused_with_its_reason_and_row() {
-    let store = temp_store();
-    let mut workspace = init_store(&store.path);
+fn beemster_in_2022_is_refused_with_its_reason_and_row(backend: &Backend) {
+    let mut workspace = init_store(backend);
     let refused = import(
         &mut workspace,
         "indicator;gebied;periode;waarde\n\
@@ -113,10 +121,8 @@ fn beemster_in_2022_is_refused_with_its_reason_and_row() {
     .unwrap();
 }
 
-#[test]
-fn the_template_has_a_beemster_row_for_2021_k4_and_none_for_2022_k1() {
-    let store = temp_store();
-    let workspace = init_store(&store.path);
+fn the_template_has_a_beemster_row_for_2021_k4_and_none_for_2022_k1(backend: &Backend) {
+    let workspace = init_store(backend);
     let rows = |quarter: &str| -> Vec<String> {
         let bytes = workspace
             .template(&period(quarter), TemplateFormat::Csv)
@@ -137,10 +143,8 @@ fn the_template_has_a_beemster_row_for_2021_k4_and_none_for_2022_k1() {
     assert_eq!(rows("2022-K1"), expected_2022);
 }
 
-#[test]
-fn the_delivery_round_of_2022_k1_does_not_miss_beemster() {
-    let store = temp_store();
-    let mut workspace = init_store(&store.path);
+fn the_delivery_round_of_2022_k1_does_not_miss_beemster(backend: &Backend) {
+    let mut workspace = init_store(backend);
     deliver_around_the_merger(&mut workspace);
     let names = |areas: &[Area]| areas.iter().map(|a| a.name).collect::<Vec<_>>();
     let round = |quarter: &str| {
@@ -194,10 +198,8 @@ fn purmerend_boundary_changes(workspace: &Workspace) -> Vec<(String, Option<Stri
         .collect()
 }
 
-#[test]
-fn an_init_store_shows_the_2022_boundary_change_on_purmerend_from_the_region() {
-    let store = temp_store();
-    let workspace = init_store(&store.path);
+fn an_init_store_shows_the_2022_boundary_change_on_purmerend_from_the_region(backend: &Backend) {
+    let workspace = init_store(backend);
     assert_eq!(workspace.store().observation_count().unwrap(), 0);
     assert_eq!(
         purmerend_boundary_changes(&workspace),
@@ -212,7 +214,7 @@ fn an_init_store_shows_the_2022_boundary_change_on_purmerend_from_the_region() {
     );
     // Opening it again, as every later start does, adds nothing.
     drop(workspace);
-    let again = Workspace::open(&options(&store.path, TODAY)).unwrap();
+    let again = Workspace::open(&backend.options(TODAY)).unwrap();
     assert_eq!(purmerend_boundary_changes(&again).len(), 1);
 }
 

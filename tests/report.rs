@@ -1,6 +1,7 @@
 //! The BO-pakket as the meeting papers get it: written by the command line, read back as XML, and
 //! checked against the store (the export and the notes), shielded cells included.
 
+#[macro_use]
 mod support;
 
 use std::collections::HashMap;
@@ -8,7 +9,18 @@ use std::collections::HashMap;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use regio_in_beeld::catalog::builtin_region;
-use support::{run, temp_store};
+use support::backends::Backend;
+
+on_both_backends!(
+    the_bo_pakket_holds_the_stores_figures_notes_and_stories,
+    a_bo_date_that_is_no_date_is_refused,
+);
+
+/// The demo store, made as `init` (or `server init`) and `demo` make it.
+fn demo_store(backend: &Backend) -> &Backend {
+    backend.init_demo();
+    backend
+}
 
 /// A parsed element: its name, attributes and children.
 #[derive(Debug)]
@@ -138,8 +150,8 @@ fn parse(html: &str) -> Element {
 
 /// The export as (indicator, gebied, periode) → shown value, `<5` for every shielded one (the
 /// supplier's `<5` is exported with an empty value and status `afgeschermd`).
-fn exported(db: &std::path::Path) -> HashMap<(String, String, String), String> {
-    let export = run(db, &["export"]);
+fn exported(store: &Backend) -> HashMap<(String, String, String), String> {
+    let export = store.run(&["export"]);
     assert_eq!(export.code, 0);
     export
         .stdout
@@ -193,20 +205,16 @@ fn same_value(shown: &str, exported: &str) -> bool {
     plain(shown) == plain(exported)
 }
 
-#[test]
-fn the_bo_pakket_holds_the_stores_figures_notes_and_stories() {
-    let store = temp_store();
-    let out = store.path.with_file_name("bo.html");
-    let written = run(
-        &store.path,
-        &[
-            "report",
-            "--bo",
-            "12-2-2026",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+fn the_bo_pakket_holds_the_stores_figures_notes_and_stories(backend: &Backend) {
+    let store = demo_store(backend);
+    let out = store.dir().join("bo.html");
+    let written = store.run(&[
+        "report",
+        "--bo",
+        "12-2-2026",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(written.code, 0, "{}", written.stderr);
     assert!(written.stdout.contains("BO-pakket voor 12 februari 2026"));
     let html = std::fs::read_to_string(&out).unwrap();
@@ -236,7 +244,7 @@ fn the_bo_pakket_holds_the_stores_figures_notes_and_stories() {
             .contains("Meldingen overlast verward persoon (E33): verslechtering in 2025 K4")
     );
 
-    let store_values = exported(&store.path);
+    let store_values = exported(store);
     let pages = document.all(&|e| e.class() == "page indicator");
     assert_eq!(pages.len(), 11, "a page per strategic indicator");
     let mut cells_checked = 0;
@@ -299,7 +307,7 @@ fn the_bo_pakket_holds_the_stores_figures_notes_and_stories() {
     assert!(shielded_checked > 0, "a shielded cell is in the report");
 
     // The notes for this BO, as the store holds them.
-    let notes = run(&store.path, &["notes", "export"]).stdout;
+    let notes = store.run(&["notes", "export"]).stdout;
     let notes: Vec<serde_json::Value> = serde_json::from_str(&notes).unwrap();
     let reported: Vec<String> = document
         .all(&|e| e.name == "article" && e.class() == "note")
@@ -348,20 +356,16 @@ fn the_bo_pakket_holds_the_stores_figures_notes_and_stories() {
     }
 }
 
-#[test]
-fn a_bo_date_that_is_no_date_is_refused() {
-    let store = temp_store();
-    let out = store.path.with_file_name("bo.html");
-    let refused = run(
-        &store.path,
-        &[
-            "report",
-            "--bo",
-            "volgende week",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+fn a_bo_date_that_is_no_date_is_refused(backend: &Backend) {
+    let store = demo_store(backend);
+    let out = store.dir().join("bo.html");
+    let refused = store.run(&[
+        "report",
+        "--bo",
+        "volgende week",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(refused.code, 1);
     assert_eq!(
         refused.stderr,

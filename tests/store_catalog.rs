@@ -7,6 +7,18 @@ use regio_in_beeld::domain::{
 };
 use regio_in_beeld::store::{DefinitionWrite, Store};
 
+#[macro_use]
+mod support;
+
+use support::backends::Backend;
+
+on_both_backends!(
+    each_change_is_a_new_version_with_its_batch_and_an_unchanged_one_leaves_no_trace,
+    retiring_keeps_the_values_and_undo_brings_the_indicator_back,
+    undo_waits_for_later_catalog_batches_and_never_orphans_values,
+    seeding_happens_once_as_batch_0,
+);
+
 fn catalog_batch(user: &str) -> BatchSource {
     BatchSource {
         kind: BatchKind::Catalog,
@@ -33,9 +45,10 @@ fn write(store: &mut Store, indicator: &Indicator, retired: bool, user: &str) ->
         .batch
 }
 
-#[test]
-fn each_change_is_a_new_version_with_its_batch_and_an_unchanged_one_leaves_no_trace() {
-    let mut store = Store::open_in_memory().unwrap();
+fn each_change_is_a_new_version_with_its_batch_and_an_unchanged_one_leaves_no_trace(
+    backend: &Backend,
+) {
+    let mut store = backend.store();
     store.set_region(&builtin_region(), false).unwrap();
     assert!(!store.has_catalog().unwrap());
     let mut indicator = shipped("zvh_aanmeldingen");
@@ -52,7 +65,10 @@ fn each_change_is_a_new_version_with_its_batch_and_an_unchanged_one_leaves_no_tr
         .collect();
     assert_eq!(
         versions,
-        [(1, first, "J. de Vries"), (2, second, "A. Bakker")]
+        [
+            (1, first, backend.recorded_user("J. de Vries").as_str()),
+            (2, second, backend.recorded_user("A. Bakker").as_str())
+        ]
     );
     assert_eq!(history[1].text, indicator_toml(&indicator));
     let current = store.definitions().unwrap();
@@ -66,9 +82,8 @@ fn each_change_is_a_new_version_with_its_batch_and_an_unchanged_one_leaves_no_tr
     );
 }
 
-#[test]
-fn retiring_keeps_the_values_and_undo_brings_the_indicator_back() {
-    let mut store = Store::open_in_memory().unwrap();
+fn retiring_keeps_the_values_and_undo_brings_the_indicator_back(backend: &Backend) {
+    let mut store = backend.store();
     store.set_region(&builtin_region(), false).unwrap();
     let indicator = shipped("zvh_aanmeldingen");
     write(&mut store, &indicator, false, "t").unwrap();
@@ -113,9 +128,8 @@ fn retiring_keeps_the_values_and_undo_brings_the_indicator_back() {
     assert_eq!(store.observations(&Default::default()).unwrap(), [value]);
 }
 
-#[test]
-fn undo_waits_for_later_catalog_batches_and_never_orphans_values() {
-    let mut store = Store::open_in_memory().unwrap();
+fn undo_waits_for_later_catalog_batches_and_never_orphans_values(backend: &Backend) {
+    let mut store = backend.store();
     store.set_region(&builtin_region(), false).unwrap();
     let mut indicator = shipped("zvh_aanmeldingen");
     let added = write(&mut store, &indicator, false, "t").unwrap();
@@ -153,9 +167,8 @@ fn undo_waits_for_later_catalog_batches_and_never_orphans_values() {
     assert!(store.has_catalog().unwrap(), "its history stays");
 }
 
-#[test]
-fn seeding_happens_once_as_batch_0() {
-    let mut store = Store::open_in_memory().unwrap();
+fn seeding_happens_once_as_batch_0(backend: &Backend) {
+    let mut store = backend.store();
     store.set_region(&builtin_region(), false).unwrap();
     let indicator = shipped("inwoners");
     let text = indicator_toml(&indicator);

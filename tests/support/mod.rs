@@ -2,7 +2,10 @@
 
 #![allow(dead_code)]
 
+#[macro_use]
+pub mod backends;
 pub mod cbs;
+pub mod postgres;
 pub mod synthetic;
 pub mod window;
 

@@ -1,3 +1,6 @@
-INSERT INTO events (date, label, kind, indicator_id, area_code, description, demo, created_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+-- The id is the highest so far plus one, as SQLite numbers rows: on PostgreSQL too, a row that is
+-- removed or rolled back leaves no gap in the numbers users see. Writers take turns (see
+-- connection/), so two never pick the same number.
+INSERT INTO events (id, date, label, kind, indicator_id, area_code, description, demo, created_at)
+VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM events), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
 RETURNING id

@@ -48,7 +48,15 @@ fn open(
     rendered: bool,
     day: &str,
 ) -> Harness<'static, Shell> {
-    let options = options(db, day);
+    open_with(options(db, day), cbs_base_url, rendered)
+}
+
+/// The window on the store `options` name (a file or a server).
+pub fn open_window_with(options: OpenOptions) -> Harness<'static, Shell> {
+    open_with(options, "http://127.0.0.1:9", false)
+}
+
+fn open_with(options: OpenOptions, cbs_base_url: &str, rendered: bool) -> Harness<'static, Shell> {
     let opened = Workspace::open(&options);
     let cbs_base_url = cbs_base_url.to_string();
     let mut builder = Harness::builder()

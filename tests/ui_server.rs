@@ -49,3 +49,66 @@ fn the_window_shows_another_users_import_and_with_whom_it_is_connected() {
     }
     assert!(shown, "the Meldpunt tile shows the imported 2025 K4 figure");
 }
+
+#[test]
+fn a_lost_connection_is_said_in_the_status_bar_and_restored() {
+    let Some(db) = test_database("ui_server::a_lost_connection_is_said_in_the_status_bar") else {
+        return;
+    };
+    let url = db.url();
+    let init = support::finish(support::regio().args(["--db", url, "server", "init"]));
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/observations.csv");
+    let import = support::finish(support::regio().args(["--db", url, "import", demo]));
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    let options = OpenOptions {
+        db: StoreLocation::parse(url.as_ref()).unwrap(),
+        indicators: None,
+        today: Some(support::today()),
+    };
+    let mut harness = open_window_with(options);
+    assert!(harness.query_by_label("293").is_some());
+
+    // The administrator (or a network fault) ends every connection of the window.
+    let mut admin = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    admin
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            &[],
+        )
+        .unwrap();
+    let said = wait_for(&mut harness, |h| {
+        h.query_by_label_contains("verbroken").is_some()
+    });
+    assert!(said, "the status bar says the connection is lost");
+    assert!(
+        harness.query_by_label("293").is_some(),
+        "the figures stay on screen meanwhile"
+    );
+
+    // The listener connects again; the window's own connection follows and reads again.
+    let restored = wait_for(&mut harness, |h| {
+        h.query_by_label_contains("Verbonden met").is_some()
+    });
+    assert!(restored, "the status bar says it is connected again");
+    let undo = support::finish(support::regio().args(["--db", url, "undo", "1"]));
+    assert_eq!(undo.code, 0, "{}", undo.stderr);
+    let emptied = wait_for(&mut harness, |h| h.query_by_label("293").is_none());
+    assert!(emptied, "after reconnecting, changes are heard again");
+}
+
+/// Runs frames until `done` holds, for at most 20 seconds (the listener retries every 3).
+fn wait_for(
+    harness: &mut egui_kittest::Harness<'static, regio_in_beeld::ui::Shell>,
+    done: impl Fn(&egui_kittest::Harness<'static, regio_in_beeld::ui::Shell>) -> bool,
+) -> bool {
+    for _ in 0..400 {
+        harness.run();
+        if done(harness) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}

@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod cbs;
+pub mod postgres;
+pub mod shared_store;
 pub mod synthetic;
 pub mod window;
 

@@ -320,6 +320,45 @@ fn only_a_beheerder_manages_accounts() {
 }
 
 #[test]
+fn a_removed_account_is_gone_and_a_stranger_is_not_let_in() {
+    let Some(store) = store("removed_account") else {
+        return;
+    };
+    let bestuur = store.account("bestuur");
+    let out = store.owner(&["server", "user", "remove", &bestuur]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut owner = postgres::Client::connect(store.owner_url(), postgres::NoTls).unwrap();
+    let left: i64 = owner
+        .query_one(
+            "SELECT count(*) FROM pg_roles WHERE rolname = $1",
+            &[&bestuur],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(left, 0, "its login role went too");
+    assert_eq!(store.as_account("bestuur", &["export"]).code, 1);
+
+    // A login role of the server that is no account of this store.
+    owner
+        .batch_execute(&format!(
+            "CREATE ROLE \"{}\" LOGIN PASSWORD '{}'",
+            store.account("vreemd"),
+            support::shared_store::PASSWORD
+        ))
+        .unwrap();
+    let out = store.as_account("vreemd", &["export"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains(
+            "geen rechten: uw account heeft geen toegang tot deze database; vraag de beheerder om \
+             een account (regio-in-beeld server user add)"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn a_beheerder_account_imports_for_every_supplier_and_undoes_any_batch() {
     let Some(store) = store("beheerder_imports") else {
         return;

@@ -114,6 +114,36 @@ fn a_leverancier_cannot_change_another_suppliers_values_nor_anything_shared() {
 }
 
 #[test]
+fn a_temporary_table_of_the_leverancier_does_not_fool_the_servers_checks() {
+    let Some(store) = store("raw_sql_temp_tables") else {
+        return;
+    };
+    let before = store.export();
+    let mut politie = store.client("politie");
+    politie
+        .batch_execute(&format!(
+            "CREATE TEMPORARY TABLE regio_accounts (name TEXT, role TEXT, supplier TEXT); \
+             INSERT INTO regio_accounts VALUES ('{}', 'leverancier', 'GGD Zaanstreek-Waterland'); \
+             CREATE TEMPORARY TABLE pg_roles AS SELECT * FROM pg_catalog.pg_roles; \
+             UPDATE pg_roles SET rolsuper = TRUE",
+            store.account("politie")
+        ))
+        .unwrap();
+    assert!(refused(&mut politie, OF_GGD[1]), "allowed: {}", OF_GGD[1]);
+    assert!(
+        refused(&mut politie, NOT_FOR_ANYONE[8]),
+        "allowed: {}",
+        NOT_FOR_ANYONE[8]
+    );
+    let role: String = politie
+        .query_one("SELECT role FROM regio_whoami()", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(role, "leverancier");
+    assert_eq!(store.export(), before, "nothing changed");
+}
+
+#[test]
 fn a_lezer_reads_everything_and_its_raw_sql_writes_nothing() {
     let Some(store) = store("raw_sql_lezer") else {
         return;

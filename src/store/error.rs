@@ -158,6 +158,11 @@ fn refusal(message: &str) -> String {
              gewijzigd"
         );
     }
+    if message.starts_with("permission denied for database ") {
+        return "uw account heeft geen toegang tot deze database; vraag de beheerder om een account \
+                (regio-in-beeld server user add)"
+            .to_string();
+    }
     if let Some(table) = table("new row violates row-level security policy for table ") {
         return format!(
             "uw account mag deze rijen in de tabel {table} niet schrijven (alleen die van de \

@@ -30,6 +30,31 @@ pub fn shared_store(test: &str) -> Option<SharedStore> {
     Some(store)
 }
 
+/// Roles are the cluster's, not the database's: the test's accounts and group roles (all named
+/// `<database>_…`) go with it, so a server that runs many tests does not fill up with them.
+impl Drop for SharedStore {
+    fn drop(&mut self) {
+        let Ok(mut owner) = postgres::Client::connect(self.owner_url(), postgres::NoTls) else {
+            return;
+        };
+        let prefix = format!("{}\\_%", self.name);
+        let Ok(rows) = owner.query(
+            "SELECT rolname::TEXT FROM pg_roles WHERE rolname LIKE $1",
+            &[&prefix],
+        ) else {
+            return;
+        };
+        let names: Vec<String> = rows
+            .iter()
+            .map(|row| format!("\"{}\"", row.get::<_, String>(0)))
+            .collect();
+        if !names.is_empty() {
+            let names = names.join(", ");
+            let _ = owner.batch_execute(&format!("DROP OWNED BY {names}; DROP ROLE {names}"));
+        }
+    }
+}
+
 impl SharedStore {
     pub fn owner_url(&self) -> &str {
         self.database.url()

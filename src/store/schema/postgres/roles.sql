@@ -11,6 +11,9 @@
 --   current definition names its supplier (regio_accounts.supplier), by row-level security.
 -- lezer: reads everything, writes nothing.
 -- The database owner and superusers bypass row-level security and count as beheerder.
+--
+-- The SECURITY DEFINER functions name pg_temp last in their search_path: otherwise a caller's own
+-- temporary table (say a regio_accounts naming another supplier) would be read before the real one.
 
 CREATE TABLE IF NOT EXISTS regio_accounts (
     name TEXT COLLATE "C" PRIMARY KEY,
@@ -58,7 +61,7 @@ END $$;
 -- The indicators whose current definition (the newest version whose batch is not undone, as in
 -- definitions/current.sql) names the connected leverancier's supplier.
 CREATE OR REPLACE FUNCTION regio_own_indicators() RETURNS SETOF BIGINT
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT v.indicator_number
     FROM indicator_versions v JOIN batches b ON b.id = v.batch_id
     WHERE b.undone_at IS NULL
@@ -74,7 +77,7 @@ $$;
 -- Whether the connected leverancier may change batch ?: a batch of values (not the catalog, not the
 -- CBS) that wrote and replaced only values of its own supplier's indicators.
 CREATE OR REPLACE FUNCTION regio_batch_is_own(batch BIGINT) RETURNS BOOLEAN
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT EXISTS (SELECT 1 FROM batches b WHERE b.id = batch AND b.kind = 'manual')
        AND NOT EXISTS (SELECT 1 FROM observations o WHERE o.batch_id = batch
                        AND o.indicator_number NOT IN (SELECT regio_own_indicators()))
@@ -85,7 +88,7 @@ $$;
 -- The connected user's role and supplier: the owner and superusers are beheerder; NULL role for a
 -- user in none of the groups.
 CREATE OR REPLACE FUNCTION regio_whoami(OUT role TEXT, OUT supplier TEXT)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT CASE
                WHEN r.rolsuper OR d.datdba = r.oid
                     OR pg_has_role(session_user, current_database() || '_beheerder', 'MEMBER')
@@ -101,7 +104,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 $$;
 
 CREATE OR REPLACE FUNCTION regio_require_beheerder() RETURNS VOID
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF (SELECT role FROM regio_whoami()) IS DISTINCT FROM 'beheerder' THEN
         RAISE EXCEPTION USING ERRCODE = '42501',
@@ -113,7 +116,7 @@ END $$;
 -- role here. The password, when given, is stored by the server only (scram-sha-256).
 CREATE OR REPLACE FUNCTION regio_account_add(account TEXT, account_role TEXT, account_supplier TEXT,
                                              password TEXT) RETURNS VOID
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     PERFORM regio_require_beheerder();
     IF account_role NOT IN ('beheerder', 'leverancier', 'lezer') THEN
@@ -141,7 +144,7 @@ END $$;
 -- Removes the account from this database; the login role itself goes when nothing else holds it
 -- (another region's database may still grant it a role).
 CREATE OR REPLACE FUNCTION regio_account_remove(account TEXT) RETURNS VOID
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     found TEXT;
 BEGIN

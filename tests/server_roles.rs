@@ -178,6 +178,15 @@ fn a_leverancier_imports_its_own_supplier_and_is_refused_another_with_nothing_wr
         "{}",
         out.stdout
     );
+    let out = store.as_account("politie", &["undo", &batch_of(&out.stdout)]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("1 waarde hersteld, 0 waarden verwijderd"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(store.export(), before, "the value it replaced is back");
 }
 
 #[test]

@@ -52,6 +52,16 @@ const OF_GGD: &[&str] = &[
     "UPDATE batches SET undone_at = 'x' WHERE \"user\" LIKE '%\\_ggd'",
     "UPDATE batches SET rows = 0 WHERE \"user\" LIKE '%\\_ggd'",
     "UPDATE batches SET \"user\" = 'x'",
+    // Its own values passed off as written by the other supplier's batch.
+    "UPDATE observations SET batch_id = (SELECT id FROM batches WHERE \"user\" LIKE '%\\_ggd') \
+     WHERE indicator_number = (SELECT number FROM indicators WHERE id = 'huiselijk_geweld_incidenten')",
+    "INSERT INTO observations (indicator_number, area_number, period, value, batch_id) \
+     SELECT i.number, a.number, '2024-K1', 1, (SELECT id FROM batches WHERE \"user\" LIKE '%\\_ggd') \
+     FROM indicators i, areas a WHERE i.id = 'huiselijk_geweld_incidenten' AND a.code = 'GM0479'",
+    "INSERT INTO observation_history (replaced_by, indicator_number, area_number, period, value, \
+     provisional, batch_id) SELECT (SELECT max(id) FROM batches), o.indicator_number, o.area_number, \
+     o.period, 1, FALSE, b.id FROM observations o, batches b WHERE b.\"user\" LIKE '%\\_ggd' AND \
+     o.indicator_number = (SELECT number FROM indicators WHERE id = 'huiselijk_geweld_incidenten')",
     "INSERT INTO observation_history (replaced_by, indicator_number, area_number, period, value, \
      provisional, batch_id) SELECT b.id, o.indicator_number, o.area_number, o.period, 1, FALSE, b.id \
      FROM observations o, batches b WHERE b.\"user\" LIKE '%\\_ggd'",
@@ -102,12 +112,24 @@ fn a_leverancier_cannot_change_another_suppliers_values_nor_anything_shared() {
     assert!(count(&mut politie, "SELECT count(*) FROM indicator_versions") > 0);
     assert!(count(&mut politie, "SELECT count(*) FROM batches") >= 3);
 
-    // Its own values it may change, as its imports do.
-    let changed = politie
-        .execute(
-            "UPDATE observations SET value = 13 WHERE indicator_number = \
-             (SELECT number FROM indicators WHERE id = 'huiselijk_geweld_incidenten')",
+    // Its own values it may change, in a batch of its own as its imports do; not in place, which
+    // would leave a value without the batch that wrote it.
+    let own = "UPDATE observations SET value = 13 WHERE indicator_number = \
+               (SELECT number FROM indicators WHERE id = 'huiselijk_geweld_incidenten')";
+    assert!(refused(&mut politie, own), "allowed: {own}");
+    let mut tx = politie.transaction().unwrap();
+    let batch: i64 = tx
+        .query_one(
+            "INSERT INTO batches (kind, \"user\", started_at) VALUES ('manual', '', 'nu') RETURNING id",
             &[],
+        )
+        .unwrap()
+        .get(0);
+    let changed = tx
+        .execute(
+            "UPDATE observations SET value = 13, batch_id = $1 WHERE indicator_number = \
+             (SELECT number FROM indicators WHERE id = 'huiselijk_geweld_incidenten')",
+            &[&batch],
         )
         .unwrap();
     assert_eq!(changed, 1);

@@ -183,6 +183,14 @@ DO $$
 DECLARE
     db TEXT := current_database();
     everyone TEXT := format('%I, %I, %I', db || '_beheerder', db || '_leverancier', db || '_lezer');
+    own_row TEXT := 'indicator_number IN (SELECT regio_own_indicators())
+        AND (batch_id IN (SELECT b.id FROM batches b
+                          WHERE b."user" = session_user AND b.finished_at IS NULL)
+             OR EXISTS (SELECT 1 FROM observation_history h
+                        WHERE h.batch_id = observations.batch_id
+                          AND h.indicator_number = observations.indicator_number
+                          AND h.area_number = observations.area_number
+                          AND h.period = observations.period))';
     t TEXT;
 BEGIN
     FOREACH t IN ARRAY ARRAY['observations', 'observation_history', 'batches'] LOOP
@@ -194,21 +202,32 @@ BEGIN
     END LOOP;
 
     -- Another supplier's rows: an INSERT or UPDATE is refused with an error (the new row fails the
-    -- check); a DELETE does not see them.
+    -- check); a DELETE does not see them. A row written names the leverancier's own open batch (an
+    -- import) or a batch that wrote this cell before (an undo restoring it), so values are never
+    -- passed off as another batch's.
     DROP POLICY IF EXISTS regio_own_insert ON observations;
     EXECUTE format('CREATE POLICY regio_own_insert ON observations FOR INSERT TO %I
-                    WITH CHECK (indicator_number IN (SELECT regio_own_indicators()))', db || '_leverancier');
+                    WITH CHECK (%s)', db || '_leverancier', own_row);
     DROP POLICY IF EXISTS regio_own_update ON observations;
     EXECUTE format('CREATE POLICY regio_own_update ON observations FOR UPDATE TO %I USING (true)
-                    WITH CHECK (indicator_number IN (SELECT regio_own_indicators()))', db || '_leverancier');
+                    WITH CHECK (%s)', db || '_leverancier', own_row);
     DROP POLICY IF EXISTS regio_own_delete ON observations;
     EXECUTE format('CREATE POLICY regio_own_delete ON observations FOR DELETE TO %I
                     USING (indicator_number IN (SELECT regio_own_indicators()))', db || '_leverancier');
 
     DROP POLICY IF EXISTS regio_own_insert ON observation_history;
+    -- History keeps the value a batch of the leverancier's own replaces, as it is stored (see
+    -- observations/remember.sql): a made-up row could otherwise vouch for a false provenance above.
     EXECUTE format('CREATE POLICY regio_own_insert ON observation_history FOR INSERT TO %I
                     WITH CHECK (indicator_number IN (SELECT regio_own_indicators())
-                                AND regio_batch_is_own(replaced_by))', db || '_leverancier');
+                                AND replaced_by IN (SELECT b.id FROM batches b
+                                                    WHERE b."user" = session_user AND b.finished_at IS NULL)
+                                AND EXISTS (SELECT 1 FROM observations o
+                                            WHERE o.indicator_number = observation_history.indicator_number
+                                              AND o.area_number = observation_history.area_number
+                                              AND o.period = observation_history.period
+                                              AND o.batch_id = observation_history.batch_id))',
+                   db || '_leverancier');
 
     -- The batch records the database user (trigger in v7.sql); a leverancier's batches are imports.
     DROP POLICY IF EXISTS regio_own_insert ON batches;

@@ -33,7 +33,8 @@ pub enum UserAction {
         /// De naam waarmee het account inlogt
         #[arg(value_name = "NAAM")]
         name: String,
-        #[arg(long, value_enum)]
+        /// beheerder (alles, ook accounts), leverancier (alleen de eigen indicatoren) of lezer
+        #[arg(long, value_enum, value_name = "ROL")]
         role: RoleArg,
         /// De leverancier zoals de indicatordefinities hem noemen, bijvoorbeeld Politie
         #[arg(long, value_name = "NAAM")]

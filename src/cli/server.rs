@@ -47,6 +47,7 @@ pub enum UserAction {
     List,
     /// Verwijder een account uit deze database
     Remove {
+        /// De naam van het account (zie regio-in-beeld server user list)
         #[arg(value_name = "NAAM")]
         name: String,
     },

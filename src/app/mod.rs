@@ -1,6 +1,7 @@
 //! Application state and operations, shared by both front ends (window and command line).
 //! Knows no egui: the UI calls these and renders what they return.
 
+mod accounts;
 mod bo;
 mod catalog_edit;
 mod catalog_source;
@@ -26,7 +27,7 @@ mod stories;
 mod template;
 mod workspace;
 
-pub use crate::domain::{Direction, Tone};
+pub use crate::domain::{Account, Direction, Role, Tone};
 pub use crate::store::{CatalogSummary, DefinitionVersion};
 pub use catalog_edit::{CatalogEntry, DefinitionDetail, DefinitionInput, ExportedDefinitions};
 pub use catalog_source::load_catalog;

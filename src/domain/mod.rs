@@ -1,6 +1,7 @@
 //! The vocabulary of the dashboard: areas, periods, values and indicator definitions.
 //! Pure data and parsing; no I/O, no SQL, no UI.
 
+mod account;
 mod area;
 mod batch;
 mod digest;
@@ -19,6 +20,7 @@ mod text;
 mod time;
 mod tone;
 
+pub use account::{Account, Role};
 pub use area::{Area, AreaInfo, AreaKind, AreaParseError};
 pub use batch::{Batch, BatchId, BatchKind, BatchSource};
 pub use digest::sha256_hex;

@@ -4,13 +4,26 @@ use super::batches::undo_values;
 use super::connection::Sql;
 use super::definitions::undo_catalog_batch;
 use super::{Store, StoreError, UndoSummary, now_utc};
-use crate::domain::{BatchId, BatchKind, dutch_datetime};
+use crate::domain::{BatchId, BatchKind, Role, dutch_datetime};
 
 impl Store {
     /// Restores exactly the state before `id`: values it replaced come back, values it added go; for
     /// a catalog batch, the definitions before it (see `definitions::undo_catalog_batch`). Refused
     /// when a later batch (not undone) changed what this one wrote: undo that one first.
     pub fn undo_batch(&mut self, id: BatchId) -> Result<UndoSummary, StoreError> {
+        // The server refuses another supplier's batch too, but a refused update of one row does
+        // not say why: the leverancier hears it here, before anything is tried.
+        if let Some(account) = self.writer()?
+            && account.role == Role::Leverancier
+            && self.batch(id)?.is_some()
+            && !self.may_undo(id)?
+        {
+            return Err(StoreError::Refused(format!(
+                "geen rechten: batch {id} bevat waarden van indicatoren die niet van {} zijn; als \
+                 leverancier maakt u alleen batches van uw eigen indicatoren ongedaan",
+                account.supplier.as_deref().unwrap_or("uw leverancier")
+            )));
+        }
         self.conn.transaction(|tx| {
             let found: Option<(String, Option<String>)> = tx.row(
                 "SELECT kind, undone_at FROM batches WHERE id = ?1",

@@ -6,6 +6,7 @@
 pub mod backends;
 pub mod cbs;
 pub mod postgres;
+pub mod shared_store;
 pub mod synthetic;
 pub mod window;
 

@@ -31,6 +31,7 @@ impl Store {
         batches: &[(BatchSource, Vec<T>)],
     ) -> Result<Vec<WriteSummary>, StoreError> {
         let Some(conn) = self.conn.sqlite() else {
+            self.writer()?;
             return self.write_in_one_transaction(batches);
         };
         conn.pragma_update(None, "cache_size", WRITING_CACHE_KB)?;

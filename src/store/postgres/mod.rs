@@ -1,5 +1,6 @@
 //! What only the PostgreSQL store has: connecting to the server and its schema.
 
+mod accounts;
 mod connect;
 mod listen;
 mod schema;
@@ -19,8 +20,10 @@ pub(super) fn open(server: &ServerAddress) -> Result<Conn, StoreError> {
     ))))
 }
 
-/// Creates the schema in the server's database, or brings it to the newest version.
+/// Creates the schema in the server's database, or brings it to the newest version, then its roles
+/// and their rights.
 pub(super) fn init(server: &ServerAddress) -> Result<(), StoreError> {
     let mut client = server.connect()?;
-    schema::migrate(&mut client)
+    schema::migrate(&mut client)?;
+    accounts::install(&mut client)
 }

@@ -1,0 +1,96 @@
+//! Accounts of a shared store: adding, listing and removing them (`server user …`), and the one line
+//! that tells as whom the window is connected. The server decides who may; this checks what a person
+//! typed against the catalog first, so a mistake is told in words rather than by the server.
+
+use super::{AppError, Workspace};
+use crate::domain::{Account, Role};
+
+/// Longest role name PostgreSQL keeps whole.
+const MAX_NAME: usize = 63;
+
+impl Workspace {
+    /// Adds an account; a leverancier needs a supplier the catalog knows, the other roles none.
+    pub fn add_account(
+        &mut self,
+        name: &str,
+        role: Role,
+        supplier: Option<&str>,
+        password: Option<&str>,
+    ) -> Result<Account, AppError> {
+        if name.is_empty() || name.len() > MAX_NAME || name.chars().any(char::is_control) {
+            return Err(AppError::Refused(format!(
+                "'{name}' kan geen accountnaam zijn: 1 tot {MAX_NAME} tekens, zonder regeleinden"
+            )));
+        }
+        let supplier = match (role, supplier) {
+            (Role::Leverancier, Some(supplier)) => Some(self.known_supplier(supplier)?),
+            (Role::Leverancier, None) => {
+                return Err(AppError::Refused(format!(
+                    "een leverancier hoort bij één leverancier: geef --supplier met een van: {}",
+                    self.suppliers().join(", ")
+                )));
+            }
+            (_, Some(_)) => {
+                return Err(AppError::Refused(format!(
+                    "--supplier hoort alleen bij de rol leverancier, niet bij {role}"
+                )));
+            }
+            (_, None) => None,
+        };
+        let account = Account {
+            name: name.to_string(),
+            role,
+            supplier,
+        };
+        self.store_mut().add_account(&account, password)?;
+        Ok(account)
+    }
+
+    pub fn accounts(&self) -> Result<Vec<Account>, AppError> {
+        Ok(self.store().accounts()?)
+    }
+
+    pub fn remove_account(&mut self, name: &str) -> Result<(), AppError> {
+        Ok(self.store_mut().remove_account(name)?)
+    }
+
+    /// The suppliers the catalog names, sorted, each once.
+    fn suppliers(&self) -> Vec<String> {
+        let mut suppliers: Vec<String> = self
+            .catalog()
+            .all()
+            .iter()
+            .map(|indicator| indicator.supplier.clone())
+            .collect();
+        suppliers.sort();
+        suppliers.dedup();
+        suppliers
+    }
+
+    /// The supplier as the catalog spells it; a different case is taken, another name refused.
+    fn known_supplier(&self, given: &str) -> Result<String, AppError> {
+        let suppliers = self.suppliers();
+        suppliers
+            .iter()
+            .find(|known| known.to_lowercase() == given.trim().to_lowercase())
+            .cloned()
+            .ok_or_else(|| {
+                AppError::Refused(format!(
+                    "de catalogus kent geen leverancier '{given}'; kies een van: {}",
+                    suppliers.join(", ")
+                ))
+            })
+    }
+
+    /// "verbonden met regio-db als politie (leverancier Politie)"; `None` for a store in a file.
+    pub fn connection_description(&self) -> Result<Option<String>, AppError> {
+        let Some(account) = self.store().account()? else {
+            return Ok(None);
+        };
+        let server = self
+            .store()
+            .server_host()
+            .unwrap_or_else(|| String::from("de server"));
+        Ok(Some(format!("verbonden met {server} als {account}")))
+    }
+}

@@ -81,16 +81,4 @@ impl Workspace {
                 ))
             })
     }
-
-    /// "verbonden met regio-db als politie (leverancier Politie)"; `None` for a store in a file.
-    pub fn connection_description(&self) -> Result<Option<String>, AppError> {
-        let Some(account) = self.store().account()? else {
-            return Ok(None);
-        };
-        let server = self
-            .store()
-            .server_host()
-            .unwrap_or_else(|| String::from("de server"));
-        Ok(Some(format!("verbonden met {server} als {account}")))
-    }
 }

@@ -3,6 +3,25 @@
 
 use super::Workspace;
 
+/// What the window offers: a role on a shared store, or a read-only file, hides what would be
+/// refused anyway (the server enforces it; this spares the user the refusal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Permissions {
+    /// Reading in files, fetching open data, undoing batches.
+    pub values: bool,
+    /// Duiding, stories, events and the indicator set.
+    pub manage: bool,
+}
+
+impl Default for Permissions {
+    fn default() -> Permissions {
+        Permissions {
+            values: true,
+            manage: true,
+        }
+    }
+}
+
 /// The status bar's line about the server; a store in a file has none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionLine {
@@ -12,7 +31,7 @@ pub struct ConnectionLine {
 }
 
 impl Workspace {
-    /// "Verbonden met regio-db als politie", or why not; `None` for a file.
+    /// "Verbonden met regio-db als politie (leverancier Politie)", or why not; `None` for a file.
     pub fn connection_line(&self) -> Option<ConnectionLine> {
         let server = self.store().server()?;
         Some(match self.store().connection_lost() {
@@ -24,14 +43,30 @@ impl Workspace {
                 lost: true,
             },
             None => ConnectionLine {
-                text: format!(
-                    "Verbonden met {} als {}",
-                    server.host_label(),
-                    server.user()
-                ),
+                text: match self.account() {
+                    Some(account) => format!("Verbonden met {} als {account}", server.host_label()),
+                    None => format!("Verbonden met {}", server.host_label()),
+                },
                 lost: false,
             },
         })
+    }
+
+    /// What this user may do here: everything on a writable file; on a server, what the role allows.
+    pub fn permissions(&self) -> Permissions {
+        if self.is_read_only() {
+            return Permissions {
+                values: false,
+                manage: false,
+            };
+        }
+        match self.account().map(|account| account.role) {
+            None => Permissions::default(),
+            Some(role) => Permissions {
+                values: role.writes_values(),
+                manage: role.manages(),
+            },
+        }
     }
 
     /// Restores a connection the server closed, once the server can be reached again; whether it

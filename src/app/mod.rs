@@ -32,7 +32,7 @@ pub use crate::store::{CatalogSummary, DefinitionVersion};
 pub use catalog_edit::{CatalogEntry, DefinitionDetail, DefinitionInput, ExportedDefinitions};
 pub use catalog_source::load_catalog;
 pub use completeness::Completeness;
-pub use connection::ConnectionLine;
+pub use connection::{ConnectionLine, Permissions};
 pub use dashboard::{AreaFigures, Dashboard, DashboardChoice, IndicatorFigures, SPARKLINE_PERIODS};
 pub use delivered::Delivered;
 pub use error::AppError;

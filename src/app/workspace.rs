@@ -74,6 +74,8 @@ pub struct Workspace {
     seen_version: Option<i64>,
     /// See [`OpenOptions::today`].
     today: Option<NaiveDate>,
+    /// Who is connected to a shared store, read once at opening; `None` for a file.
+    account: Option<crate::domain::Account>,
 }
 
 impl Workspace {
@@ -153,7 +155,9 @@ impl Workspace {
             demo_loaded_on_open: None,
             seen_version: None,
             today,
+            account: None,
         };
+        workspace.account = workspace.store.account()?;
         // A store whose only batch is its catalog is new: it gets the demo data.
         if !read_only && workspace.takes_demo() && !workspace.store.has_value_batches()? {
             // Another process may be filling the same new store: one fills it, the others wait and
@@ -217,6 +221,11 @@ impl Workspace {
     /// for that region or another gets it.
     fn takes_demo(&self) -> bool {
         !self.region_chosen && self.region.code() == demo::REGION_CODE
+    }
+
+    /// Who is connected to a shared store (read at opening); `None` for a file.
+    pub fn account(&self) -> Option<&crate::domain::Account> {
+        self.account.as_ref()
     }
 
     pub fn store(&self) -> &Store {

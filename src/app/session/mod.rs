@@ -70,6 +70,8 @@ pub struct View {
     pub retiring: Option<String>,
     /// With whom a shared store is connected, or that the connection is lost; `None` for a file.
     pub connection: Option<crate::app::ConnectionLine>,
+    /// What the window offers to this user (see [`crate::app::Permissions`]).
+    pub may: crate::app::Permissions,
     /// The store's file or server, for the empty and error states.
     pub db: crate::store::StoreLocation,
     pub has_store: bool,
@@ -188,6 +190,10 @@ impl Session {
                 chosen_definition: None,
                 retiring: None,
                 connection: workspace.as_ref().and_then(Workspace::connection_line),
+                may: workspace
+                    .as_ref()
+                    .map(Workspace::permissions)
+                    .unwrap_or_default(),
                 db: options.db.clone(),
                 has_store: workspace.is_some(),
                 read_only: workspace.as_ref().is_some_and(Workspace::is_read_only),

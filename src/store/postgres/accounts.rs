@@ -108,15 +108,6 @@ impl Store {
         self.conn.value("SELECT regio_batch_is_own(?1)", &[&id.0])
     }
 
-    /// The server's host name (or socket folder) as given in the address; `None` for a file.
-    pub fn server_host(&self) -> Option<String> {
-        let config: postgres::Config = self.server()?.to_string().parse().ok()?;
-        Some(match config.get_hosts().first()? {
-            postgres::config::Host::Tcp(host) => host.clone(),
-            postgres::config::Host::Unix(folder) => folder.display().to_string(),
-        })
-    }
-
     /// Accounts are a beheerder's: the server refuses the others too, here they hear why.
     fn require_beheerder(&self) -> Result<(), StoreError> {
         match self.account()? {

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{Command, Dashboard, DuidingView, NoteEditor, TextCommand};
+use crate::app::{Command, Dashboard, DuidingView, NoteEditor, Permissions, TextCommand};
 use crate::domain::{Note, NoteStatus, NoteVersion, dutch_date, dutch_datetime, parse_date};
 use crate::ui::theme;
 use crate::ui::widgets::{area_picker, card, muted, named_card, section_label};
@@ -13,6 +13,7 @@ pub(in crate::ui) fn duiding(
     dashboard: &Dashboard,
     view: &DuidingView,
     editor: &mut NoteEditor,
+    may: Permissions,
 ) -> Option<Command> {
     let palette = theme::palette(ui);
     let mut action = None;
@@ -55,7 +56,9 @@ pub(in crate::ui) fn duiding(
         }
     });
     ui.add_space(12.0);
-    if let Some(editing) = note_form(ui, dashboard, editor) {
+    if may.manage
+        && let Some(editing) = note_form(ui, dashboard, editor)
+    {
         action = Some(editing);
     }
     ui.add_space(16.0);
@@ -78,7 +81,7 @@ pub(in crate::ui) fn duiding(
         );
     }
     for note in notes {
-        if let Some(chosen) = note_card(ui, dashboard, note, view.histories.get(&note.id)) {
+        if let Some(chosen) = note_card(ui, dashboard, note, view.histories.get(&note.id), may) {
             action = Some(chosen);
         }
         ui.add_space(8.0);
@@ -193,6 +196,7 @@ fn note_card(
     dashboard: &Dashboard,
     note: &Note,
     history: Option<&Vec<NoteVersion>>,
+    may: Permissions,
 ) -> Option<Command> {
     let palette = theme::palette(ui);
     let mut action = None;
@@ -223,6 +227,9 @@ fn note_card(
         ui.label(&note.draft.text);
         ui.add_space(4.0);
         ui.horizontal(|ui| match note.status {
+            NoteStatus::Concept if !may.manage => {
+                muted(ui, "concept");
+            }
             NoteStatus::Concept => {
                 if ui.button("Bewerken").clicked() {
                     action = Some(Command::Text(TextCommand::EditNote(note.id)));

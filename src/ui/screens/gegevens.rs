@@ -3,7 +3,9 @@
 
 use eframe::egui::{self, RichText, Sense, Stroke, pos2, vec2};
 
-use crate::app::{Command, Completeness, DataView, FetchProgress, ImportPreview, TemplateFormat};
+use crate::app::{
+    Command, Completeness, DataView, FetchProgress, ImportPreview, Permissions, TemplateFormat,
+};
 use crate::domain::{Area, Batch, BatchId, Period, count_of, dutch_datetime};
 use crate::ui::theme;
 use crate::ui::widgets::{card, muted, section_label};
@@ -14,9 +16,12 @@ pub(in crate::ui) fn data_screen(
     ui: &mut egui::Ui,
     view: &DataView,
     fetching: Option<Option<&FetchProgress>>,
+    may: Permissions,
 ) -> Option<Command> {
-    let mut action = import_card(ui, &view.period);
-    if let Some(fetch) = open_data(ui, fetching) {
+    let mut action = import_card(ui, &view.period, may);
+    if may.values
+        && let Some(fetch) = open_data(ui, fetching)
+    {
         action = Some(fetch);
     }
     section_label(ui, &format!("Levering {}", view.period.label()));
@@ -26,7 +31,7 @@ pub(in crate::ui) fn data_screen(
     ui.add_space(16.0);
     section_label(ui, "Batches");
     card(ui, |ui| {
-        if let Some(batch) = batch_table(ui, &view.batches) {
+        if let Some(batch) = batch_table(ui, &view.batches, may.values) {
             action = Some(Command::Undo(batch));
         }
     });
@@ -34,12 +39,16 @@ pub(in crate::ui) fn data_screen(
 }
 
 /// Reading in files: a dialog or drag and drop, and the templates to fill in.
-fn import_card(ui: &mut egui::Ui, period: &Period) -> Option<Command> {
+fn import_card(ui: &mut egui::Ui, period: &Period, may: Permissions) -> Option<Command> {
     section_label(ui, "Cijfers inlezen");
     let mut action = None;
     card(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
+            if !may.values {
+                muted(ui, "U kunt hier alleen lezen: inlezen en ongedaan maken doen leveranciers en beheerders.");
+                return;
+            }
             if ui.button("Bestanden kiezen…").clicked() {
                 action = Some(Command::PickFiles);
             }
@@ -320,7 +329,7 @@ fn delivery_cell(ui: &mut egui::Ui, entry: &Completeness) {
     }
 }
 
-fn batch_table(ui: &mut egui::Ui, batches: &[Batch]) -> Option<BatchId> {
+fn batch_table(ui: &mut egui::Ui, batches: &[Batch], may_undo: bool) -> Option<BatchId> {
     let mut undo = None;
     egui::Grid::new("batches")
         .striped(true)
@@ -351,6 +360,9 @@ fn batch_table(ui: &mut egui::Ui, batches: &[Batch]) -> Option<BatchId> {
                             RichText::new(format!("ongedaan gemaakt {}", dutch_datetime(when)))
                                 .color(theme::palette(ui).text_muted),
                         );
+                    }
+                    None if !may_undo => {
+                        ui.label("actief");
                     }
                     None => {
                         // Seen within its row; read out (and found by tests) with the batch's number.

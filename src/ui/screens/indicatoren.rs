@@ -8,7 +8,7 @@ use eframe::egui::{self, RichText};
 use super::indicator_form::indicator_form;
 use crate::app::{
     CatalogCommand, CatalogEntry, CatalogFilter, Command, DefinitionDetail, IndicatorEditor,
-    IndicatorenView, SourceKind,
+    IndicatorenView, Permissions, SourceKind,
 };
 use crate::domain::{Coded, Domain, Layer, Source, dutch_datetime};
 use crate::ui::theme;
@@ -24,10 +24,11 @@ pub(in crate::ui) fn indicatoren(
     chosen: Option<&str>,
     editor: &mut Option<IndicatorEditor>,
     filter: &mut CatalogFilter,
+    may: Permissions,
 ) -> Option<Command> {
     let palette = theme::palette(ui);
     let mut action = None;
-    let editable = shown.given_by.is_none();
+    let editable = shown.given_by.is_none() && may.manage;
     ui.label(
         RichText::new("Indicatoren")
             .size(theme::PAGE_TITLE)

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{Command, Dashboard, Removal, StoryEditor, TextCommand};
+use crate::app::{Command, Dashboard, Permissions, Removal, StoryEditor, TextCommand};
 use crate::domain::{Story, StoryKind, THEMES};
 use crate::ui::theme;
 use crate::ui::widgets::{area_picker, card, muted, named_card, section_label};
@@ -14,6 +14,7 @@ pub(in crate::ui) fn verhalen(
     ui: &mut egui::Ui,
     dashboard: &Dashboard,
     editor: &mut StoryEditor,
+    may: Permissions,
 ) -> Option<Command> {
     let palette = theme::palette(ui);
     let mut action = None;
@@ -28,13 +29,16 @@ pub(in crate::ui) fn verhalen(
     for story in &dashboard.stories {
         named_card(ui, &format!("Verhaal: {}", story.draft.title), |ui| {
             ui.set_width(ui.available_width());
-            if let Some(chosen) = story_card(ui, dashboard, story) {
+            if let Some(chosen) = story_card(ui, dashboard, story, may) {
                 action = Some(chosen);
             }
         });
         ui.add_space(8.0);
     }
     ui.add_space(8.0);
+    if !may.manage {
+        return action;
+    }
     let heading = match editor.editing {
         Some(_) => "Verhaal bewerken",
         None => "Nieuw verhaal",
@@ -47,7 +51,12 @@ pub(in crate::ui) fn verhalen(
 }
 
 /// Title, kind, summary, what it is linked to, and the button that opens it.
-fn story_card(ui: &mut egui::Ui, dashboard: &Dashboard, story: &Story) -> Option<Command> {
+fn story_card(
+    ui: &mut egui::Ui,
+    dashboard: &Dashboard,
+    story: &Story,
+    may: Permissions,
+) -> Option<Command> {
     let mut action = None;
     let draft = &story.draft;
     ui.horizontal(|ui| {
@@ -75,6 +84,9 @@ fn story_card(ui: &mut egui::Ui, dashboard: &Dashboard, story: &Story) -> Option
     ui.horizontal(|ui| {
         if open_button(ui, story) {
             action = Some(Command::AskOpenLink(draft.title.clone(), draft.url.clone()));
+        }
+        if !may.manage {
+            return;
         }
         if ui.button("Bewerken").clicked() {
             action = Some(Command::Text(TextCommand::EditStory(story.id)));

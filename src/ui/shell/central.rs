@@ -51,7 +51,7 @@ fn screen(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action>) {
                     });
                 }
                 let fetching = view.fetching.as_ref().map(Option::as_ref);
-                if let Some(command) = data_screen(ui, data, fetching) {
+                if let Some(command) = data_screen(ui, data, fetching, view.may) {
                     asked = Some(command);
                 }
             });
@@ -60,7 +60,7 @@ fn screen(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action>) {
             if let Some(shown) = &view.indicatoren {
                 let chosen = view.chosen_definition.as_deref();
                 let (editor, filter) = (&mut forms.indicator, &mut forms.catalog_filter);
-                asked = indicatoren(ui, shown, chosen, editor, filter);
+                asked = indicatoren(ui, shown, chosen, editor, filter, view.may);
             }
         }
         _ if dashboard.observation_count == 0 => empty_state(ui, &view.db),
@@ -93,13 +93,13 @@ fn screen(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action>) {
         (Screen::Duiding, _) => {
             if let Some(duiding_view) = &view.duiding {
                 ScrollArea::vertical().show(ui, |ui| {
-                    asked = duiding(ui, dashboard, duiding_view, &mut forms.note);
+                    asked = duiding(ui, dashboard, duiding_view, &mut forms.note, view.may);
                 });
             }
         }
         (Screen::Verhalen, _) => {
             ScrollArea::vertical().show(ui, |ui| {
-                asked = verhalen(ui, dashboard, &mut forms.story);
+                asked = verhalen(ui, dashboard, &mut forms.story, view.may);
             });
         }
         (Screen::Gemeenten, _) => {

@@ -6,6 +6,8 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     /// From the PostgreSQL server or the connection to it.
     Postgres(postgres::Error),
+    /// Connecting to the PostgreSQL server failed; says to which server, as whom and why.
+    Connect(Box<super::postgres::ConnectError>),
     Io {
         path: String,
         error: std::io::Error,
@@ -50,6 +52,16 @@ impl StoreError {
         }
     }
 
+    /// The connection to the server could not be made or was lost; the window retries on it.
+    pub fn is_connection_lost(&self) -> bool {
+        match self {
+            StoreError::Postgres(error) => super::postgres::Problem::of(error).is_connection_lost(),
+            StoreError::Connect(error) => error.is_connection_lost(),
+            StoreError::InFile { error, .. } => error.is_connection_lost(),
+            _ => false,
+        }
+    }
+
     /// The same error, naming the store's file unless it already names a file.
     pub fn in_file(self, path: &std::path::Path) -> StoreError {
         match self {
@@ -87,7 +99,8 @@ impl fmt::Display for StoreError {
                 )
             }
             StoreError::Sqlite(e) => write!(f, "databasefout: {e}"),
-            StoreError::Postgres(e) => write!(f, "databaseserver: {e}"),
+            StoreError::Postgres(e) => super::postgres::Problem::of(e).describe(None, f),
+            StoreError::Connect(e) => write!(f, "{e}"),
             StoreError::InFile { path, error } => write!(f, "{path}: {error}"),
             StoreError::Io { path, error } => match error.kind() {
                 std::io::ErrorKind::PermissionDenied => write!(f, "{path}: geen toegang (rechten)"),

@@ -10,6 +10,7 @@ mod files;
 mod indicators;
 mod notes;
 mod observations;
+pub mod postgres;
 mod schema;
 mod stories;
 mod undo;

@@ -153,4 +153,67 @@ mod tests {
         release.send(()).unwrap();
         assert_eq!(within(Duration::from_secs(60), || 7), Ok(7));
     }
+
+    #[test]
+    fn the_password_comes_from_the_address_then_pgpassword_then_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("pgpass");
+        std::fs::write(&file, "regio-db:5432:regio:politie:uit-bestand\n").unwrap();
+        #[cfg(unix)]
+        set_mode(&file, 0o600);
+        let text = format!(
+            "host=regio-db dbname=regio user=politie passfile='{}'",
+            file.display()
+        );
+        let attempt = |extra: &str, pgpassword: Option<&str>| {
+            let pgpassword = pgpassword.map(str::to_string);
+            let address = ServerAddress::parse_with(&format!("{text} {extra}"), move |name| {
+                (name == "PGPASSWORD").then(|| pgpassword.clone()).flatten()
+            })
+            .unwrap();
+            let mut config = address.config.clone();
+            let source = address.password_into(&mut config);
+            let password = config
+                .get_password()
+                .map(|p| String::from_utf8_lossy(p).into_owned());
+            (source, password)
+        };
+        let found = |text: &str| Some(text.to_string());
+        assert_eq!(
+            attempt("password=uit-adres", Some("uit-omgeving")),
+            (PasswordSource::Address, found("uit-adres"))
+        );
+        assert_eq!(
+            attempt("", Some("uit-omgeving")),
+            (PasswordSource::Environment, found("uit-omgeving"))
+        );
+        assert_eq!(
+            attempt("", None),
+            (PasswordSource::File(file.clone()), found("uit-bestand"))
+        );
+        assert_eq!(
+            attempt("port=5433", None),
+            (PasswordSource::None { ignored_file: None }, None),
+            "no line for this port"
+        );
+        #[cfg(unix)]
+        {
+            set_mode(&file, 0o640);
+            assert_eq!(
+                attempt("", None),
+                (
+                    PasswordSource::None {
+                        ignored_file: Some(file.clone())
+                    },
+                    None
+                )
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    fn set_mode(path: &std::path::Path, mode: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
 }

@@ -396,3 +396,6 @@ fn reach(error: &::postgres::Error) -> Reach {
         _ => Reach::Other(io.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests;

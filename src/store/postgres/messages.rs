@@ -35,7 +35,9 @@ pub(crate) enum Problem {
     /// A serialization failure or deadlock: another user changed the same rows at the same time.
     Conflict,
     NoDatabase,
-    /// Shutting down, restarting or starting up (57P01, 57P02, 57P03).
+    /// The server ended the session: shut down, or an administrator ended it (57P01, 57P02).
+    ServerEnded,
+    /// Starting up or shutting down, not taking connections (57P03).
     ServerUnavailable,
     TooManyConnections,
     Server {
@@ -127,7 +129,7 @@ impl Problem {
                 Problem::Tls(detail.unwrap_or_default().to_string())
             }
             ("error connecting to server", _) => Problem::Unreachable(reach(error)),
-            ("authentication error", Some("password missing")) => Problem::PasswordMissing,
+            (_, Some("password missing")) => Problem::PasswordMissing,
             ("authentication error", detail) => {
                 Problem::LoginRefused(detail.unwrap_or_default().to_string())
             }
@@ -160,12 +162,10 @@ impl Problem {
             {
                 Problem::Conflict
             }
-            c if *c == SqlState::ADMIN_SHUTDOWN
-                || *c == SqlState::CRASH_SHUTDOWN
-                || *c == SqlState::CANNOT_CONNECT_NOW =>
-            {
-                Problem::ServerUnavailable
+            c if *c == SqlState::ADMIN_SHUTDOWN || *c == SqlState::CRASH_SHUTDOWN => {
+                Problem::ServerEnded
             }
+            c if *c == SqlState::CANNOT_CONNECT_NOW => Problem::ServerUnavailable,
             c if *c == SqlState::TOO_MANY_CONNECTIONS => Problem::TooManyConnections,
             c if c.code().starts_with("08") || *c == SqlState::IDLE_SESSION_TIMEOUT => {
                 Problem::ConnectionLost
@@ -185,6 +185,7 @@ impl Problem {
                 | Problem::NoAnswer
                 | Problem::StillWaiting
                 | Problem::ConnectionLost
+                | Problem::ServerEnded
                 | Problem::ServerUnavailable
                 | Problem::TooManyConnections
         )
@@ -199,7 +200,10 @@ impl Problem {
         let server = attempt.map_or_else(String::new, |a| format!(" {}", a.server));
         let waited = attempt.map_or_else(
             || "de wachttijd".to_string(),
-            |a| format!("{} seconden", a.timeout.as_secs()),
+            |a| match a.timeout.as_secs() {
+                1 => "1 seconde".to_string(),
+                n => format!("{n} seconden"),
+            },
         );
         match self {
             Problem::Unreachable(reach) => {
@@ -282,10 +286,15 @@ impl Problem {
                 ),
                 None => f.write_str("de database bestaat niet (meer) op de databaseserver"),
             },
+            // An administrator's pg_terminate_backend and a shutdown send the same code.
+            Problem::ServerEnded => f.write_str(
+                "de databaseserver heeft de verbinding beëindigd (de server wordt afgesloten of een \
+                 beheerder brak de verbinding af); er is niets opgeslagen, probeer het zo opnieuw",
+            ),
             Problem::ServerUnavailable => write!(
                 f,
-                "de databaseserver{server} wordt afgesloten, herstart of start nog op; er is niets \
-                 opgeslagen, probeer het zo opnieuw"
+                "de databaseserver{server} start op of wordt afgesloten en neemt nu geen \
+                 verbindingen aan; probeer het zo opnieuw"
             ),
             Problem::TooManyConnections => write!(
                 f,

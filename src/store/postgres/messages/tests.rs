@@ -124,9 +124,14 @@ fn errors_at_work_say_that_nothing_was_saved() {
          het opnieuw"
     );
     assert_eq!(
-        said_at_work(Problem::ServerUnavailable),
-        "de databaseserver wordt afgesloten, herstart of start nog op; er is niets opgeslagen, \
-         probeer het zo opnieuw"
+        said_at_work(Problem::ServerEnded),
+        "de databaseserver heeft de verbinding beëindigd (de server wordt afgesloten of een \
+         beheerder brak de verbinding af); er is niets opgeslagen, probeer het zo opnieuw"
+    );
+    assert_eq!(
+        said(Problem::ServerUnavailable),
+        "de databaseserver regio-db:5433 start op of wordt afgesloten en neemt nu geen \
+         verbindingen aan; probeer het zo opnieuw"
     );
     assert_eq!(
         said_at_work(Problem::NoPermission(
@@ -174,9 +179,10 @@ fn server_codes_are_sorted_by_what_a_person_can_do() {
     for conflict in ["40001", "40P01"] {
         assert_eq!(of(conflict, "x"), Problem::Conflict);
     }
-    for going in ["57P01", "57P02", "57P03"] {
-        assert_eq!(of(going, "x"), Problem::ServerUnavailable);
+    for ended in ["57P01", "57P02"] {
+        assert_eq!(of(ended, "x"), Problem::ServerEnded);
     }
+    assert_eq!(of("57P03", "x"), Problem::ServerUnavailable);
     assert_eq!(of("53300", "too many"), Problem::TooManyConnections);
     assert_eq!(of("08006", "x"), Problem::ConnectionLost);
     assert_eq!(
@@ -195,6 +201,7 @@ fn only_reach_and_lost_connections_are_worth_retrying() {
         Problem::NoAnswer,
         Problem::StillWaiting,
         Problem::ConnectionLost,
+        Problem::ServerEnded,
         Problem::ServerUnavailable,
         Problem::TooManyConnections,
     ] {

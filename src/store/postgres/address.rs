@@ -90,7 +90,7 @@ impl ServerAddress {
             return true;
         }
         match ConnInfo::parse(text) {
-            Ok(info) => info.keys().any(|key| is_known(key)),
+            Ok(info) => info.keys().any(is_known),
             Err(_) => false,
         }
     }
@@ -292,7 +292,6 @@ fn crate_parse_error(error: &::postgres::Error) -> String {
         .and_then(|rest| rest.strip_suffix('`'))
     {
         Some(key) => format!("de waarde van {key} is ongeldig"),
-        None if detail.contains("host") => "de servernaam is ongeldig".to_string(),
         None => "het adres is niet te lezen".to_string(),
     }
 }

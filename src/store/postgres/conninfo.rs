@@ -15,14 +15,17 @@ pub(super) struct ConnInfo {
 
 impl ConnInfo {
     /// The settings of `text`, or why it is no connection string (a Dutch phrase).
+    /// An empty value counts as not given, as in libpq (`host=` is the default host).
     pub(super) fn parse(text: &str) -> Result<ConnInfo, String> {
-        match URL_PREFIXES.iter().find(|prefix| text.starts_with(*prefix)) {
-            Some(prefix) => parse_url(text, prefix.len()),
-            None => Ok(ConnInfo {
+        let mut info = match URL_PREFIXES.iter().find(|prefix| text.starts_with(*prefix)) {
+            Some(prefix) => parse_url(text, prefix.len())?,
+            None => ConnInfo {
                 url_base: None,
                 settings: parse_keywords(text)?,
-            }),
-        }
+            },
+        };
+        info.settings.retain(|(_, value)| !value.is_empty());
+        Ok(info)
     }
 
     pub(super) fn is_url(text: &str) -> bool {
@@ -223,6 +226,18 @@ mod tests {
                 pair("user", "o'neill"),
                 pair("password", r"it's \ ok"),
             ]
+        );
+    }
+
+    #[test]
+    fn empty_values_are_not_given() {
+        assert_eq!(
+            settings("host='' dbname='' user=u"),
+            vec![pair("user", "u")]
+        );
+        assert_eq!(
+            settings("postgres://h/db?sslmode=&port=5433"),
+            vec![pair("port", "5433")]
         );
     }
 

@@ -6,6 +6,8 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     /// From the PostgreSQL server or the connection to it.
     Postgres(postgres::Error),
+    /// Connecting to the PostgreSQL server failed; says to which server, as whom and why.
+    Connect(Box<super::postgres::ConnectError>),
     Io {
         path: String,
         error: std::io::Error,
@@ -47,6 +49,16 @@ impl StoreError {
         match error {
             rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::Sqlite(err),
             other => StoreError::Migration(other.to_string()),
+        }
+    }
+
+    /// The connection to the server could not be made or was lost; the window retries on it.
+    pub fn is_connection_lost(&self) -> bool {
+        match self {
+            StoreError::Postgres(error) => super::postgres::Problem::of(error).is_connection_lost(),
+            StoreError::Connect(error) => error.is_connection_lost(),
+            StoreError::InFile { error, .. } => error.is_connection_lost(),
+            _ => false,
         }
     }
 
@@ -97,12 +109,13 @@ impl fmt::Display for StoreError {
             }
             StoreError::Sqlite(e) => write!(f, "databasefout: {e}"),
             StoreError::Postgres(e) => match e.as_db_error() {
+                // The server's refusal said for what the role may not do (see `refusal`).
                 Some(db) if *db.code() == postgres::error::SqlState::INSUFFICIENT_PRIVILEGE => {
                     write!(f, "geen rechten: {}", refusal(db.message()))
                 }
-                Some(db) => write!(f, "databaseserver: {}", db.message()),
-                None => write!(f, "databaseserver: {e}"),
+                _ => super::postgres::Problem::of(e).describe(None, f),
             },
+            StoreError::Connect(e) => write!(f, "{e}"),
             StoreError::InFile { path, error } => write!(f, "{path}: {error}"),
             StoreError::Io { path, error } => match error.kind() {
                 std::io::ErrorKind::PermissionDenied => write!(f, "{path}: geen toegang (rechten)"),

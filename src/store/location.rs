@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{ServerAddress, StoreError};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum StoreLocation {
     File(PathBuf),
     Server(ServerAddress),
@@ -31,6 +31,19 @@ impl StoreLocation {
         }
     }
 }
+
+/// Two servers are the same store when their addresses (without passwords) are.
+impl PartialEq for StoreLocation {
+    fn eq(&self, other: &StoreLocation) -> bool {
+        match (self, other) {
+            (StoreLocation::File(a), StoreLocation::File(b)) => a == b,
+            (StoreLocation::Server(a), StoreLocation::Server(b)) => a.to_string() == b.to_string(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for StoreLocation {}
 
 impl From<PathBuf> for StoreLocation {
     fn from(path: PathBuf) -> StoreLocation {

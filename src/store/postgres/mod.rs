@@ -1,12 +1,21 @@
-//! What only the PostgreSQL store has: connecting to the server and its schema.
+//! What only the PostgreSQL store has: the address (URL or libpq keywords), the password from where
+//! libpq would take it, TLS with libpq's sslmodes, errors a person can act on; the schema, the roles
+//! and the listener for other users' changes.
 
 mod accounts;
+mod address;
 mod connect;
+mod conninfo;
 mod listen;
+mod messages;
+mod passfile;
 mod schema;
+mod tls;
 
-pub use connect::ServerAddress;
+pub use address::ServerAddress;
 pub(super) use listen::Listener;
+pub use messages::ConnectError;
+pub(crate) use messages::Problem;
 
 use super::StoreError;
 use super::connection::{Conn, PgConn};

@@ -14,8 +14,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use postgres::config::Host;
 use postgres::{Client, Config, NoTls};
 
-/// PostgreSQL's limit for a name.
-const MAX_NAME: usize = 63;
+/// The longest database name a store takes: its group roles are named after it and PostgreSQL's
+/// names end at 63 characters (see `server init`).
+const MAX_NAME: usize = 50;
 
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 

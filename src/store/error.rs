@@ -96,6 +96,12 @@ impl fmt::Display for StoreError {
                 )
             }
             StoreError::Sqlite(e) => write!(f, "databasefout: {e}"),
+            StoreError::Postgres(e) if connection_lost(e) => f.write_str(
+                "de verbinding met de databaseserver is verbroken (de server is gestopt of niet \
+                 meer bereikbaar); een wijziging die nog niet klaar was, is in haar geheel niet \
+                 opgeslagen, nooit half: kijk met `regio-in-beeld batches` wat er staat en probeer \
+                 het opnieuw als de server weer bereikbaar is",
+            ),
             StoreError::Postgres(e) => match e.as_db_error() {
                 Some(db) => write!(f, "databaseserver: {}", db.message()),
                 None => write!(f, "databaseserver: {e}"),
@@ -137,6 +143,18 @@ impl fmt::Display for StoreError {
             }
         }
     }
+}
+
+/// Whether the server went away in the middle of the session: stopped by its administrator, crashed
+/// or cut off by the network, as opposed to refusing a statement or never being reached at all.
+fn connection_lost(error: &postgres::Error) -> bool {
+    if let Some(db) = error.as_db_error() {
+        // admin_shutdown and crash_shutdown: the server ends every session as it stops.
+        return ["57P01", "57P02"].contains(&db.code().code());
+    }
+    let io = std::error::Error::source(error).is_some_and(|s| s.is::<std::io::Error>());
+    // The crate's kinds are private; a failed connect is the one I/O error that is not a loss.
+    error.is_closed() || (io && !error.to_string().starts_with("error connecting"))
 }
 
 impl std::error::Error for StoreError {}

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod cbs;
+pub mod postgres;
 pub mod synthetic;
 pub mod window;
 

@@ -55,9 +55,14 @@ pub fn write_delivery(dir: &Path, indicators: usize, months: usize) -> (PathBuf,
 
 /// A long CSV with one value per indicator, area and month: `indicators × 8 × months` rows.
 pub fn long_csv(indicators: usize, months: usize) -> String {
-    let mut text = String::with_capacity(indicators * months * 8 * 48);
+    monthly_csv_range(0..indicators, months)
+}
+
+/// The same for the indicators in `range`: `range.len() × 8 × months` rows from January 1990 on.
+pub fn monthly_csv_range(range: std::ops::Range<usize>, months: usize) -> String {
+    let mut text = String::with_capacity(range.len() * months * 8 * 48);
     text.push_str("indicator;gebied;periode;waarde\n");
-    for index in 0..indicators {
+    for index in range {
         let id = indicator_id(index);
         for month in 0..months {
             let (year, month) = (1990 + month / 12, month % 12 + 1);

@@ -271,8 +271,12 @@ impl Problem {
                 }
                 write!(f, "mag dit niet volgens de databaseserver ({message})")
             }
+            // Not "niets opgeslagen": a connection lost during COMMIT may have saved it all.
             Problem::ConnectionLost => f.write_str(
-                "de verbinding met de databaseserver is verbroken; er is niets opgeslagen",
+                "de verbinding met de databaseserver is verbroken (de server is gestopt of niet \
+                 meer bereikbaar); een wijziging die nog niet klaar was, is in haar geheel niet \
+                 opgeslagen, nooit half: kijk met `regio-in-beeld batches` wat er staat en probeer \
+                 het opnieuw als de server weer bereikbaar is",
             ),
             Problem::Conflict => f.write_str(
                 "een andere gebruiker wijzigde tegelijk dezelfde gegevens; er is niets opgeslagen, \

@@ -116,7 +116,10 @@ fn tls_problems_say_what_to_change() {
 fn errors_at_work_say_that_nothing_was_saved() {
     assert_eq!(
         said_at_work(Problem::ConnectionLost),
-        "de verbinding met de databaseserver is verbroken; er is niets opgeslagen"
+        "de verbinding met de databaseserver is verbroken (de server is gestopt of niet meer \
+         bereikbaar); een wijziging die nog niet klaar was, is in haar geheel niet opgeslagen, nooit \
+         half: kijk met `regio-in-beeld batches` wat er staat en probeer het opnieuw als de server \
+         weer bereikbaar is"
     );
     assert_eq!(
         said_at_work(Problem::Conflict),

@@ -52,8 +52,8 @@ BEGIN
     EXECUTE format('GRANT INSERT ON observation_history TO %I', db || '_leverancier');
     EXECUTE format('GRANT INSERT, DELETE ON batches TO %I', db || '_leverancier');
     EXECUTE format('GRANT UPDATE (finished_at, rows, undone_at) ON batches TO %I', db || '_leverancier');
-    EXECUTE format('GRANT USAGE ON SEQUENCE batches_id_seq, observation_history_id_seq TO %I',
-                   db || '_leverancier');
+    -- Batches are numbered by their INSERT (see batches/insert.sql), history rows by a sequence.
+    EXECUTE format('GRANT USAGE ON SEQUENCE observation_history_id_seq TO %I', db || '_leverancier');
     -- Account management only through the functions below.
     EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON regio_accounts FROM %I', db || '_beheerder');
 END $$;

@@ -319,7 +319,7 @@ fn errors_at_work_say_what_happened_and_whether_to_retry() {
     let denied = StoreError::from(reader.query("SELECT x FROM geheim", &[]).unwrap_err());
     assert_eq!(
         denied.to_string(),
-        "geen rechten: mag dit niet volgens de databaseserver (permission denied for table geheim)"
+        "geen rechten: uw account heeft geen rechten voor deze handeling op de tabel geheim; er is niets gewijzigd"
     );
     assert!(!denied.is_connection_lost());
 

@@ -31,7 +31,6 @@ const NOT_FOR_ANYONE: &[&str] = &[
      VALUES ('huiselijk_geweld_incidenten', '2026-01-01', 'a', 'concept', 't', 'x', 'x')",
     "DELETE FROM events",
     "UPDATE region SET name = 'x'",
-    "UPDATE store_version SET version = 0",
     "UPDATE schema_version SET version = 99",
     "INSERT INTO regio_accounts (name, role) VALUES ('boef', 'beheerder')",
     "SELECT regio_account_add('boef', 'beheerder', NULL, NULL)",

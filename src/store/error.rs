@@ -108,13 +108,7 @@ impl fmt::Display for StoreError {
                 )
             }
             StoreError::Sqlite(e) => write!(f, "databasefout: {e}"),
-            StoreError::Postgres(e) => match e.as_db_error() {
-                // The server's refusal said for what the role may not do (see `refusal`).
-                Some(db) if *db.code() == postgres::error::SqlState::INSUFFICIENT_PRIVILEGE => {
-                    write!(f, "geen rechten: {}", refusal(db.message()))
-                }
-                _ => super::postgres::Problem::of(e).describe(None, f),
-            },
+            StoreError::Postgres(e) => super::postgres::Problem::of(e).describe(None, f),
             StoreError::Connect(e) => write!(f, "{e}"),
             StoreError::InFile { path, error } => write!(f, "{path}: {error}"),
             StoreError::Io { path, error } => match error.kind() {
@@ -156,37 +150,6 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
-
-/// The server's refusal in Dutch: its own messages (`permission denied for table batches`, a
-/// row-level security policy) come in the server's language, the store's functions speak Dutch.
-fn refusal(message: &str) -> String {
-    let table = |prefix: &str| {
-        message
-            .strip_prefix(prefix)
-            .map(|rest| rest.trim_matches('"').to_string())
-    };
-    if let Some(table) = table("permission denied for table ") {
-        return format!(
-            "uw account heeft geen rechten voor deze handeling op de tabel {table}; er is niets \
-             gewijzigd"
-        );
-    }
-    if message.starts_with("permission denied for database ") {
-        return "uw account heeft geen toegang tot deze database; vraag de beheerder om een account \
-                (regio-in-beeld server user add)"
-            .to_string();
-    }
-    if let Some(table) = table("new row violates row-level security policy for table ") {
-        return format!(
-            "uw account mag deze rijen in de tabel {table} niet schrijven (alleen die van de \
-             indicatoren van uw eigen leverancier); er is niets opgeslagen"
-        );
-    }
-    if message.starts_with("permission denied") {
-        return format!("de server weigert dit voor uw account ({message}); er is niets gewijzigd");
-    }
-    message.to_string()
-}
 
 impl From<postgres::Error> for StoreError {
     fn from(error: postgres::Error) -> StoreError {

@@ -264,13 +264,7 @@ impl Problem {
                 "de versleutelde verbinding (TLS) met de databaseserver{server} kwam niet tot \
                  stand ({detail})"
             ),
-            Problem::NoPermission(message) => {
-                f.write_str("geen rechten: ")?;
-                if let Some(attempt) = attempt {
-                    write!(f, "{} ", attempt.user)?;
-                }
-                write!(f, "mag dit niet volgens de databaseserver ({message})")
-            }
+            Problem::NoPermission(message) => write!(f, "geen rechten: {}", refusal(message)),
             // Not "niets opgeslagen": a connection lost during COMMIT may have saved it all.
             Problem::ConnectionLost => f.write_str(
                 "de verbinding met de databaseserver is verbroken (de server is gestopt of niet \
@@ -408,6 +402,37 @@ fn reach(error: &::postgres::Error) -> Reach {
         }
         _ => Reach::Other(io.to_string()),
     }
+}
+
+/// The server's refusal in Dutch: its own messages (`permission denied for table batches`, a
+/// row-level security policy) come in the server's language, the store's functions speak Dutch.
+fn refusal(message: &str) -> String {
+    let table = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .map(|rest| rest.trim_matches('"').to_string())
+    };
+    if let Some(table) = table("permission denied for table ") {
+        return format!(
+            "uw account heeft geen rechten voor deze handeling op de tabel {table}; er is niets \
+             gewijzigd"
+        );
+    }
+    if message.starts_with("permission denied for database ") {
+        return "uw account heeft geen toegang tot deze database; vraag de beheerder om een account \
+                (regio-in-beeld server user add)"
+            .to_string();
+    }
+    if let Some(table) = table("new row violates row-level security policy for table ") {
+        return format!(
+            "uw account mag deze rijen in de tabel {table} niet schrijven (alleen die van de \
+             indicatoren van uw eigen leverancier); er is niets opgeslagen"
+        );
+    }
+    if message.starts_with("permission denied") {
+        return format!("de server weigert dit voor uw account ({message}); er is niets gewijzigd");
+    }
+    message.to_string()
 }
 
 #[cfg(test)]

@@ -201,7 +201,7 @@ impl eframe::App for Shell {
         let mut commands: Vec<Command> = self.poll_dialog().into_iter().collect();
         commands.extend(self.poll_capture(ctx.pixels_per_point()));
         let dropped = dropped_files(ctx);
-        if self.session.view().has_store && self.session.view().may.values && !dropped.is_empty() {
+        if self.session.view().has_store && !dropped.is_empty() {
             commands.push(Command::Preview(dropped));
         }
         for command in commands {

@@ -119,7 +119,8 @@ fn a_leverancier_cannot_change_another_suppliers_values_nor_anything_shared() {
     let mut tx = politie.transaction().unwrap();
     let batch: i64 = tx
         .query_one(
-            "INSERT INTO batches (kind, \"user\", started_at) VALUES ('manual', '', 'nu') RETURNING id",
+            "INSERT INTO batches (id, kind, \"user\", started_at) \
+             VALUES ((SELECT max(id) + 1 FROM batches), 'manual', '', 'nu') RETURNING id",
             &[],
         )
         .unwrap()

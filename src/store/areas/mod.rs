@@ -83,6 +83,11 @@ impl Store {
         let Some((code, chosen)) = head else {
             return Ok(None);
         };
+        if self.area_of_code(&code).is_none() {
+            // Another process set the region between reading the areas and the region: its areas
+            // were committed with it.
+            self.load_areas()?;
+        }
         let area = self.area_of_code(&code).ok_or_else(|| {
             StoreError::Corrupt(format!("regio {code} staat niet bij de gebieden"))
         })?;

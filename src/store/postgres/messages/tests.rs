@@ -140,14 +140,15 @@ fn errors_at_work_say_that_nothing_was_saved() {
         said_at_work(Problem::NoPermission(
             "permission denied for table batches".into()
         )),
-        "geen rechten: mag dit niet volgens de databaseserver (permission denied for table batches)"
+        "geen rechten: uw account heeft geen rechten voor deze handeling op de tabel batches; er is \
+         niets gewijzigd"
     );
     assert_eq!(
         said(Problem::NoPermission(
             "permission denied for table batches".into()
         )),
-        "geen rechten: politie mag dit niet volgens de databaseserver (permission denied for table \
-         batches)"
+        "geen rechten: uw account heeft geen rechten voor deze handeling op de tabel batches; er is \
+         niets gewijzigd"
     );
     assert_eq!(
         said(Problem::NoDatabase),

@@ -178,7 +178,7 @@ fn a_database_that_is_not_there_is_named() {
         return;
     };
     let home = tempfile::tempdir().unwrap();
-    let address = ServerAddress::parse_with(&db.url(), environment(home.path(), &[]))
+    let address = ServerAddress::parse_with(db.url(), environment(home.path(), &[]))
         .unwrap()
         .with_database("regio_bestaat_niet");
     let error = address.connect().err().unwrap();
@@ -324,8 +324,8 @@ fn errors_at_work_say_what_happened_and_whether_to_retry() {
     assert!(!denied.is_connection_lost());
 
     // Two serializable transactions that each read what the other writes: one must give way.
-    let mut first = connect(&db.url(), home.path(), &[]).unwrap();
-    let mut second = connect(&db.url(), home.path(), &[]).unwrap();
+    let mut first = connect(db.url(), home.path(), &[]).unwrap();
+    let mut second = connect(db.url(), home.path(), &[]).unwrap();
     let serializable = |client: &mut Client| {
         client
             .batch_execute("BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT count(*) FROM telling")

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::{ServerAddress, StoreError};
 
+// One per process, passed by reference: the server's size does not matter, boxing it would.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum StoreLocation {
     File(PathBuf),

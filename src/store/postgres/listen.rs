@@ -150,7 +150,7 @@ fn hear(client: &mut postgres::Client, shared: &Shared) -> Option<String> {
             return Some("de verbinding met de databaseserver is verbroken".to_string());
         }
         waits += 1;
-        if waits % PING_EVERY == 0
+        if waits.is_multiple_of(PING_EVERY)
             && let Err(error) = client.batch_execute("")
         {
             return Some(crate::store::StoreError::from(error).to_string());

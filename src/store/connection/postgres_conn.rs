@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::ToSql;
-use postgres::{Client, Statement, Transaction};
+use postgres::{Client, GenericClient, Statement, Transaction};
 
 use super::{Param, Row};
 use crate::store::StoreError;
@@ -16,12 +16,12 @@ const WRITE_LOCK: i64 = 0x5245_4749_4f00; // "REGIO"
 
 pub(in crate::store) struct PgConn {
     pub client: Client,
-    statements: HashMap<&'static str, Statement>,
+    statements: Statements,
 }
 
 pub(in crate::store) struct PgTx<'c> {
     tx: Transaction<'c>,
-    statements: &'c mut HashMap<&'static str, Statement>,
+    statements: &'c mut Statements,
 }
 
 impl PgConn {
@@ -42,8 +42,7 @@ impl PgConn {
     }
 
     pub fn exec(&mut self, sql: &'static str, params: &[&dyn Param]) -> Result<u64, StoreError> {
-        let statement = prepared(&mut self.client, &mut self.statements, sql)?;
-        Ok(self.client.execute(&statement, &pg_params(params))?)
+        exec_on(&mut self.client, &mut self.statements, sql, params)
     }
 
     pub fn each(
@@ -52,19 +51,13 @@ impl PgConn {
         params: &[&dyn Param],
         each: &mut dyn FnMut(&Row) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let statement = prepared(&mut self.client, &mut self.statements, sql)?;
-        let mut rows = self.client.query_raw(&statement, pg_params(params))?;
-        while let Some(row) = rows.next()? {
-            each(&Row::Postgres(&row))?;
-        }
-        Ok(())
+        each_on(&mut self.client, &mut self.statements, sql, params, each)
     }
 }
 
 impl<'c> PgTx<'c> {
     pub fn exec(&mut self, sql: &'static str, params: &[&dyn Param]) -> Result<u64, StoreError> {
-        let statement = prepared(&mut self.tx, self.statements, sql)?;
-        Ok(self.tx.execute(&statement, &pg_params(params))?)
+        exec_on(&mut self.tx, self.statements, sql, params)
     }
 
     pub fn each(
@@ -73,12 +66,7 @@ impl<'c> PgTx<'c> {
         params: &[&dyn Param],
         each: &mut dyn FnMut(&Row) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let statement = prepared(&mut self.tx, self.statements, sql)?;
-        let mut rows = self.tx.query_raw(&statement, pg_params(params))?;
-        while let Some(row) = rows.next()? {
-            each(&Row::Postgres(&row))?;
-        }
-        Ok(())
+        each_on(&mut self.tx, self.statements, sql, params, each)
     }
 
     pub fn inner(&mut self) -> &mut Transaction<'c> {
@@ -90,32 +78,44 @@ impl<'c> PgTx<'c> {
     }
 }
 
-/// What can prepare a statement: the client, or a transaction on it.
-trait Prepare {
-    fn prepare_sql(&mut self, sql: &str) -> Result<Statement, postgres::Error>;
+type Statements = HashMap<&'static str, Statement>;
+
+/// Runs `sql` on the client or a transaction on it.
+fn exec_on(
+    on: &mut impl GenericClient,
+    statements: &mut Statements,
+    sql: &'static str,
+    params: &[&dyn Param],
+) -> Result<u64, StoreError> {
+    let statement = prepared(on, statements, sql)?;
+    Ok(on.execute(&statement, &pg_params(params))?)
 }
 
-impl Prepare for Client {
-    fn prepare_sql(&mut self, sql: &str) -> Result<Statement, postgres::Error> {
-        self.prepare(sql)
+/// Reads the rows of `sql`, as they come, on the client or a transaction on it.
+fn each_on(
+    on: &mut impl GenericClient,
+    statements: &mut Statements,
+    sql: &'static str,
+    params: &[&dyn Param],
+    each: &mut dyn FnMut(&Row) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let statement = prepared(on, statements, sql)?;
+    let mut rows = on.query_raw(&statement, pg_params(params))?;
+    while let Some(row) = rows.next()? {
+        each(&Row::Postgres(&row))?;
     }
-}
-
-impl Prepare for Transaction<'_> {
-    fn prepare_sql(&mut self, sql: &str) -> Result<Statement, postgres::Error> {
-        self.prepare(sql)
-    }
+    Ok(())
 }
 
 fn prepared(
-    on: &mut impl Prepare,
-    statements: &mut HashMap<&'static str, Statement>,
+    on: &mut impl GenericClient,
+    statements: &mut Statements,
     sql: &'static str,
 ) -> Result<Statement, StoreError> {
     if let Some(statement) = statements.get(sql) {
         return Ok(statement.clone());
     }
-    let statement = on.prepare_sql(&numbered_parameters(sql))?;
+    let statement = on.prepare(&numbered_parameters(sql))?;
     statements.insert(sql, statement.clone());
     Ok(statement)
 }

@@ -112,3 +112,45 @@ fn wait_for(
     }
     false
 }
+
+/// The window as `account` sees it, on the Gegevens screen: whether it offers to read in files and to
+/// undo, and whether Duiding offers to write.
+fn offered(store: &support::shared_store::SharedStore, account: &str) -> (bool, bool, bool) {
+    let options = OpenOptions {
+        db: StoreLocation::parse(store.url_of(account).as_ref()).unwrap(),
+        indicators: None,
+        today: Some(support::today()),
+    };
+    let mut harness = open_window_with(options);
+    assert!(
+        harness.query_by_label_contains("Verbonden met").is_some(),
+        "{account}: the status bar names the account"
+    );
+    harness.get_by_label("Gegevens").click();
+    harness.run();
+    let import = harness.query_by_label("Bestanden kiezen…").is_some();
+    let undo = harness.query_by_label("Batch 1 ongedaan maken").is_some();
+    harness.get_by_label("Duiding").click();
+    harness.run();
+    let write = harness.query_by_label("Duiding opslaan").is_some();
+    (import, undo, write)
+}
+
+#[test]
+fn the_window_offers_each_role_only_what_it_may_do() {
+    let Some(store) = support::shared_store::shared_store("ui_server::offers_each_role")
+        .map(|s| s.with_accounts())
+    else {
+        return;
+    };
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/observations.csv");
+    let import = store.owner(&["import", demo]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    assert_eq!(offered(&store, "beheer"), (true, true, true), "beheerder");
+    assert_eq!(
+        offered(&store, "politie"),
+        (true, true, false),
+        "leverancier"
+    );
+    assert_eq!(offered(&store, "bestuur"), (false, false, false), "lezer");
+}

@@ -28,6 +28,7 @@ pub(super) fn events_panel(
     events: &[&Event],
     region: &Region,
     editor: &mut EventEditor,
+    may_change: bool,
 ) -> Option<EventAction> {
     let palette = theme::palette(ui);
     let mut action = None;
@@ -55,11 +56,14 @@ pub(super) fn events_panel(
                     ui,
                     format!("{} · {}{scope}", dutch_date(event.draft.date), kind.label()),
                 );
-                if ui.small_button("Verwijderen").clicked() {
+                if may_change && ui.small_button("Verwijderen").clicked() {
                     action = Some(EventAction::Remove(event.id));
                 }
             })
         });
+    }
+    if !may_change {
+        return action;
     }
     ui.add_space(6.0);
     card(ui, |ui| {

@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 use super::duiding::status_badge;
 use super::strategisch::BROKEN;
 use super::verhalen::open_button;
-use crate::app::{CbsTableView, Dashboard, IndicatorFigures, Movement};
+use crate::app::{CbsTableView, Dashboard, IndicatorFigures, Movement, Permissions};
 use crate::domain::{BatchKind, Period, Source, StockOrFlow, WebUrl, dutch_date, dutch_datetime};
 use crate::ui::chart_image::ChartUse;
 use crate::ui::events::{EventAction, EventEditor, events_of, events_panel};
@@ -38,6 +38,7 @@ pub(in crate::ui) fn tactical(
     selected: &str,
     cbs_table: Option<&CbsTableView>,
     event_editor: &mut EventEditor,
+    may: Permissions,
 ) -> Option<TacticalAction> {
     let figures = dashboard
         .indicators
@@ -60,10 +61,11 @@ pub(in crate::ui) fn tactical(
                     if let Some(action) = info(ui, figures, cbs_table) {
                         picked = Some(action);
                     }
-                    if let Some(action) = notes_and_stories(ui, dashboard, figures) {
+                    if let Some(action) = notes_and_stories(ui, dashboard, figures, may) {
                         picked = Some(action);
                     }
-                    if let Some(action) = events_panel(ui, &events, &dashboard.region, event_editor)
+                    if let Some(action) =
+                        events_panel(ui, &events, &dashboard.region, event_editor, may.manage)
                     {
                         picked = Some(TacticalAction::Event(figures.indicator.id.clone(), action));
                     }
@@ -419,6 +421,7 @@ fn notes_and_stories(
     ui: &mut egui::Ui,
     dashboard: &Dashboard,
     figures: &IndicatorFigures,
+    may: Permissions,
 ) -> Option<TacticalAction> {
     let mut action = None;
     let id = &figures.indicator.id;
@@ -440,7 +443,7 @@ fn notes_and_stories(
         });
         ui.add_space(4.0);
     }
-    if ui.button("Duiding schrijven").clicked() {
+    if may.manage && ui.button("Duiding schrijven").clicked() {
         action = Some(TacticalAction::WriteNote(id.clone()));
     }
     let stories: Vec<_> = dashboard.stories_beside(figures).collect();

@@ -67,7 +67,14 @@ fn screen(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action>) {
         (Screen::Tactisch, _) => {
             let selected = view.settings.indicator.as_deref().unwrap_or_default();
             let cbs_table = view.cbs_table.as_ref();
-            if let Some(action) = tactical(ui, dashboard, selected, cbs_table, &mut forms.event) {
+            if let Some(action) = tactical(
+                ui,
+                dashboard,
+                selected,
+                cbs_table,
+                &mut forms.event,
+                view.may,
+            ) {
                 actions.push(match action {
                     TacticalAction::Pick(id) => Action::App(Command::OpenIndicator(id)),
                     TacticalAction::WriteNote(id) => {

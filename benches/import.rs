@@ -6,6 +6,8 @@
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
 
+#[path = "support/floor.rs"]
+mod floor;
 #[path = "support/memory.rs"]
 mod memory;
 
@@ -54,21 +56,12 @@ fn main() {
     let floor = floors.into_iter().min().unwrap();
     let import = imports.into_iter().min().unwrap();
 
-    let per_second = |d: Duration| rows as f64 / d.as_secs_f64();
-    println!(
-        "floor (bare prepared insert): {:.2} s, {:.0} rows/s",
-        floor.as_secs_f64(),
-        per_second(floor)
-    );
-    println!(
-        "import (read, validate, preview, commit): {:.2} s, {:.0} rows/s",
-        import.as_secs_f64(),
-        per_second(import)
-    );
-    println!(
-        "ratio import / floor: {:.2} (target ≤ 2.00); import ≤ 3 s: {}",
-        import.as_secs_f64() / floor.as_secs_f64(),
-        import.as_secs_f64() <= 3.0
+    floor::print_import_against_floor(
+        "bare prepared insert",
+        floor,
+        import,
+        rows,
+        &format!("; import ≤ 3 s: {}", import.as_secs_f64() <= 3.0),
     );
     drop(csv_text);
 

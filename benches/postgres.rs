@@ -7,6 +7,8 @@
 //! `REGIO_BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres cargo bench --bench postgres`.
 //! Target: the import at most 2× the floor.
 
+#[path = "support/floor.rs"]
+mod floor;
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
 
@@ -68,20 +70,12 @@ fn main() {
     drop(csv_text);
     let floor = floors.into_iter().min().unwrap();
     let import = imports.into_iter().min().unwrap();
-    let per_second = |d: Duration| rows as f64 / d.as_secs_f64();
-    println!(
-        "floor (bare binary COPY into observations): {:.2} s, {:.0} rows/s",
-        floor.as_secs_f64(),
-        per_second(floor)
-    );
-    println!(
-        "import (read, validate, preview, commit): {:.2} s, {:.0} rows/s",
-        import.as_secs_f64(),
-        per_second(import)
-    );
-    println!(
-        "ratio import / floor: {:.2} (target ≤ 2.00)",
-        import.as_secs_f64() / floor.as_secs_f64()
+    floor::print_import_against_floor(
+        "bare binary COPY into observations",
+        floor,
+        import,
+        rows,
+        "",
     );
 
     let deliveries: Vec<_> = (0..SUPPLIERS)

@@ -74,8 +74,6 @@ pub struct Workspace {
     seen_version: Option<i64>,
     /// See [`OpenOptions::today`].
     today: Option<NaiveDate>,
-    /// Who is connected to a shared store, read once at opening; `None` for a file.
-    account: Option<crate::domain::Account>,
 }
 
 impl Workspace {
@@ -155,9 +153,9 @@ impl Workspace {
             demo_loaded_on_open: None,
             seen_version: None,
             today,
-            account: None,
         };
-        workspace.account = workspace.store.account()?;
+        // A user with no role in a shared store is refused here, before anything is shown.
+        workspace.store.account()?;
         // A store whose only batch is its catalog is new: it gets the demo data.
         if !read_only && workspace.takes_demo() && !workspace.store.has_value_batches()? {
             // Another process may be filling the same new store: one fills it, the others wait and
@@ -223,9 +221,9 @@ impl Workspace {
         !self.region_chosen && self.region.code() == demo::REGION_CODE
     }
 
-    /// Who is connected to a shared store (read at opening); `None` for a file.
-    pub fn account(&self) -> Option<&crate::domain::Account> {
-        self.account.as_ref()
+    /// Who is connected to a shared store (asked at opening); `None` for a file.
+    pub fn account(&self) -> Option<crate::domain::Account> {
+        self.store.account().ok().flatten()
     }
 
     pub fn store(&self) -> &Store {

@@ -57,6 +57,8 @@ pub struct Store {
     server: Option<ServerAddress>,
     /// Hears other users' changes on the server; started when first asked (only a window asks).
     listener: std::cell::OnceCell<postgres::Listener>,
+    /// The connected account, asked of the server once: a connection's user never changes.
+    account: std::cell::OnceCell<Option<crate::domain::Account>>,
 }
 
 impl Store {
@@ -147,6 +149,7 @@ impl Store {
             areas: Default::default(),
             server: None,
             listener: Default::default(),
+            account: Default::default(),
         };
         store.load_areas()?;
         Ok(store)
@@ -154,19 +157,11 @@ impl Store {
 
     /// A second connection to the same file, for reading only and without the checks opening did:
     /// the dashboard reads half its indicators on it, on the other core. `None` for a store in
-    /// memory, or when the file cannot be opened twice (then one connection reads everything).
+    /// memory, or when the file cannot be opened twice (then one connection reads everything), and
+    /// for a server: there the server does the reading, and a new connection (TLS, login, schema
+    /// check) for every read of the dashboard would cost more than it saves, and wait on a server
+    /// that is gone.
     pub fn reader(&self) -> Option<Store> {
-        if let Some(server) = &self.server {
-            return Some(Store {
-                conn: postgres::open(server).ok()?,
-                path: None,
-                read_only: true,
-                migration_backup: None,
-                areas: self.areas.clone(),
-                server: None,
-                listener: Default::default(),
-            });
-        }
         let path = self.path.as_ref()?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).ok()?;
@@ -181,6 +176,7 @@ impl Store {
             areas: self.areas.clone(),
             server: None,
             listener: Default::default(),
+            account: Default::default(),
         })
     }
 
@@ -202,6 +198,7 @@ impl Store {
             areas: Default::default(),
             server: Some(server.clone()),
             listener: Default::default(),
+            account: Default::default(),
         };
         store.load_areas()?;
         Ok(store)
@@ -244,6 +241,7 @@ impl Store {
             areas: Default::default(),
             server: None,
             listener: Default::default(),
+            account: Default::default(),
         };
         store.load_areas()?;
         Ok(store)

@@ -19,8 +19,17 @@ pub(super) fn install(client: &mut Client) -> Result<(), StoreError> {
 
 impl Store {
     /// The connected user with its role in this store; `None` on SQLite. The database owner and
-    /// superusers count as beheerder. A user in none of the store's roles is refused.
+    /// superusers count as beheerder. A user in none of the store's roles is refused. Asked of the
+    /// server once per store (the server checks every write again).
     pub fn account(&self) -> Result<Option<Account>, StoreError> {
+        if let Some(account) = self.account.get() {
+            return Ok(account.clone());
+        }
+        let account = self.ask_account()?;
+        Ok(self.account.get_or_init(|| account).clone())
+    }
+
+    fn ask_account(&self) -> Result<Option<Account>, StoreError> {
         if self.conn.sqlite().is_some() {
             return Ok(None);
         }

@@ -42,7 +42,7 @@ impl Workspace {
             role,
             supplier,
         };
-        self.store_mut().add_account(&account, password)?;
+        self.store_mut()?.add_account(&account, password)?;
         Ok(account)
     }
 
@@ -51,7 +51,7 @@ impl Workspace {
     }
 
     pub fn remove_account(&mut self, name: &str) -> Result<(), AppError> {
-        Ok(self.store_mut().remove_account(name)?)
+        Ok(self.store_mut()?.remove_account(name)?)
     }
 
     /// The suppliers the catalog names, sorted, each once.

@@ -114,7 +114,7 @@ impl Workspace {
             retired: current.is_some_and(|v| v.retired),
         };
         let summary = self
-            .store_mut()
+            .store_mut()?
             .write_definitions(&catalog_batch(user, None), &[write])?;
         self.reload_catalog()?;
         Ok(summary)
@@ -139,7 +139,7 @@ impl Workspace {
             retired: true,
         };
         let summary = self
-            .store_mut()
+            .store_mut()?
             .write_definitions(&catalog_batch(user, None), &[write])?;
         self.reload_catalog()?;
         summary
@@ -181,7 +181,7 @@ impl Workspace {
         if !errors.is_empty() {
             return Err(AppError::Catalog(errors));
         }
-        let summary = self.store_mut().undo_batch(id)?;
+        let summary = self.store_mut()?.undo_batch(id)?;
         self.reload_catalog()?;
         Ok(Undone {
             batch: id,
@@ -200,6 +200,7 @@ impl Workspace {
     }
 
     fn refuse_given_catalog(&self) -> Result<(), AppError> {
+        self.refuse_if_published()?;
         if self.is_read_only() {
             return Err(AppError::Refused(
                 "de database is alleen-lezen geopend; de indicatoren kunnen nu niet gewijzigd worden"
@@ -248,7 +249,7 @@ impl Workspace {
     /// Reads the store's catalog into memory again, after a write to it.
     fn reload_catalog(&mut self) -> Result<(), AppError> {
         let catalog = stored_catalog(self.store())?;
-        self.store_mut().sync_indicators(catalog.all())?;
+        self.store_mut()?.sync_indicators(catalog.all())?;
         self.set_catalog(catalog);
         Ok(())
     }

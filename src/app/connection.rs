@@ -72,6 +72,6 @@ impl Workspace {
     /// Restores a connection the server closed, once the server can be reached again; whether it
     /// did (then the dashboard is read again).
     pub fn reconnect_if_due(&mut self) -> bool {
-        self.store().needs_reconnect() && self.store_mut().reconnect().is_ok()
+        self.store().needs_reconnect() && self.reconnect_store().is_ok()
     }
 }

@@ -15,13 +15,13 @@ impl Workspace {
     pub fn add_event(&mut self, draft: &EventDraft) -> Result<EventId, AppError> {
         self.check_event(draft)?;
         Ok(self
-            .store_mut()
+            .store_mut()?
             .add_events(std::slice::from_ref(draft), false)?[0])
     }
 
     /// Removes an event; it stays in the history.
     pub fn remove_event(&mut self, id: EventId) -> Result<(), AppError> {
-        Ok(self.store_mut().remove_event(id)?)
+        Ok(self.store_mut()?.remove_event(id)?)
     }
 
     /// Every problem with an event, typed or imported.
@@ -62,6 +62,6 @@ impl Workspace {
             .into_iter()
             .filter(|d| !existing.iter().any(|e| e.draft == *d))
             .collect();
-        Ok(self.store_mut().add_events(&new, false)?.len())
+        Ok(self.store_mut()?.add_events(&new, false)?.len())
     }
 }

@@ -126,7 +126,7 @@ impl Workspace {
                 (source, table.observations.iter().collect())
             })
             .collect();
-        let summaries = self.store_mut().write_batches(&batches)?;
+        let summaries = self.store_mut()?.write_batches(&batches)?;
         Ok(FetchReport {
             tables: fetched.into_iter().zip(summaries).collect(),
         })

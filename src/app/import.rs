@@ -201,7 +201,7 @@ impl Workspace {
                 (source, file.in_cell_order().collect())
             })
             .collect();
-        let summaries = self.store_mut().write_batches(&batches)?;
+        let summaries = self.store_mut()?.write_batches(&batches)?;
         Ok(ImportReport {
             files: preview
                 .files

@@ -19,6 +19,7 @@ mod jobs;
 mod movement;
 mod notes;
 mod output_file;
+mod publish;
 mod record_shape;
 mod region;
 mod session;
@@ -45,6 +46,7 @@ pub use interchange::EventRecord;
 pub use jobs::{FetchEvent, FetchJob, WorkJob};
 pub use movement::{Movement, rate_text};
 pub use output_file::{OutputFormat, Replace};
+pub use publish::Published;
 pub use region::{load_region, merger_events};
 pub use session::{
     CatalogCommand, CatalogFilter, CbsTableView, Command, DataView, DeliveredFiles, DuidingView,

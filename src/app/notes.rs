@@ -20,7 +20,7 @@ impl Workspace {
     pub fn add_note(&mut self, draft: &NoteDraft) -> Result<NoteId, AppError> {
         self.check_note(draft)?;
         Ok(self
-            .store_mut()
+            .store_mut()?
             .add_note(draft, NoteStatus::Concept, false)?)
     }
 
@@ -40,7 +40,7 @@ impl Workspace {
         };
         self.check_note(&draft)?;
         Ok(self
-            .store_mut()
+            .store_mut()?
             .update_note(id, author, NoteStatus::Concept, text)?)
     }
 
@@ -66,7 +66,7 @@ impl Workspace {
         let author = non_empty(author, "auteur")?;
         check_user("auteur", author)?;
         Ok(self
-            .store_mut()
+            .store_mut()?
             .update_note(id, author, status, &note.draft.text)?)
     }
 
@@ -117,7 +117,7 @@ impl Workspace {
             .into_iter()
             .filter(|(draft, _)| !existing.iter().any(|n| n.draft == *draft))
             .collect();
-        Ok(self.store_mut().add_notes(&new, false)?.len())
+        Ok(self.store_mut()?.add_notes(&new, false)?.len())
     }
 }
 

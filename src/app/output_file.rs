@@ -31,6 +31,10 @@ impl OutputFormat {
         what: "een Excel-werkboek",
         extensions: &["xlsx"],
     };
+    pub const PUBLICATION: OutputFormat = OutputFormat {
+        what: "een publicatie voor bestuurders",
+        extensions: &["rib"],
+    };
     pub const PNG: OutputFormat = OutputFormat {
         what: "een PNG-afbeelding",
         extensions: &["png"],
@@ -73,7 +77,7 @@ impl Workspace {
 }
 
 /// Every rule but the writing itself, so a refusal comes before any work is done.
-fn check_output(
+pub(super) fn check_output(
     path: &Path,
     format: OutputFormat,
     replace: Replace,
@@ -120,7 +124,7 @@ pub(super) fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> 
     written
 }
 
-fn temporary_beside(path: &Path) -> std::io::Result<PathBuf> {
+pub(super) fn temporary_beside(path: &Path) -> std::io::Result<PathBuf> {
     let name = path.file_name().ok_or_else(|| {
         std::io::Error::new(std::io::ErrorKind::InvalidInput, "geen bestandsnaam")
     })?;

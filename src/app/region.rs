@@ -93,6 +93,9 @@ impl Workspace {
     ) -> Result<Workspace, AppError> {
         let mut store =
             Store::open_at(&options.db).map_err(|e| AppError::from(e).naming_store(&options.db))?;
+        if let Some(publication) = store.publication() {
+            return Err(AppError::Refused(publication.refusal()));
+        }
         if store.is_read_only() {
             return Err(AppError::Refused(format!(
                 "{} is alleen-lezen; er is niets gewijzigd",
@@ -125,7 +128,7 @@ impl Workspace {
             .into_iter()
             .filter(|draft| !told_already(&on_record, draft))
             .collect();
-        self.store_mut().add_events(&missing, false)?;
+        self.store_mut()?.add_events(&missing, false)?;
         Ok(())
     }
 }

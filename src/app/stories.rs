@@ -23,16 +23,16 @@ impl Workspace {
 
     pub fn add_story(&mut self, draft: &StoryDraft) -> Result<StoryId, AppError> {
         self.check_story(draft)?;
-        Ok(self.store_mut().add_story(draft, false)?)
+        Ok(self.store_mut()?.add_story(draft, false)?)
     }
 
     pub fn update_story(&mut self, id: StoryId, draft: &StoryDraft) -> Result<(), AppError> {
         self.check_story(draft)?;
-        Ok(self.store_mut().update_story(id, draft)?)
+        Ok(self.store_mut()?.update_story(id, draft)?)
     }
 
     pub fn remove_story(&mut self, id: StoryId) -> Result<(), AppError> {
-        Ok(self.store_mut().remove_story(id)?)
+        Ok(self.store_mut()?.remove_story(id)?)
     }
 
     /// Every problem with a story, typed or imported.
@@ -68,7 +68,7 @@ impl Workspace {
                     .any(|s| s.draft.title == d.title && s.draft.url == d.url)
             })
             .collect();
-        Ok(self.store_mut().add_stories(&new, false)?.len())
+        Ok(self.store_mut()?.add_stories(&new, false)?.len())
     }
 
     pub(super) fn read_stories(

@@ -7,7 +7,7 @@ use super::interchange::{EventRecord, NoteRecord, StoryRecord, read_list};
 use super::{AppError, demo};
 use crate::catalog::{Catalog, builtin_region};
 use crate::domain::{Batch, BatchId, BatchKind, Indicator, Region, count_of, visible};
-use crate::report::{ExportFormat, export};
+use crate::report::{ExportFormat, Shielding, export};
 use crate::store::{ObservationFilter, Store, StoreLocation, UndoSummary, WriteSummary};
 
 /// Where the store and the indicator definitions come from.
@@ -230,8 +230,16 @@ impl Workspace {
         &self.store
     }
 
-    pub(super) fn store_mut(&mut self) -> &mut Store {
-        &mut self.store
+    /// A new connection in place of one the server closed: no change to the data.
+    pub(super) fn reconnect_store(&mut self) -> Result<(), crate::store::StoreError> {
+        self.store.reconnect()
+    }
+
+    /// The store, to change it: refused for a publication before anything is asked of it, so every
+    /// change says why in the same words, whichever front end asked.
+    pub(super) fn store_mut(&mut self) -> Result<&mut Store, AppError> {
+        self.refuse_if_published()?;
+        Ok(&mut self.store)
     }
 
     pub(super) fn catalog_origin(&self) -> &CatalogOrigin {
@@ -246,6 +254,7 @@ impl Workspace {
     /// Loads the demo data set, carried on to [`Workspace::today`]; refused when the store already
     /// holds values, so demo figures never mix with real ones.
     pub fn load_demo(&mut self) -> Result<WriteSummary, AppError> {
+        self.refuse_if_published()?;
         if self.region.code() != demo::REGION_CODE {
             return Err(AppError::Refused(format!(
                 "de voorbeelddata gaan over Zaanstreek-Waterland; deze database is voor {}",
@@ -312,6 +321,7 @@ impl Workspace {
     /// Restores the state before batch `id` (see [`Store::undo_batch`]); for a catalog batch the
     /// definitions before it, refused where that would make stored values wrong.
     pub fn undo(&mut self, id: BatchId) -> Result<Undone, AppError> {
+        self.refuse_if_published()?;
         let definitions = self
             .store
             .batch(id)?
@@ -345,7 +355,12 @@ impl Workspace {
             indicator: indicator.map(str::to_string),
         };
         let observations = self.store.observations(&filter)?;
-        Ok(export(&observations, self.catalog.all(), format, shield))
+        let shielding = match (shield, self.store.publication()) {
+            (false, _) => Shielding::Off,
+            (true, None) => Shielding::On,
+            (true, Some(_)) => Shielding::Published,
+        };
+        Ok(export(&observations, self.catalog.all(), format, shielding))
     }
 
     pub fn indicator(&self, id: &str) -> Result<&Indicator, AppError> {

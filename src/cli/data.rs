@@ -1,10 +1,11 @@
-//! `batches`, `undo`, `template` and `status`: managing what was delivered.
+//! `batches`, `undo`, `template`, `status`, `export` and `demo`: managing what was delivered.
 
 use std::path::Path;
 
-use super::{Cli, field, write_stdout};
-use crate::app::{AppError, Replace, TemplateFormat};
+use super::{Cli, Format, field, write_stdout};
+use crate::app::{AppError, Replace, TemplateFormat, Workspace};
 use crate::domain::{Area, BatchId, Period, count_of, dutch_date, dutch_datetime, format_number};
+use crate::report::ExportFormat;
 
 pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
     let workspace = cli.open()?;
@@ -157,4 +158,38 @@ pub(super) fn signals(cli: &Cli, period_text: Option<&str>) -> Result<(), AppErr
         ));
     }
     write_stdout(&out)
+}
+
+pub(super) fn export(
+    cli: &Cli,
+    indicator: Option<&str>,
+    format: Format,
+    shield: bool,
+) -> Result<(), AppError> {
+    let workspace = cli.open()?;
+    let format = match format {
+        Format::Csv => ExportFormat::Csv,
+        Format::Json => ExportFormat::Json,
+    };
+    let text = workspace.export(indicator, format, shield)?;
+    write_stdout(&text)
+}
+
+pub(super) fn demo(cli: &Cli) -> Result<(), AppError> {
+    let options = cli.open_options();
+    let mut workspace = Workspace::open(&options)?;
+    let summary = match workspace.demo_loaded_on_open() {
+        Some(summary) => summary,
+        None => workspace.load_demo()?,
+    };
+    say!(
+        "Voorbeelddata geladen in {}: {} waarden (batch {}).",
+        options.db,
+        summary.added + summary.changed,
+        summary
+            .batch
+            .map(|b| b.to_string())
+            .unwrap_or_else(|| "-".into())
+    );
+    Ok(())
 }

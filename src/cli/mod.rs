@@ -30,6 +30,7 @@ mod data;
 mod fetch;
 mod import;
 mod indicators;
+mod publication;
 mod region;
 mod server;
 mod store_location;
@@ -41,7 +42,6 @@ pub use usage::parse;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{AppError, OpenOptions, Replace, Workspace, default_db_path, load_catalog};
-use crate::report::ExportFormat;
 use crate::store::StoreLocation;
 use store_location::StoreLocationParser;
 
@@ -49,7 +49,7 @@ use store_location::StoreLocationParser;
 #[command(
     name = "regio-in-beeld",
     version,
-    about = "Dashboard Zorg & Veiligheid van een regio (standaard Zaanstreek-Waterland). Zonder opdracht opent het venster."
+    about = "Dashboard Zorg & Veiligheid van een regio (standaard Zaanstreek-Waterland). Zonder opdracht opent het venster; regio-in-beeld BESTAND.rib opent een publicatie, alleen lezen."
 )]
 pub struct Cli {
     /// Databasebestand (standaard in de gegevensmap van de gebruiker), of een PostgreSQL-server:
@@ -215,6 +215,17 @@ pub enum Command {
         #[command(subcommand)]
         action: server::ServerAction,
     },
+    /// Schrijf een publicatie voor bestuurders (.rib): het dashboard afgeschermd zoals op het
+    /// scherm, met definitieve duidingen, verhalen en gebeurtenissen; zonder geschiedenis,
+    /// bestandsnamen of gebruikers, en alleen te lezen
+    Publish {
+        /// Het bestand om te schrijven (.rib)
+        #[arg(long, value_name = "BESTAND.rib")]
+        out: PathBuf,
+        /// Een bestaand bestand vervangen
+        #[arg(long)]
+        force: bool,
+    },
     /// Toon de indicatoren waarvan de laatste regiowaarde een signaal geeft, sterkste eerst
     Signals {
         /// Kijk vanaf deze periode terug (standaard: de laatste waarde)
@@ -302,7 +313,13 @@ pub enum Format {
 impl Cli {
     pub(super) fn open(&self) -> Result<Workspace, AppError> {
         let workspace = Workspace::open(&self.open_options())?;
-        if workspace.is_read_only() {
+        if let Some(publication) = workspace.publication() {
+            say_error!(
+                "{}: publicatie voor bestuurders. {}.",
+                self.open_options().db,
+                publication.banner()
+            );
+        } else if workspace.is_read_only() {
             say_error!(
                 "{} is alleen-lezen geopend (het bestand of de map is niet schrijfbaar): bekijken en \
                  exporteren kan, wijzigen niet.",
@@ -336,15 +353,39 @@ fn day(text: &str) -> Result<chrono::NaiveDate, String> {
 }
 
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
-    let result = match command {
+    let result = match publication::refusal(cli, command) {
+        Some(refused) => Err(refused),
+        None => dispatch(cli, command),
+    };
+    match result.map_err(|e| e.naming_store(&cli.open_options().db)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let lines = error.lines();
+            for line in &lines {
+                say_error!("{line}");
+            }
+            let count = error.problem_count();
+            if count > 1 {
+                say_error!(
+                    "{} gevonden; er is niets gewijzigd.",
+                    crate::domain::count_of(count, "probleem", "problemen")
+                );
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn dispatch(cli: &Cli, command: &Command) -> Result<(), AppError> {
+    match command {
         Command::Check { region: Some(file) } => region::check(file),
         Command::Check { region: None } => check(cli),
         Command::Export {
             indicator,
             format,
             unshielded,
-        } => export(cli, indicator.as_deref(), *format, !unshielded),
-        Command::Demo => demo(cli),
+        } => data::export(cli, indicator.as_deref(), *format, !unshielded),
+        Command::Demo => data::demo(cli),
         Command::Init { region } => region::init(cli, region.as_deref()),
         Command::Import {
             files,
@@ -358,6 +399,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         }
         Command::Status { period } => data::status(cli, period),
         Command::Signals { period } => data::signals(cli, period.as_deref()),
+        Command::Publish { out, force } => publication::publish(cli, out, replace(*force)),
         Command::Report { bo, out, force } => texts::report(cli, bo, out, replace(*force)),
         Command::Notes { action } => texts::notes(cli, action),
         Command::Stories { action } => texts::stories(cli, action),
@@ -391,23 +433,6 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             base_url,
             std::time::Duration::from_secs((*timeout).max(1)),
         ),
-    };
-    match result.map_err(|e| e.naming_store(&cli.open_options().db)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            let lines = error.lines();
-            for line in &lines {
-                say_error!("{line}");
-            }
-            let count = error.problem_count();
-            if count > 1 {
-                say_error!(
-                    "{} gevonden; er is niets gewijzigd.",
-                    crate::domain::count_of(count, "probleem", "problemen")
-                );
-            }
-            ExitCode::from(1)
-        }
     }
 }
 
@@ -428,40 +453,6 @@ fn check(cli: &Cli) -> Result<(), AppError> {
     say!(
         "{} indicatoren in orde ({origin})",
         catalog.indicators().len()
-    );
-    Ok(())
-}
-
-fn export(
-    cli: &Cli,
-    indicator: Option<&str>,
-    format: Format,
-    shield: bool,
-) -> Result<(), AppError> {
-    let workspace = cli.open()?;
-    let format = match format {
-        Format::Csv => ExportFormat::Csv,
-        Format::Json => ExportFormat::Json,
-    };
-    let text = workspace.export(indicator, format, shield)?;
-    write_stdout(&text)
-}
-
-fn demo(cli: &Cli) -> Result<(), AppError> {
-    let options = cli.open_options();
-    let mut workspace = Workspace::open(&options)?;
-    let summary = match workspace.demo_loaded_on_open() {
-        Some(summary) => summary,
-        None => workspace.load_demo()?,
-    };
-    say!(
-        "Voorbeelddata geladen in {}: {} waarden (batch {}).",
-        options.db,
-        summary.added + summary.changed,
-        summary
-            .batch
-            .map(|b| b.to_string())
-            .unwrap_or_else(|| "-".into())
     );
     Ok(())
 }

@@ -14,13 +14,33 @@ const TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{aft
 /// The parsed command line, or the exit code after help, the version or a usage error was shown.
 pub fn parse() -> Result<Cli, ExitCode> {
     let mut command = command();
-    let parsed = command
-        .try_get_matches_from_mut(help_as_flag(std::env::args_os().collect()))
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let args = help_as_flag(std::env::args_os().collect());
+    let parsed = match parse_from(&mut command, args.clone()) {
+        Err(error) if error.kind() == ErrorKind::InvalidSubcommand => {
+            let word = match error.get(ContextKind::InvalidSubcommand) {
+                Some(ContextValue::String(word)) => word.clone(),
+                _ => String::new(),
+            };
+            match super::publication::opened_by_name(&args, &word) {
+                Some(args) => parse_from(&mut command, args),
+                None => Err(error),
+            }
+        }
+        parsed => parsed,
+    };
     parsed.map_err(|error| {
         let words: Vec<String> = std::env::args().skip(1).collect();
         report(&error, named(&mut command, &words))
     })
+}
+
+fn parse_from(
+    command: &mut clap::Command,
+    args: Vec<std::ffi::OsString>,
+) -> Result<Cli, clap::Error> {
+    command
+        .try_get_matches_from_mut(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
 }
 
 /// `regio-in-beeld help import` as `regio-in-beeld import --help`: clap's own `help` command would

@@ -12,6 +12,7 @@ mod note;
 mod number;
 mod observation;
 mod period;
+mod publication;
 mod region;
 mod shielding;
 mod spreadsheet_text;
@@ -34,6 +35,7 @@ pub use note::{Note, NoteDraft, NoteId, NoteStatus, NoteVersion, dutch_date, par
 pub use number::{NumberParseError, count_of, format_number, parse_number, plain_number};
 pub use observation::{CellValue, Observation, Reason, Value};
 pub use period::{Period, PeriodParseError};
+pub use publication::Publication;
 pub use region::{Member, Region};
 pub use shielding::Shown;
 pub use spreadsheet_text::{from_spreadsheet, to_spreadsheet};

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::domain::{Indicator, Observation, Shown, Value, plain_number, to_spreadsheet};
+use crate::domain::{Indicator, Observation, Reason, Shown, Value, plain_number, to_spreadsheet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -33,15 +33,27 @@ enum WaardeCell {
     Shielded(String),
 }
 
-/// Renders `observations` (already in export order). With `shield`, small counts are written as
-/// `<5` with status `afgeschermd`, as in every view; without it the stored values are written as they
-/// are, for moving data between stores.
+/// What an export hides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shielding {
+    /// The stored values as they are, for moving data between stores.
+    Off,
+    /// Small counts as `<5` with status `afgeschermd`, as in every view; a value the supplier
+    /// shielded has no number to write and stays empty.
+    On,
+    /// A publication, where every shielded value is one the screen shows as `<5` (its small counts
+    /// were taken out when it was published): each written as `<5`, as on screen.
+    Published,
+}
+
+/// Renders `observations` (already in export order), shielded as `shielding` says.
 pub fn export(
     observations: &[Observation],
     indicators: &[Indicator],
     format: ExportFormat,
-    shield: bool,
+    shielding: Shielding,
 ) -> String {
+    let shield = shielding != Shielding::Off;
     let by_id: HashMap<&str, &Indicator> = indicators.iter().map(|i| (i.id.as_str(), i)).collect();
     let rows = observations.iter().map(|o| {
         let (waarde, status) = match o.value {
@@ -64,6 +76,15 @@ pub fn export(
                         "afgeschermd",
                     ),
                 }
+            }
+            Value::Unavailable(Reason::ShieldedBySupplier) if shielding == Shielding::Published => {
+                let threshold = by_id
+                    .get(o.indicator.as_str())
+                    .map_or(0, |i| i.shielding_threshold);
+                (
+                    Some(WaardeCell::Shielded(format!("<{threshold}"))),
+                    Reason::ShieldedBySupplier.code(),
+                )
             }
             Value::Unavailable(reason) => (None, reason.code()),
         };

@@ -3,4 +3,4 @@
 pub mod bo;
 mod export;
 
-pub use export::{ExportFormat, export};
+pub use export::{ExportFormat, Shielding, export};

@@ -14,6 +14,7 @@ mod location;
 mod notes;
 mod observations;
 mod postgres;
+mod publication;
 mod schema;
 mod stories;
 mod undo;
@@ -33,6 +34,7 @@ pub use files::{SetupLock, create_owner_only, is_own_file};
 pub use location::StoreLocation;
 pub use observations::{ObservationFilter, WriteSummary};
 pub use postgres::ServerAddress;
+pub use publication::is_publication_file;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -59,6 +61,8 @@ pub struct Store {
     listener: std::cell::OnceCell<postgres::Listener>,
     /// The connected account, asked of the server once: a connection's user never changes.
     account: std::cell::OnceCell<Option<crate::domain::Account>>,
+    /// What a publication for bestuurders says about itself; `None` for every other store.
+    publication: Option<crate::domain::Publication>,
 }
 
 impl Store {
@@ -80,6 +84,7 @@ impl Store {
                  ander bestand, dan wordt een nieuwe database aangemaakt"
                     .to_string(),
             )),
+            Ok(_) if publication::is_publication_file(path) => Store::open_publication(path),
             Ok(_) if files::is_read_only(path) => Store::open_read_only(path),
             Ok(_) => Store::open_writable(path, None),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Store::create(path),
@@ -90,6 +95,18 @@ impl Store {
     /// A new store: schema written under a temporary name, then renamed to `path`. Another process
     /// that arrives meanwhile waits for the lock and then opens the finished store.
     fn create(path: &Path) -> Result<Store, StoreError> {
+        // A .rib file is a publication, which `publish` writes whole: opening a missing one (a
+        // mistyped name) must not leave an empty store under its name.
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("rib"))
+        {
+            return Err(StoreError::Refused(
+                "bestaat niet; een publicatie (.rib) wordt gemaakt met regio-in-beeld publish \
+                 --out BESTAND.rib"
+                    .to_string(),
+            ));
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
@@ -141,16 +158,7 @@ impl Store {
             )));
         }
         conn.pragma_update(None, "cache_size", READING_CACHE_KB)?;
-        let mut store = Store {
-            conn: Conn::Sqlite(conn),
-            path: Some(path.to_path_buf()),
-            read_only: true,
-            migration_backup: None,
-            areas: Default::default(),
-            server: None,
-            listener: Default::default(),
-            account: Default::default(),
-        };
+        let mut store = Store::reading(conn, path);
         store.load_areas()?;
         Ok(store)
     }
@@ -163,21 +171,32 @@ impl Store {
     /// that is gone.
     pub fn reader(&self) -> Option<Store> {
         let path = self.path.as_ref()?;
+        if self.publication.is_some() {
+            return self.publication_reader(path);
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).ok()?;
         conn.busy_timeout(BUSY_TIMEOUT).ok()?;
         conn.pragma_update(None, "cache_size", READING_CACHE_KB)
             .ok()?;
-        Some(Store {
+        let mut store = Store::reading(conn, path);
+        store.areas = self.areas.clone();
+        Some(store)
+    }
+
+    /// A store on a file opened for reading only, its areas not read yet.
+    fn reading(conn: Connection, path: &Path) -> Store {
+        Store {
             conn: Conn::Sqlite(conn),
-            path: Some(path.clone()),
+            path: Some(path.to_path_buf()),
             read_only: true,
             migration_backup: None,
-            areas: self.areas.clone(),
+            areas: Default::default(),
             server: None,
             listener: Default::default(),
             account: Default::default(),
-        })
+            publication: None,
+        }
     }
 
     /// Opens the store at `location`: a file (see [`Store::open`]) or a server (see [`Store::connect`]).
@@ -199,6 +218,7 @@ impl Store {
             server: Some(server.clone()),
             listener: Default::default(),
             account: Default::default(),
+            publication: None,
         };
         store.load_areas()?;
         Ok(store)
@@ -242,6 +262,7 @@ impl Store {
             server: None,
             listener: Default::default(),
             account: Default::default(),
+            publication: None,
         };
         store.load_areas()?;
         Ok(store)

@@ -89,7 +89,7 @@ impl Workspace {
             .collect();
         let names: Vec<&str> = read.iter().map(|(name, _)| name.as_str()).collect();
         let source = catalog_batch(user, Some(names.join(", ")));
-        let summary = self.store_mut().write_definitions(&source, &writes)?;
+        let summary = self.store_mut()?.write_definitions(&source, &writes)?;
         self.reload_catalog()?;
         Ok(summary)
     }

@@ -237,6 +237,7 @@ fn undo_restores_the_earlier_definition_unless_values_forbid_it() {
     };
     let values = workspace
         .store_mut()
+        .unwrap()
         .write_batch(&source, std::slice::from_ref(&value))
         .unwrap()
         .batch
@@ -296,6 +297,7 @@ fn an_indicator_added_by_a_batch_cannot_be_undone_away_once_it_has_values() {
     };
     workspace
         .store_mut()
+        .unwrap()
         .write_batch(&source, &[value])
         .unwrap();
     let refused = messages(workspace.undo(added).unwrap_err());

@@ -135,6 +135,43 @@ pub enum Command {
     Catalog(CatalogCommand),
 }
 
+impl Command {
+    /// Whether carrying it out changes the store (or starts what would): refused in a publication
+    /// before anything is read or asked.
+    pub fn changes_store(&self) -> bool {
+        match self {
+            Command::Undo(_)
+            | Command::Preview(_)
+            | Command::CommitImport
+            | Command::StartFetch => true,
+            Command::Text(text) => matches!(
+                text,
+                TextCommand::WriteNote(_)
+                    | TextCommand::NewNote
+                    | TextCommand::EditNote(_)
+                    | TextCommand::SaveNote
+                    | TextCommand::FinalizeNote(_)
+                    | TextCommand::ReopenNote(_)
+                    | TextCommand::NewStory
+                    | TextCommand::EditStory(_)
+                    | TextCommand::SaveStory
+                    | TextCommand::AddEvent(_)
+                    | TextCommand::Remove(_)
+                    | TextCommand::ConfirmRemoval
+            ),
+            Command::Catalog(catalog) => matches!(
+                catalog,
+                CatalogCommand::New
+                    | CatalogCommand::Edit(_)
+                    | CatalogCommand::Save
+                    | CatalogCommand::Retire(_)
+                    | CatalogCommand::ConfirmRetire
+            ),
+            _ => false,
+        }
+    }
+}
+
 /// The commands on the texts beside the figures: duiding notes, stories and events.
 #[derive(Debug)]
 pub enum TextCommand {

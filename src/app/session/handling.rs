@@ -18,6 +18,12 @@ pub(super) enum Reread {
 impl Session {
     /// Carries out `command`; returns what only the window can do next (open a dialog, a link).
     pub fn handle(&mut self, command: Command) -> Option<Request> {
+        if command.changes_store()
+            && let Some(publication) = self.workspace.as_ref().and_then(Workspace::publication)
+        {
+            self.view.message = Some(Err(publication.refusal()));
+            return None;
+        }
         let mut request = None;
         let reread = match command {
             Command::Show(screen) => self.show(screen),

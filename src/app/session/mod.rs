@@ -76,6 +76,8 @@ pub struct View {
     pub db: crate::store::StoreLocation,
     pub has_store: bool,
     pub read_only: bool,
+    /// A publication for bestuurders: its banner replaces the read-only one.
+    pub publication: Option<crate::domain::Publication>,
     /// The day delivery is judged against, when not today (`--today`: tests, demonstrations).
     pub today: Option<NaiveDate>,
 }
@@ -197,6 +199,7 @@ impl Session {
                 db: options.db.clone(),
                 has_store: workspace.is_some(),
                 read_only: workspace.as_ref().is_some_and(Workspace::is_read_only),
+                publication: workspace.as_ref().and_then(|w| w.publication().cloned()),
                 today: options.today,
             },
             forms,

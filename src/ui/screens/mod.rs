@@ -4,6 +4,7 @@
 pub(in crate::ui) mod duiding;
 pub(in crate::ui) mod gegevens;
 pub(in crate::ui) mod gemeenten;
+mod herkomst;
 mod indicator_form;
 pub(in crate::ui) mod indicatoren;
 pub(in crate::ui) mod strategisch;

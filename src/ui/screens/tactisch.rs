@@ -4,10 +4,11 @@
 use eframe::egui::{self, RichText};
 
 use super::duiding::status_badge;
+use super::herkomst::provenance;
 use super::strategisch::BROKEN;
 use super::verhalen::open_button;
 use crate::app::{CbsTableView, Dashboard, IndicatorFigures, Movement, Permissions};
-use crate::domain::{BatchKind, Period, Source, StockOrFlow, WebUrl, dutch_date, dutch_datetime};
+use crate::domain::{Period, Publication, Source, StockOrFlow, WebUrl, dutch_date};
 use crate::ui::chart_image::ChartUse;
 use crate::ui::events::{EventAction, EventEditor, events_of, events_panel};
 use crate::ui::plot::trend_plot;
@@ -39,6 +40,7 @@ pub(in crate::ui) fn tactical(
     cbs_table: Option<&CbsTableView>,
     event_editor: &mut EventEditor,
     may: Permissions,
+    published: Option<&Publication>,
 ) -> Option<TacticalAction> {
     let figures = dashboard
         .indicators
@@ -58,7 +60,7 @@ pub(in crate::ui) fn tactical(
             egui::ScrollArea::vertical()
                 .id_salt("indicator_info_scroll")
                 .show(ui, |ui| {
-                    if let Some(action) = info(ui, figures, cbs_table) {
+                    if let Some(action) = info(ui, figures, cbs_table, published) {
                         picked = Some(action);
                     }
                     if let Some(action) = notes_and_stories(ui, dashboard, figures, may) {
@@ -311,6 +313,7 @@ fn info(
     ui: &mut egui::Ui,
     figures: &IndicatorFigures,
     cbs_table: Option<&CbsTableView>,
+    published: Option<&Publication>,
 ) -> Option<TacticalAction> {
     let indicator = &figures.indicator;
     let mut asked = None;
@@ -347,31 +350,7 @@ fn info(
         asked = cbs_description(ui, &source.table, cbs_table);
     }
     ui.add_space(14.0);
-    section_label(ui, "Herkomst");
-    if figures.provenance.is_empty() {
-        muted(ui, "Nog geen waarden ingelezen.");
-    }
-    for (batch, count) in figures.provenance.iter().take(4) {
-        let when = dutch_datetime(batch.written_at());
-        let what = match (&batch.source.kind, &batch.source.file_name) {
-            (BatchKind::Manual, Some(file)) => format!("ingevoerd {when} uit {file}"),
-            (kind, Some(file)) => format!("{} {when} ({file})", kind.label()),
-            (kind, None) => format!("{} {when}", kind.label()),
-        };
-        card(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(format!("{what} door {}", batch.source.user));
-            muted(
-                ui,
-                format!(
-                    "batch {} · {}",
-                    batch.id,
-                    crate::domain::count_of(*count, "waarde", "waarden")
-                ),
-            );
-        });
-        ui.add_space(4.0);
-    }
+    provenance(ui, figures, published);
     asked
 }
 

@@ -28,16 +28,35 @@ pub(super) fn show(ui: &mut egui::Ui, view: &View, actions: &mut Vec<Action>) {
                             .color(palette.attention)
                             .strong(),
                     );
+                    let why = if view.publication.is_some() {
+                        "Deze publicatie is gemaakt van voorbeelddata, voor demonstratie."
+                    } else {
+                        "Gegenereerd voor demonstratie; lees echte cijfers in via Gegevens."
+                    };
+                    ui.label(RichText::new(why).color(palette.attention));
+                });
+            });
+    }
+    if let Some(publication) = &view.publication {
+        egui::Panel::top("read_only_banner")
+            .frame(bar_frame(palette.attention_background, 6))
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(publication.banner())
+                            .color(palette.attention)
+                            .strong(),
+                    );
                     ui.label(
                         RichText::new(
-                            "Gegenereerd voor demonstratie; lees echte cijfers in via Gegevens.",
+                            "Een publicatie voor bestuurders: de cijfers zoals ze toen op het \
+                             dashboard stonden, kleine aantallen afgeschermd.",
                         )
                         .color(palette.attention),
                     );
                 });
             });
-    }
-    if view.read_only {
+    } else if view.read_only {
         egui::Panel::top("read_only_banner")
             .frame(bar_frame(palette.attention_background, 6))
             .show(ui, |ui| {

@@ -74,6 +74,7 @@ fn screen(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action>) {
                 cbs_table,
                 &mut forms.event,
                 view.may,
+                view.publication.as_ref(),
             ) {
                 actions.push(match action {
                     TacticalAction::Pick(id) => Action::App(Command::OpenIndicator(id)),

@@ -31,7 +31,12 @@ fn published(backend: &Backend) -> PathBuf {
         &delivery,
         "indicator;gebied;periode;waarde;status;opmerking\n\
          zvh_aanmeldingen;Oostzaan;2026 K1;3;definitief;drie personen\n\
-         zvh_aanmeldingen;Zaanstad;2026 K1;40;definitief;\n",
+         zvh_aanmeldingen;Zaanstad;2026 K1;40;definitief;\n\
+         zvh_aanmeldingen;Edam-Volendam;2026 K1;10;definitief;\n\
+         zvh_aanmeldingen;Landsmeer;2026 K1;8;definitief;\n\
+         zvh_aanmeldingen;Purmerend;2026 K1;20;definitief;\n\
+         zvh_aanmeldingen;Waterland;2026 K1;9;definitief;\n\
+         zvh_aanmeldingen;Wormerland;2026 K1;12;definitief;\n",
     )
     .unwrap();
     let imported = backend.run(&["import", delivery.to_str().unwrap(), "--user", SECRET_USER]);
@@ -125,11 +130,14 @@ fn a_publication_reads_as_the_dashboard_shows_it(backend: &Backend) {
         let out = on(&file, args);
         assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
     }
-    assert_eq!(
-        on(&file, &["signals"]).stdout,
-        backend.run(&["signals"]).stdout,
-        "the same signals as the store it came from"
-    );
+    // Every signal of the store it came from. (A publication can show one more: a shielded count
+    // drops out of the history its signals are measured against; see docs/architectuur.md.)
+    let published_signals = on(&file, &["signals"]).stdout;
+    let source_signals = backend.run(&["signals"]).stdout;
+    assert!(!source_signals.is_empty());
+    for line in source_signals.lines() {
+        assert!(published_signals.contains(line), "{line}\n{published_signals}");
+    }
     let report = backend.dir().join("bo.html");
     let out = on(
         &file,

@@ -48,6 +48,8 @@ fn a_publication_opens_read_only_with_its_date_and_shows_the_figures() {
     assert!(harness.query_by_label("Bestanden kiezen…").is_none());
     assert!(harness.query_by_label_contains("Inlezen").is_none());
     drop_file(&mut harness, "/dev/null");
-    step_until(&mut harness, "alleen lezen");
-    harness.get_by_label_contains("dit is een publicatie voor bestuurders (alleen lezen");
+    step_until(
+        &mut harness,
+        "dit is een publicatie voor bestuurders (alleen lezen, stand van 1 februari 2026)",
+    );
 }

@@ -136,7 +136,10 @@ fn a_publication_reads_as_the_dashboard_shows_it(backend: &Backend) {
     let source_signals = backend.run(&["signals"]).stdout;
     assert!(!source_signals.is_empty());
     for line in source_signals.lines() {
-        assert!(published_signals.contains(line), "{line}\n{published_signals}");
+        assert!(
+            published_signals.contains(line),
+            "{line}\n{published_signals}"
+        );
     }
     let report = backend.dir().join("bo.html");
     let out = on(

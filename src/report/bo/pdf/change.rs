@@ -53,7 +53,26 @@ pub(super) fn arrow(
     flow.draw(Draw::Shape { points, color }, Marking::Content(content));
 }
 
-/// Draws the badge at `x` on `baseline` under `node`; returns its width.
+/// Whether the badge needs a second line ("t.o.v. …" under the size) to stay within `width`.
+pub(super) fn badge_wraps(flow: &Flow, size: f32, change: Option<&Change>, width: f32) -> bool {
+    let Some(change) = change else {
+        return false;
+    };
+    let strong = Style {
+        size,
+        bold: true,
+        color: MUTED,
+        leading: size * 1.4,
+    };
+    let muted = Style {
+        bold: false,
+        ..strong
+    };
+    let from = format!(" t.o.v. {}", change.from);
+    size * 1.8 + flow.width(&change.size, strong) + flow.width(&from, muted) > width
+}
+
+/// Draws the badge at `x` on `baseline` under `node`; with `wrap`, "t.o.v. …" goes on the next line.
 pub(super) fn badge(
     flow: &mut Flow,
     node: NodeId,
@@ -61,7 +80,8 @@ pub(super) fn badge(
     baseline: f32,
     size: f32,
     change: Option<&Change>,
-) -> f32 {
+    wrap: bool,
+) {
     let muted = Style {
         size,
         bold: false,
@@ -77,7 +97,7 @@ pub(super) fn badge(
             "geen vergelijking",
             Marking::Content(content),
         );
-        return flow.width("geen vergelijking", muted);
+        return;
     };
     let (ink, background) = tone_colors(change.tone);
     let strong = Style {
@@ -108,9 +128,14 @@ pub(super) fn badge(
         &change.size,
         Marking::Content(content),
     );
-    let from = format!(" t.o.v. {}", change.from);
-    let from_x = x + inner + 2.0 * pad + size * 0.1;
     let content = flow.content(node);
-    flow.text(from_x, baseline, muted, &from, Marking::Content(content));
-    from_x - x + flow.width(&from, muted)
+    if wrap {
+        let from = format!("t.o.v. {}", change.from);
+        let below = baseline + size * 1.45;
+        flow.text(x, below, muted, &from, Marking::Content(content));
+    } else {
+        let from = format!(" t.o.v. {}", change.from);
+        let from_x = x + inner + 2.0 * pad + size * 0.1;
+        flow.text(from_x, baseline, muted, &from, Marking::Content(content));
+    }
 }

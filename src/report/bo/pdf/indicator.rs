@@ -118,6 +118,14 @@ fn headline(flow: &mut Flow, section: usize, page: &IndicatorPage, region: &str)
         badge_baseline = baseline + small.leading + 2.0;
         flow.y += small.leading + 2.0;
     }
-    badge(flow, p, x, badge_baseline, 10.0, page.change.as_ref());
+    badge(
+        flow,
+        p,
+        x,
+        badge_baseline,
+        10.0,
+        page.change.as_ref(),
+        false,
+    );
     flow.y += value.leading;
 }

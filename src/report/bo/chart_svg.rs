@@ -18,9 +18,9 @@ impl Chart {
             escape(&self.unit)
         );
         let Some(marks) = chart::layout(self) else {
-            let _ = write!(
+            let _ = writeln!(
                 svg,
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text></svg>\n",
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text></svg>",
                 WIDTH / 2.0,
                 HEIGHT / 2.0,
                 chart::EMPTY

@@ -1,22 +1,69 @@
 //! The BO-pakket: the figures of the quarter before a BO, its notes and the stories, handed to the
 //! report layer to lay out.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 
-use super::{AppError, DashboardChoice, IndicatorFigures, Workspace};
+use super::{AppError, DashboardChoice, IndicatorFigures, OutputFormat, Replace, Workspace};
 use crate::domain::{Event, EventKind, Layer, Note, Period, Story, dutch_datetime};
 use crate::report::bo::{
-    BoPackage, Change, Chart, ChartEvent, ChartLine, IndicatorPage, NoteLine, SignalLine,
-    StoryLine, render,
+    BoPackage, Change, Chart, ChartEvent, ChartLine, IndicatorPage, LineStyle, NoteLine,
+    SignalLine, StoryLine, render, render_pdf,
 };
 
 /// Periods in the numbers table of an indicator page.
 const TABLE_PERIODS: usize = 6;
 
+/// The BO-pakket's two forms; the file name's extension chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Html,
+    /// PDF/A-2a and PDF/UA-1.
+    Pdf,
+}
+
+impl ReportFormat {
+    pub fn of(path: &Path) -> Result<ReportFormat, AppError> {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase);
+        match extension.as_deref() {
+            Some("html" | "htm") => Ok(ReportFormat::Html),
+            Some("pdf") => Ok(ReportFormat::Pdf),
+            _ => Err(AppError::Refused(format!(
+                "{}: het BO-pakket wordt een PDF (.pdf) of HTML (.html of .htm); kies een bestandsnaam die daarop eindigt",
+                path.display()
+            ))),
+        }
+    }
+
+    fn output(self) -> OutputFormat {
+        match self {
+            ReportFormat::Html => OutputFormat::REPORT,
+            ReportFormat::Pdf => OutputFormat::REPORT_PDF,
+        }
+    }
+}
+
 impl Workspace {
-    /// The BO-pakket for the BO on `bo_date`, as one HTML document.
-    pub fn bo_report(&self, bo_date: NaiveDate) -> Result<String, AppError> {
-        Ok(render(&self.bo_package(bo_date)?))
+    /// Writes the BO-pakket for the BO on `bo_date` to `path`, as PDF or HTML by its extension.
+    pub fn write_bo_report(
+        &self,
+        bo_date: NaiveDate,
+        path: &Path,
+        replace: Replace,
+    ) -> Result<(), AppError> {
+        let format = ReportFormat::of(path)?;
+        let package = self.bo_package(bo_date)?;
+        let bytes = match format {
+            ReportFormat::Html => render(&package).into_bytes(),
+            ReportFormat::Pdf => {
+                render_pdf(&package).map_err(|e| AppError::Refused(e.to_string()))?
+            }
+        };
+        self.write_output(path, format.output(), &bytes, replace)
     }
 
     pub fn bo_package(&self, bo_date: NaiveDate) -> Result<BoPackage, AppError> {
@@ -28,10 +75,24 @@ impl Workspace {
             .find(|p| p.end() < bo_date)
             .copied()
             .unwrap_or(latest.period);
-        let dashboard = self.dashboard(DashboardChoice {
+        let choice = DashboardChoice {
             period: Some(period),
             ..DashboardChoice::default()
+        };
+        let dashboard = self.dashboard(choice)?;
+        // Open data with a national figure is shown per 1.000 inwoners beside Nederland: a
+        // bestuurder compares the region with the country, which only rates allow. Everything
+        // else stays in counts, as the dashboard's default shows it.
+        let rated = self.dashboard(DashboardChoice {
+            per_1000: true,
+            ..choice
         })?;
+        let with_nederland = |figures: &'_ IndicatorFigures| {
+            rated
+                .indicators
+                .iter()
+                .find(|r| r.indicator.id == figures.indicator.id && r.nederland.is_some())
+        };
         let notes: Vec<Note> = self
             .notes()?
             .into_iter()
@@ -42,6 +103,7 @@ impl Workspace {
             .indicators
             .iter()
             .filter(|f| f.indicator.layer == Layer::Strategisch)
+            .map(|f| with_nederland(f).unwrap_or(f))
             .collect();
         strategic.sort_by_key(|f| (f.indicator.domain, f.indicator.name.to_lowercase()));
         let indicators: Vec<IndicatorPage> = strategic
@@ -94,9 +156,10 @@ impl Workspace {
             .filter(|p| latest.is_none_or(|l| *p <= l))
             .collect();
         let columns = &shown[shown.len().saturating_sub(TABLE_PERIODS)..];
-        let areas = std::iter::once(&figures.region).chain(&figures.gemeenten);
+        let areas = std::iter::once(&figures.region)
+            .chain(&figures.gemeenten)
+            .chain(&figures.nederland);
         let rows = areas
-            .clone()
             .map(|area| {
                 let cells = columns
                     .iter()
@@ -108,11 +171,22 @@ impl Workspace {
         let lines = figures
             .gemeenten
             .iter()
+            .chain(&figures.nederland)
             .chain([&figures.region])
             .map(|area| ChartLine {
                 name: area.area.name.to_string(),
                 color: area.color,
-                thick: area.area == figures.region.area,
+                style: if area.area == figures.region.area {
+                    LineStyle::Region
+                } else if figures
+                    .nederland
+                    .as_ref()
+                    .is_some_and(|nl| nl.area == area.area)
+                {
+                    LineStyle::Reference
+                } else {
+                    LineStyle::Gemeente
+                },
                 points: area
                     .series
                     .points
@@ -147,7 +221,12 @@ impl Workspace {
                     from: c.from.label(),
                 }),
             chart: Chart {
-                unit: "aantal".to_string(),
+                unit: if figures.per_1000 {
+                    "per 1.000 inwoners"
+                } else {
+                    "aantal"
+                }
+                .to_string(),
                 lines,
                 events: events
                     .iter()

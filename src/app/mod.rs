@@ -30,6 +30,7 @@ mod workspace;
 
 pub use crate::domain::{Account, Direction, Role, Tone};
 pub use crate::store::{CatalogSummary, DefinitionVersion};
+pub use bo::ReportFormat;
 pub use catalog_edit::{CatalogEntry, DefinitionDetail, DefinitionInput, ExportedDefinitions};
 pub use catalog_source::load_catalog;
 pub use completeness::Completeness;

@@ -23,6 +23,10 @@ impl OutputFormat {
         what: "het BO-pakket (HTML)",
         extensions: &["html", "htm"],
     };
+    pub const REPORT_PDF: OutputFormat = OutputFormat {
+        what: "het BO-pakket (PDF)",
+        extensions: &["pdf"],
+    };
     pub const CSV: OutputFormat = OutputFormat {
         what: "een CSV-bestand",
         extensions: &["csv"],

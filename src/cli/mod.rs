@@ -178,13 +178,13 @@ pub enum Command {
         #[command(subcommand)]
         action: CbsAction,
     },
-    /// Schrijf het BO-pakket (één HTML-bestand) voor een Bestuurlijk Overleg
+    /// Schrijf het BO-pakket voor een Bestuurlijk Overleg: PDF/A (.pdf) of één HTML-bestand (.html)
     Report {
         /// Datum van het BO, bijvoorbeeld 12-2-2026
         #[arg(long, value_name = "DATUM")]
         bo: String,
-        /// Het bestand om te schrijven (.html)
-        #[arg(long, value_name = "BESTAND.html")]
+        /// Het bestand om te schrijven: .pdf wordt PDF/A, .html of .htm wordt HTML
+        #[arg(long, value_name = "BESTAND.pdf|BESTAND.html")]
         out: PathBuf,
         /// Een bestaand bestand vervangen
         #[arg(long)]

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{Cli, EventAction, Transfer, field, write_stdout};
-use crate::app::{AppError, EventRecord, OutputFormat, Replace, read_json_file};
+use crate::app::{AppError, EventRecord, Replace, ReportFormat, read_json_file};
 use crate::domain::{EventId, EventScope, dutch_date, parse_date};
 
 pub(super) fn report(cli: &Cli, bo: &str, out: &Path, replace: Replace) -> Result<(), AppError> {
@@ -12,9 +12,10 @@ pub(super) fn report(cli: &Cli, bo: &str, out: &Path, replace: Replace) -> Resul
             "onbekende BO-datum '{bo}'; schrijf bijvoorbeeld 12-2-2026 of 2026-02-12"
         ))
     })?;
+    // The extension is checked before the store is even opened.
+    ReportFormat::of(out)?;
     let workspace = cli.open()?;
-    let html = workspace.bo_report(bo_date)?;
-    workspace.write_output(out, OutputFormat::REPORT, html.as_bytes(), replace)?;
+    workspace.write_bo_report(bo_date, out, replace)?;
     say!(
         "BO-pakket voor {} geschreven naar {}",
         dutch_date(bo_date),

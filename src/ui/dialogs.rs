@@ -64,8 +64,9 @@ impl Dialog {
         Dialog::open(ctx, move || {
             rfd::FileDialog::new()
                 .set_title("BO-pakket opslaan")
-                .set_file_name(format!("bo-pakket-{bo}.html"))
-                .add_filter("HTML", &["html"])
+                .set_file_name(format!("bo-pakket-{bo}.pdf"))
+                .add_filter("PDF (PDF/A)", &["pdf"])
+                .add_filter("HTML", &["html", "htm"])
                 .save_file()
                 .map(|path| Chosen::Report(bo, path))
         })

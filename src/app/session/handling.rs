@@ -133,10 +133,9 @@ impl Session {
                 Reread::Nothing
             }
             Command::WriteReport(bo, path) => {
+                // The save dialog asked before replacing a file.
                 let written = self.with_workspace(|workspace| {
-                    let html = workspace.bo_report(bo)?;
-                    let bytes = html.as_bytes();
-                    workspace.write_output(&path, OutputFormat::REPORT, bytes, Replace::Allowed)
+                    workspace.write_bo_report(bo, &path, Replace::Allowed)
                 });
                 self.tell(written.map(|()| {
                     format!(

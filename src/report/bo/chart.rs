@@ -1,9 +1,8 @@
-//! A trend chart as inline SVG: a line per area on a time axis, gaps left open, the y axis from zero,
-//! round gridlines, and a legend in the same colours.
+//! A trend chart: a line per area on a time axis, gaps left open, the y axis from zero, round
+//! gridlines, events as markers, and its geometry computed once as marks. The SVG writer (HTML,
+//! `chart_svg.rs`) and the PDF painter (`pdf/chart.rs`) both draw these marks, so the two charts
+//! cannot drift apart.
 
-use std::fmt::Write as _;
-
-use super::markup::escape;
 use crate::domain::format_number;
 
 #[derive(Debug, Clone, Default)]
@@ -24,140 +23,232 @@ pub struct ChartEvent {
     pub breaks: bool,
 }
 
+/// How a line is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStyle {
+    /// The region: thick, on top.
+    Region,
+    Gemeente,
+    /// Nederland as a reference: dashed grey.
+    Reference,
+}
+
 #[derive(Debug, Clone)]
 pub struct ChartLine {
     pub name: String,
-    /// 0xRRGGBB.
+    /// 0xRRGGBB; a reference line is drawn in its own grey whatever this says.
     pub color: u32,
-    /// The region: drawn thick, on top.
-    pub thick: bool,
+    pub style: LineStyle,
     /// Position on the time axis in years (2024 K3 is 2024.5) and the value, `None` for a gap.
     pub points: Vec<(f64, Option<f64>)>,
 }
 
-const WIDTH: f64 = 720.0;
-const HEIGHT: f64 = 260.0;
+impl ChartLine {
+    /// The colour it is drawn in, in the chart and in the legend.
+    pub fn drawn_color(&self) -> u32 {
+        match self.style {
+            LineStyle::Reference => REFERENCE_COLOR,
+            _ => self.color,
+        }
+    }
+}
+
+impl Chart {
+    /// What the chart shows, for who cannot see it (the SVG's and the PDF figure's alternative text).
+    pub fn alt_text(&self) -> String {
+        let names: Vec<&str> = self.lines.iter().map(|l| l.name.as_str()).collect();
+        format!("Trend, {}: {}", self.unit, names.join(", "))
+    }
+}
+
+/// The chart's own coordinate system (the SVG's viewBox); the PDF scales it to the page width.
+pub const WIDTH: f64 = 720.0;
+pub const HEIGHT: f64 = 260.0;
 const LEFT: f64 = 56.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 28.0;
 
-impl Chart {
-    pub fn svg(&self) -> String {
-        let xs = self
-            .lines
-            .iter()
-            .flat_map(|l| l.points.iter().map(|(x, _)| *x));
-        let (x_min, x_max) = xs.fold((f64::MAX, f64::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)));
-        let y_max = self
-            .lines
-            .iter()
-            .flat_map(|l| l.points.iter().filter_map(|(_, y)| *y))
-            .fold(0.0_f64, f64::max);
-        let mut svg = String::new();
-        let _ = write!(
-            svg,
-            "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"100%\" role=\"img\" aria-label=\"Trend, {}\">",
-            escape(&self.unit)
-        );
-        if x_min > x_max || y_max <= 0.0 {
-            svg.push_str("<text x=\"360\" y=\"130\" text-anchor=\"middle\" class=\"axis\">nog geen cijfers</text></svg>\n");
-            return svg;
+/// Font sizes in chart units.
+pub const AXIS_SIZE: f64 = 12.0;
+pub const EVENT_SIZE: f64 = 11.0;
+
+pub const GRID_COLOR: u32 = 0xE2E5EA;
+pub const YEAR_COLOR: u32 = 0xF0F1F4;
+pub const AXIS_COLOR: u32 = 0x6B7585;
+pub const EVENT_COLOR: u32 = 0x6B7585;
+/// A series break, in the attention colour.
+pub const BREAK_COLOR: u32 = 0x8A5A00;
+/// The Nederland reference line: dashed and grey, so it never reads as one of the region's areas.
+pub const REFERENCE_COLOR: u32 = 0x8C93A0;
+/// Dash and gap of event markers and of the reference line, in chart units.
+pub const EVENT_DASH: [f64; 2] = [4.0, 3.0];
+pub const REFERENCE_DASH: [f64; 2] = [6.0, 4.0];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// A label in chart units; `y` is the baseline.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    pub anchor: Anchor,
+}
+
+/// One thing to draw, with every coordinate worked out.
+#[derive(Debug, Clone)]
+pub enum Mark {
+    /// A horizontal gridline with its value on the y axis.
+    Grid {
+        y: f64,
+        x1: f64,
+        x2: f64,
+        label: Label,
+    },
+    /// A vertical line at the start of a year, with the year under the axis.
+    Year {
+        x: f64,
+        y1: f64,
+        y2: f64,
+        label: Label,
+    },
+    /// A dashed vertical marker for an event (policy start, boundary change, series break).
+    Event {
+        x: f64,
+        y1: f64,
+        y2: f64,
+        breaks: bool,
+        label: Label,
+    },
+    /// A run of consecutive values of one area.
+    Series {
+        points: Vec<(f64, f64)>,
+        color: u32,
+        style: LineStyle,
+        name: String,
+    },
+    /// A single value between gaps.
+    Dot { x: f64, y: f64, color: u32 },
+}
+
+impl Mark {
+    /// The stroke width of a series in chart units, and whether a white halo goes under it (the
+    /// region's line stays legible where it crosses the gemeenten).
+    pub fn series_width(style: LineStyle) -> (f64, bool) {
+        match style {
+            LineStyle::Region => (3.5, true),
+            LineStyle::Gemeente => (1.6, false),
+            LineStyle::Reference => (1.6, false),
         }
-        let step = round_step(y_max);
-        let top_value = (y_max / step).ceil() * step;
-        let plot_width = WIDTH - LEFT - RIGHT;
-        let plot_height = HEIGHT - TOP - BOTTOM;
-        let x_span = (x_max - x_min).max(0.25);
-        let x_of = |x: f64| LEFT + (x - x_min) / x_span * plot_width;
-        let y_of = |y: f64| TOP + plot_height - y / top_value * plot_height;
-        let decimals = if step < 1.0 { 1 } else { 0 };
-        let mut value = 0.0;
-        while value <= top_value + step / 2.0 {
-            let y = y_of(value);
-            let _ = write!(
-                svg,
-                "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" class=\"grid\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" class=\"axis\">{}</text>",
-                WIDTH - RIGHT,
-                LEFT - 6.0,
-                y + 4.0,
-                format_number(value, decimals)
-            );
-            value += step;
+    }
+}
+
+/// What is said when there is nothing to draw.
+pub const EMPTY: &str = "nog geen cijfers";
+
+/// The chart's marks in drawing order (grid, years, events, thin lines, the region on top), or
+/// `None` when no value is on record.
+pub fn layout(chart: &Chart) -> Option<Vec<Mark>> {
+    let xs = chart
+        .lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|(x, _)| *x));
+    let (x_min, x_max) = xs.fold((f64::MAX, f64::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)));
+    let y_max = chart
+        .lines
+        .iter()
+        .flat_map(|l| l.points.iter().filter_map(|(_, y)| *y))
+        .fold(0.0_f64, f64::max);
+    if x_min > x_max || y_max <= 0.0 {
+        return None;
+    }
+    let step = round_step(y_max);
+    let top_value = (y_max / step).ceil() * step;
+    let plot_width = WIDTH - LEFT - RIGHT;
+    let plot_height = HEIGHT - TOP - BOTTOM;
+    let bottom = TOP + plot_height;
+    let x_span = (x_max - x_min).max(0.25);
+    let x_of = |x: f64| LEFT + (x - x_min) / x_span * plot_width;
+    let y_of = |y: f64| TOP + plot_height - y / top_value * plot_height;
+    let decimals = if step < 1.0 { 1 } else { 0 };
+    let mut marks = Vec::new();
+    let mut value = 0.0;
+    while value <= top_value + step / 2.0 {
+        let y = y_of(value);
+        marks.push(Mark::Grid {
+            y,
+            x1: LEFT,
+            x2: WIDTH - RIGHT,
+            label: Label {
+                x: LEFT - 6.0,
+                y: y + 4.0,
+                text: format_number(value, decimals),
+                anchor: Anchor::End,
+            },
+        });
+        value += step;
+    }
+    for year in x_min.ceil() as i64..=x_max.floor() as i64 {
+        let x = x_of(year as f64);
+        marks.push(Mark::Year {
+            x,
+            y1: TOP,
+            y2: bottom,
+            label: Label {
+                x,
+                y: HEIGHT - 8.0,
+                text: year.to_string(),
+                anchor: Anchor::Middle,
+            },
+        });
+    }
+    for (index, event) in chart.events.iter().enumerate() {
+        if event.x < x_min || event.x > x_max {
+            continue;
         }
-        for year in x_min.ceil() as i64..=x_max.floor() as i64 {
-            let x = x_of(year as f64);
-            let _ = write!(
-                svg,
-                "<line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{TOP}\" y2=\"{:.1}\" class=\"year\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" class=\"axis\">{year}</text>",
-                TOP + plot_height,
-                HEIGHT - 8.0
-            );
-        }
-        for (index, event) in self.events.iter().enumerate() {
-            if event.x < x_min || event.x > x_max {
+        let x = x_of(event.x);
+        marks.push(Mark::Event {
+            x,
+            y1: TOP,
+            y2: bottom,
+            breaks: event.breaks,
+            label: Label {
+                x: x + 3.0,
+                // Three rows, so labels of events close together do not overlap.
+                y: TOP + 11.0 + 13.0 * (index % 3) as f64,
+                text: event.label.clone(),
+                anchor: Anchor::Start,
+            },
+        });
+    }
+    let mut ordered: Vec<_> = chart.lines.iter().collect();
+    ordered.sort_by_key(|l| l.style == LineStyle::Region);
+    for line in ordered {
+        for run in runs(&line.points) {
+            let points: Vec<(f64, f64)> = run.iter().map(|(x, y)| (x_of(*x), y_of(*y))).collect();
+            if let [(x, y)] = points[..] {
+                marks.push(Mark::Dot {
+                    x,
+                    y,
+                    color: line.color,
+                });
                 continue;
             }
-            let x = x_of(event.x);
-            let color = if event.breaks { "#8A5A00" } else { "#6B7585" };
-            let _ = write!(
-                svg,
-                "<g class=\"event\"><line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{TOP}\" y2=\"{:.1}\" stroke=\"{color}\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"event-label\" fill=\"{color}\">{}</text></g>",
-                TOP + plot_height,
-                x + 3.0,
-                TOP + 11.0 + 13.0 * (index % 3) as f64,
-                escape(&event.label)
-            );
+            marks.push(Mark::Series {
+                points,
+                color: line.color,
+                style: line.style,
+                name: line.name.clone(),
+            });
         }
-        let mut ordered: Vec<&ChartLine> = self.lines.iter().collect();
-        ordered.sort_by_key(|l| l.thick);
-        for line in ordered {
-            for run in runs(&line.points) {
-                let points: Vec<String> = run
-                    .iter()
-                    .map(|(x, y)| format!("{:.1},{:.1}", x_of(*x), y_of(*y)))
-                    .collect();
-                let width = if line.thick { 3.5 } else { 1.6 };
-                if points.len() == 1 {
-                    let (x, y) = run[0];
-                    let _ = write!(
-                        svg,
-                        "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.5\" fill=\"#{:06X}\"/>",
-                        x_of(x),
-                        y_of(y),
-                        line.color
-                    );
-                    continue;
-                }
-                if line.thick {
-                    let _ = write!(
-                        svg,
-                        "<polyline points=\"{}\" fill=\"none\" stroke=\"#FFFFFF\" stroke-width=\"6.5\" stroke-linejoin=\"round\"/>",
-                        points.join(" ")
-                    );
-                }
-                let _ = write!(
-                    svg,
-                    "<polyline points=\"{}\" fill=\"none\" stroke=\"#{:06X}\" stroke-width=\"{width}\" stroke-linejoin=\"round\"><title>{}</title></polyline>",
-                    points.join(" "),
-                    line.color,
-                    escape(&line.name)
-                );
-            }
-        }
-        svg.push_str("</svg>\n<ul class=\"legend\">");
-        for line in &self.lines {
-            let class = if line.thick { " class=\"thick\"" } else { "" };
-            let _ = write!(
-                svg,
-                "<li{class}><span class=\"swatch\" style=\"background:#{:06X}\"></span>{}</li>",
-                line.color,
-                escape(&line.name)
-            );
-        }
-        svg.push_str("</ul>\n");
-        svg
     }
+    Some(marks)
 }
 
 /// Runs of consecutive values; a gap splits the line.
@@ -195,11 +286,15 @@ mod tests {
     fn a_gap_splits_the_line_and_the_axis_starts_at_zero() {
         let chart = Chart {
             unit: "aantal".into(),
-            events: Vec::new(),
+            events: vec![ChartEvent {
+                x: 2030.0,
+                label: "buiten beeld".into(),
+                breaks: false,
+            }],
             lines: vec![ChartLine {
                 name: "Oostzaan".into(),
                 color: 0xCC79A7,
-                thick: false,
+                style: LineStyle::Gemeente,
                 points: vec![
                     (2024.0, Some(10.0)),
                     (2024.25, Some(12.0)),
@@ -208,11 +303,26 @@ mod tests {
                 ],
             }],
         };
-        let svg = chart.svg();
-        assert_eq!(svg.matches("<polyline").count(), 1);
-        assert_eq!(svg.matches("<circle").count(), 1);
-        assert!(svg.contains(">0</text>"));
+        let marks = layout(&chart).unwrap();
+        let count = |keep: fn(&Mark) -> bool| marks.iter().filter(|m| keep(m)).count();
+        assert_eq!(count(|m| matches!(m, Mark::Series { .. })), 1);
+        assert_eq!(count(|m| matches!(m, Mark::Dot { .. })), 1);
+        assert_eq!(
+            count(|m| matches!(m, Mark::Event { .. })),
+            0,
+            "outside the axis"
+        );
+        assert!(
+            marks
+                .iter()
+                .any(|m| matches!(m, Mark::Grid { label, .. } if label.text == "0"))
+        );
         assert_eq!(round_step(859.0), 500.0);
         assert_eq!(round_step(1.07), 0.5);
+    }
+
+    #[test]
+    fn without_values_there_is_nothing_to_draw() {
+        assert!(layout(&Chart::default()).is_none());
     }
 }

@@ -4,12 +4,15 @@
 //! so tests can read it back.
 
 mod chart;
+mod chart_svg;
 mod markup;
+mod pdf;
 
 use chrono::NaiveDate;
 
-pub use chart::{Chart, ChartEvent, ChartLine};
+pub use chart::{Chart, ChartEvent, ChartLine, LineStyle};
 use markup::{Html, escape};
+pub use pdf::{PdfError, render_pdf};
 
 use crate::domain::{Direction, Tone, dutch_date};
 

@@ -1,0 +1,183 @@
+//! The trend chart as inline SVG for the HTML report, drawn from the chart's marks, with a legend in
+//! the same colours.
+
+use std::fmt::Write as _;
+
+use super::chart::{
+    self, AXIS_COLOR, Anchor, BREAK_COLOR, Chart, EVENT_COLOR, EVENT_DASH, HEIGHT, Label,
+    LineStyle, Mark, REFERENCE_COLOR, REFERENCE_DASH, WIDTH,
+};
+use super::markup::escape;
+
+impl Chart {
+    pub fn svg(&self) -> String {
+        let mut svg = String::new();
+        let _ = write!(
+            svg,
+            "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"100%\" role=\"img\" aria-label=\"Trend, {}\">",
+            escape(&self.unit)
+        );
+        let Some(marks) = chart::layout(self) else {
+            let _ = writeln!(
+                svg,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text></svg>",
+                WIDTH / 2.0,
+                HEIGHT / 2.0,
+                chart::EMPTY
+            );
+            return svg;
+        };
+        for mark in &marks {
+            write_mark(&mut svg, mark);
+        }
+        svg.push_str("</svg>\n<ul class=\"legend\">");
+        for line in &self.lines {
+            let class = match line.style {
+                LineStyle::Region => " class=\"thick\"",
+                LineStyle::Reference => " class=\"reference\"",
+                LineStyle::Gemeente => "",
+            };
+            let _ = write!(
+                svg,
+                "<li{class}><span class=\"swatch\" style=\"background:#{:06X}\"></span>{}</li>",
+                line.drawn_color(),
+                escape(&line.name)
+            );
+        }
+        svg.push_str("</ul>\n");
+        svg
+    }
+}
+
+fn write_mark(svg: &mut String, mark: &Mark) {
+    match mark {
+        Mark::Grid { y, x1, x2, label } => {
+            let _ = write!(
+                svg,
+                "<line x1=\"{x1}\" x2=\"{x2:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" class=\"grid\"/>{}",
+                text(label, "axis", AXIS_COLOR)
+            );
+        }
+        Mark::Year { x, y1, y2, label } => {
+            let _ = write!(
+                svg,
+                "<line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{y1}\" y2=\"{y2:.1}\" class=\"year\"/>{}",
+                text(label, "axis", AXIS_COLOR)
+            );
+        }
+        Mark::Event {
+            x,
+            y1,
+            y2,
+            breaks,
+            label,
+        } => {
+            let color = if *breaks { BREAK_COLOR } else { EVENT_COLOR };
+            let _ = write!(
+                svg,
+                "<g class=\"event\"><line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{y1}\" y2=\"{y2:.1}\" stroke=\"#{color:06X}\" stroke-dasharray=\"{} {}\"/>{}</g>",
+                EVENT_DASH[0],
+                EVENT_DASH[1],
+                text(label, "event-label", color)
+            );
+        }
+        Mark::Series {
+            points,
+            color,
+            style,
+            name,
+        } => {
+            let points: Vec<String> = points
+                .iter()
+                .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                .collect();
+            let points = points.join(" ");
+            let (width, halo) = Mark::series_width(*style);
+            if halo {
+                let _ = write!(
+                    svg,
+                    "<polyline points=\"{points}\" fill=\"none\" stroke=\"#FFFFFF\" stroke-width=\"6.5\" stroke-linejoin=\"round\"/>"
+                );
+            }
+            let (color, dash) = match style {
+                LineStyle::Reference => (
+                    REFERENCE_COLOR,
+                    format!(
+                        " stroke-dasharray=\"{} {}\"",
+                        REFERENCE_DASH[0], REFERENCE_DASH[1]
+                    ),
+                ),
+                _ => (*color, String::new()),
+            };
+            let _ = write!(
+                svg,
+                "<polyline points=\"{points}\" fill=\"none\" stroke=\"#{color:06X}\" stroke-width=\"{width}\" stroke-linejoin=\"round\"{dash}><title>{}</title></polyline>",
+                escape(name)
+            );
+        }
+        Mark::Dot { x, y, color } => {
+            let _ = write!(
+                svg,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2.5\" fill=\"#{color:06X}\"/>"
+            );
+        }
+    }
+}
+
+fn text(label: &Label, class: &str, color: u32) -> String {
+    let anchor = match label.anchor {
+        Anchor::Start => "",
+        Anchor::Middle => " text-anchor=\"middle\"",
+        Anchor::End => " text-anchor=\"end\"",
+    };
+    let fill = if class == "axis" {
+        String::new()
+    } else {
+        format!(" fill=\"#{color:06X}\"")
+    };
+    format!(
+        "<text x=\"{:.1}\" y=\"{:.1}\"{anchor} class=\"{class}\"{fill}>{}</text>",
+        label.x,
+        label.y,
+        escape(&label.text)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::bo::ChartLine;
+
+    #[test]
+    fn the_svg_draws_every_mark_and_the_reference_dashed() {
+        let chart = Chart {
+            unit: "per 1.000 inwoners".into(),
+            events: Vec::new(),
+            lines: vec![
+                ChartLine {
+                    name: "Oostzaan".into(),
+                    color: 0xCC79A7,
+                    style: LineStyle::Gemeente,
+                    points: vec![
+                        (2024.0, Some(10.0)),
+                        (2024.25, Some(12.0)),
+                        (2024.5, None),
+                        (2024.75, Some(9.0)),
+                    ],
+                },
+                ChartLine {
+                    name: "Nederland".into(),
+                    color: 0,
+                    style: LineStyle::Reference,
+                    points: vec![(2024.0, Some(8.0)), (2024.75, Some(8.5))],
+                },
+            ],
+        };
+        let svg = chart.svg();
+        assert_eq!(svg.matches("<polyline").count(), 2);
+        assert_eq!(svg.matches("<circle").count(), 1);
+        assert!(svg.contains(">0</text>"));
+        assert!(svg.contains("stroke=\"#8C93A0\" stroke-width=\"1.6\" stroke-linejoin=\"round\" stroke-dasharray=\"6 4\"><title>Nederland</title>"), "{svg}");
+        assert!(svg.contains("<li class=\"reference\"><span class=\"swatch\" style=\"background:#8C93A0\"></span>Nederland</li>"));
+    }
+}

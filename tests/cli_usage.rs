@@ -166,3 +166,16 @@ fn without_a_display_the_window_says_so_in_dutch() {
     assert!(!stderr.contains(".rs"), "no source path: {stderr}");
     assert!(!stderr.contains('/'), "no path at all: {stderr}");
 }
+
+#[test]
+fn the_version_is_shown_with_the_long_and_the_short_flag() {
+    for flag in ["--version", "-V"] {
+        let out = regio(&[flag]);
+        assert_eq!(out.code, 0, "{flag}");
+        assert_eq!(
+            out.stdout.trim(),
+            format!("regio-in-beeld {}", env!("CARGO_PKG_VERSION")),
+            "{flag}"
+        );
+    }
+}

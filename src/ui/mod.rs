@@ -3,6 +3,7 @@
 mod chart_image;
 mod dialogs;
 mod events;
+mod icon;
 mod plot;
 mod screens;
 mod shell;
@@ -33,12 +34,19 @@ pub fn run(options: &OpenOptions, first_frame: bool) -> ExitCode {
     );
     let options = options.clone();
     let cbs = std::env::var("REGIO_CBS_URL").unwrap_or_else(|_| DEFAULT_BASE_URL.to_string());
+    // The app id is the .desktop file's name (assets/linux/), so Wayland and X11 docks match the
+    // running window to its launcher and icon.
+    let mut viewport = eframe::egui::ViewportBuilder::default()
+        .with_title(title)
+        .with_app_id("regio-in-beeld")
+        .with_inner_size([1280.0, 820.0])
+        .with_min_inner_size([720.0, 480.0]);
+    if let Some(icon) = icon::app_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let native = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
-        viewport: eframe::egui::ViewportBuilder::default()
-            .with_title(title)
-            .with_inner_size([1280.0, 820.0])
-            .with_min_inner_size([720.0, 480.0]),
+        viewport,
         ..Default::default()
     };
     let result = eframe::run_native(

@@ -6,64 +6,14 @@
 //! pattern that returns every year (more incidents every summer), so only the unusual remains.
 
 use super::Series;
-use crate::domain::{Indicator, Period, Polarity, Tone};
+use crate::domain::{Indicator, Period, Polarity};
+pub use crate::domain::{Signal, SignalKind};
 
 /// Seasonal differences of history needed before a signal can be trusted.
 pub const MIN_HISTORY: usize = 6;
 
 /// How many standard deviations from the mean is unusual.
 const THRESHOLD: f64 = 2.0;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SignalKind {
-    /// Unusual, in the direction that is worse for this indicator.
-    Verslechtering,
-    /// Unusual, in the direction that is better.
-    Verbetering,
-    /// Unusual, for an indicator where neither direction is better or worse.
-    Opvallend,
-    Stabiel,
-    /// Not enough history to tell.
-    TeWeinigData,
-}
-
-impl SignalKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            SignalKind::Verslechtering => "verslechtering",
-            SignalKind::Verbetering => "verbetering",
-            SignalKind::Opvallend => "opvallend",
-            SignalKind::Stabiel => "stabiel",
-            SignalKind::TeWeinigData => "te weinig data",
-        }
-    }
-
-    /// Red for worse, green for better, grey otherwise.
-    pub fn tone(self) -> Tone {
-        match self {
-            SignalKind::Verslechtering => Tone::Worse,
-            SignalKind::Verbetering => Tone::Better,
-            _ => Tone::Neutral,
-        }
-    }
-
-    pub fn is_signal(self) -> bool {
-        matches!(
-            self,
-            SignalKind::Verslechtering | SignalKind::Verbetering | SignalKind::Opvallend
-        )
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Signal {
-    pub kind: SignalKind,
-    pub period: Period,
-    /// Standard deviations from the historical mean (signed: positive is up); 0 without a signal.
-    pub strength: f64,
-    /// Whether the latest value went up against its history.
-    pub rising: bool,
-}
 
 /// The signal of `series` at period `at`.
 pub fn signal(indicator: &Indicator, series: &Series, at: &Period) -> Signal {

@@ -8,15 +8,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use super::delivered::Delivered;
-use super::signals::signal_rows;
+use super::signal_source::{SignalSource, area_view};
+use super::signals::{SignalsOf, signal_rows};
 use super::{AppError, SignalRow, Workspace};
 use crate::analysis::{
-    Change, Population, Series, Signal, averages_within, break_dates, change_within, per_1000,
-    previous_period, signal_within,
+    Change, Population, Series, Signal, averages_within, change_within, previous_period,
 };
 use crate::domain::{
-    Area, AreaKind, Batch, BatchId, BatchKind, Event, Indicator, Note, Period, Region, Story,
-    days_late,
+    Area, Batch, BatchId, BatchKind, Event, Indicator, Note, Period, Region, Story, days_late,
 };
 
 /// Periods a tile's sparkline covers.
@@ -226,18 +225,25 @@ impl Workspace {
         let periods = record.quarters();
         let period = record.chosen_quarter(choice.period, &periods, today);
         let events = self.events()?;
+        let source = self.signal_source()?;
+        let population = record.population;
         let signals = signal_rows(
             record.series.iter().map(|d| (&d.indicator, &d.region)),
-            &events,
+            &SignalsOf {
+                region: self.region().area(),
+                population: &population,
+                events: &events,
+                source: &source,
+            },
             &period,
         );
-        let population = record.population;
         let around = Around {
             population: &population,
             period: &period,
             events: &events,
             today,
             region: self.region(),
+            source: &source,
         };
         let indicators = record
             .series
@@ -278,6 +284,7 @@ struct Around<'a> {
     events: &'a [Event],
     today: NaiveDate,
     region: &'a Region,
+    source: &'a SignalSource,
 }
 
 fn figures(
@@ -292,31 +299,26 @@ fn figures(
         events,
         today,
         region: in_region,
+        source,
     } = *around;
     let indicator = delivered.indicator;
-    let shown = |area: Area, counts: Series| {
-        if rates {
-            let series = per_1000(&indicator, &counts, &area, population);
-            (series, Some(counts))
-        } else {
-            (counts, None)
-        }
-    };
-    let latest = delivered.region.known_at(period);
+    let latest = source.known_at(
+        &indicator,
+        in_region.area(),
+        false,
+        &delivered.region,
+        period,
+    );
     let area_figures = |area: Area, counts: Series| {
-        let (series, counts) = shown(area, counts);
-        let scope = (area.kind != AreaKind::Regio).then_some(&area);
-        let breaks = break_dates(events, &indicator, scope);
-        let signal = latest
-            .and_then(|at| series.known_at(&at))
-            .map(|at| signal_within(&indicator, &series, &at, &breaks));
+        let view = area_view(&indicator, area, counts, rates, population, events);
+        let signal = latest.and_then(|at| source.signal(&indicator, area, &view, &at));
         AreaFigures {
             area,
             color: in_region.color(&area),
-            series,
-            counts,
+            series: view.series,
+            counts: view.counts,
             signal,
-            breaks,
+            breaks: view.breaks,
         }
     };
     let region = area_figures(in_region.area(), delivered.region);

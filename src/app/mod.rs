@@ -23,6 +23,7 @@ mod publish;
 mod record_shape;
 mod region;
 mod session;
+mod signal_source;
 mod signals;
 mod stories;
 mod template;

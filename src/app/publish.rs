@@ -2,14 +2,17 @@
 //! dashboard shows and nothing else: the current values shielded as on screen (a value shown as
 //! `<5` is not in the file, only that it is shielded), the region's value of every period as shown
 //! (derived from the gemeenten where the region was not delivered, since the gemeenten it would be
-//! derived from may be shielded), definitive notes, stories, events, the catalog and the region. No
+//! derived from may be shielded), the signals as measured on the numbers it withholds (see
+//! `signal_source`), definitive notes, stories, events, the catalog and the region. No
 //! history, no accounts, and one neutral batch instead of the deliveries with their files and users.
 //! Read through the store's API, so a PostgreSQL store publishes the same as a file.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use super::delivered::OnRecord;
 use super::output_file::{check_output, temporary_beside};
+use super::signal_source::measured_signals;
 use super::{AppError, OutputFormat, Replace, Workspace};
 use crate::analysis::Series;
 use crate::catalog::indicator_toml;
@@ -49,11 +52,20 @@ impl Workspace {
     pub fn publish(&self, out: &Path, replace: Replace) -> Result<Published, AppError> {
         check_output(out, OutputFormat::PUBLICATION, replace, self.store().path())?;
         let indicators = self.catalog().indicators();
-        let (_, delivered) = self.delivered(indicators)?;
+        let (population, delivered) = self.delivered(indicators)?;
         let mut values = Vec::new();
         for (indicator, series) in indicators.iter().zip(&delivered) {
             values.extend(self.shown_values(indicator, &series.region)?);
         }
+        let signals = measured_signals(
+            OnRecord {
+                population,
+                series: delivered,
+            },
+            &self.events()?,
+            self.region().area(),
+            &self.signal_source()?,
+        );
         let demo = self.holds_demo_values()?;
         let publication = Publication {
             published_on: self.today(),
@@ -63,7 +75,7 @@ impl Workspace {
         let copy = self.filled_copy(indicators, &values, demo)?;
         let temporary = temporary_beside(out).map_err(|e| cannot_write(out, &e))?;
         let written = copy
-            .save_publication(&publication, &temporary)
+            .save_publication(&publication, &signals, &temporary)
             .map_err(AppError::from)
             .and_then(|()| seal(&temporary, out).map_err(|e| cannot_write(out, &e)));
         if written.is_err() {

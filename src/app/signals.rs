@@ -1,8 +1,9 @@
 //! The "Signalen" list: every indicator whose latest region value shows a signal, strongest first.
 
+use super::signal_source::{SignalSource, area_view};
 use super::{AppError, Workspace};
-use crate::analysis::{Change, Series, Signal, break_dates, change_within, signal_within};
-use crate::domain::{Event, Indicator, Period};
+use crate::analysis::{Change, Population, Series, Signal, change_within};
+use crate::domain::{Area, Event, Indicator, Period};
 
 #[derive(Debug, Clone)]
 pub struct SignalRow {
@@ -13,28 +14,43 @@ pub struct SignalRow {
     pub year_on_year: Option<Change>,
 }
 
+/// Where the Signalen list looks: the region, its series and breaks, and the signals' source.
+pub(super) struct SignalsOf<'a> {
+    pub region: Area,
+    pub population: &'a Population,
+    pub events: &'a [Event],
+    pub source: &'a SignalSource,
+}
+
 /// The signal rows of these region series at the latest value each had at `at`, strongest first.
 pub(super) fn signal_rows<'a>(
     regions: impl Iterator<Item = (&'a Indicator, &'a Series)>,
-    events: &[Event],
+    of: &SignalsOf,
     at: &Period,
 ) -> Vec<SignalRow> {
     let mut rows = Vec::new();
     for (indicator, series) in regions {
-        let Some(period) = series.known_at(at) else {
+        let view = area_view(
+            indicator,
+            of.region,
+            series.clone(),
+            false,
+            of.population,
+            of.events,
+        );
+        let Some(found) = of.source.signal(indicator, of.region, &view, at) else {
             continue;
         };
+        let period = found.period;
         let Some(value) = series.value(&period) else {
             continue;
         };
-        let breaks = break_dates(events, indicator, None);
-        let found = signal_within(indicator, series, &period, &breaks);
         if found.kind.is_signal() {
             rows.push(SignalRow {
                 indicator: indicator.clone(),
                 signal: found,
                 value,
-                year_on_year: change_within(series, &period, &breaks).ok().flatten(),
+                year_on_year: change_within(series, &period, &view.breaks).ok().flatten(),
             });
         }
     }
@@ -84,6 +100,12 @@ impl Workspace {
             None => record.chosen_quarter(None, &record.quarters(), self.today()),
         };
         let regions = record.series.iter().map(|d| (&d.indicator, &d.region));
-        Ok(signal_rows(regions, &self.events()?, &at))
+        let of = SignalsOf {
+            region: self.region().area(),
+            population: &record.population,
+            events: &self.events()?,
+            source: &self.signal_source()?,
+        };
+        Ok(signal_rows(regions, &of, &at))
     }
 }

@@ -15,6 +15,7 @@ mod period;
 mod publication;
 mod region;
 mod shielding;
+mod signal;
 mod spreadsheet_text;
 mod story;
 mod text;
@@ -38,6 +39,7 @@ pub use period::{Period, PeriodParseError};
 pub use publication::Publication;
 pub use region::{Member, Region};
 pub use shielding::Shown;
+pub use signal::{MeasuredSignal, Signal, SignalKind};
 pub use spreadsheet_text::{from_spreadsheet, to_spreadsheet};
 pub use story::{Story, StoryDraft, StoryId, StoryKind, UrlError, WebUrl};
 pub use text::{

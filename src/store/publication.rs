@@ -14,7 +14,7 @@ use rusqlite::{Connection, OpenFlags};
 use super::{
     BUSY_TIMEOUT, READING_CACHE_KB, Store, StoreError, check_integrity, now_utc, schema, uri_path,
 };
-use crate::domain::{Period, Publication};
+use crate::domain::{MeasuredSignal, Period, Publication, Signal, SignalKind};
 
 /// "RIB1" in the SQLite header: a publication is known before any table is read.
 const APPLICATION_ID: i32 = 0x5249_4231;
@@ -28,7 +28,17 @@ const CREATE: &str = "CREATE TABLE publication (
     newest_period TEXT,
     demo INTEGER NOT NULL CHECK (demo = 0 OR demo = 1),
     written_at TEXT NOT NULL
-) STRICT";
+) STRICT;
+CREATE TABLE measured_signals (
+    indicator TEXT NOT NULL,
+    area TEXT NOT NULL,
+    per_1000 INTEGER NOT NULL CHECK (per_1000 = 0 OR per_1000 = 1),
+    period TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    strength REAL NOT NULL,
+    rising INTEGER NOT NULL CHECK (rising = 0 OR rising = 1),
+    PRIMARY KEY (indicator, area, per_1000, period)
+) STRICT, WITHOUT ROWID";
 
 /// Whether the file at `path` is a publication, from its header alone: nothing is opened through
 /// SQLite, so asking changes nothing.
@@ -47,10 +57,12 @@ impl Store {
     }
 
     /// Writes this store, filled in memory with what may be published, to `path` (a new file) as
-    /// the publication `publication`. The caller makes it read-only and renames it into place.
+    /// the publication `publication`, with the signals its source measured on the numbers it
+    /// withholds. The caller makes it read-only and renames it into place.
     pub fn save_publication(
         &self,
         publication: &Publication,
+        signals: &[MeasuredSignal],
         path: &Path,
     ) -> Result<(), StoreError> {
         let conn = match (&self.path, self.conn.sqlite()) {
@@ -72,6 +84,23 @@ impl Store {
                 now_utc(),
             ],
         )?;
+        let mut insert = conn.prepare(
+            "INSERT INTO measured_signals \
+             (indicator, area, per_1000, period, kind, strength, rising) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for measured in signals {
+            insert.execute(rusqlite::params![
+                measured.indicator,
+                measured.area.code,
+                measured.per_1000,
+                measured.signal.period.canonical(),
+                measured.signal.kind.label(),
+                measured.signal.strength,
+                measured.signal.rising,
+            ])?;
+        }
+        drop(insert);
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         conn.execute("VACUUM INTO ?1", [path.to_string_lossy().into_owned()])?;
         // A store in memory keeps no journal, so the copy is in rollback mode already; said again
@@ -93,7 +122,12 @@ impl Store {
         let conn = immutable(path)?;
         check_integrity(&conn, path)?;
         schema::refuse_newer(&conn)?;
-        if schema::pending(&conn)? {
+        // Publications from before their signals were stored lack the table: read as they are,
+        // they would show other signals than their source did.
+        let signals_stored = conn
+            .query_row("SELECT count(*) FROM measured_signals", [], |_| Ok(()))
+            .is_ok();
+        if schema::pending(&conn)? || !signals_stored {
             return Err(StoreError::Refused(format!(
                 "deze publicatie is gemaakt met een oudere versie van Regio in beeld en kan met deze \
                  versie (schemaversie {}) niet betrouwbaar gelezen worden; vraag om een nieuwe \
@@ -106,6 +140,50 @@ impl Store {
         store.publication = Some(publication);
         store.load_areas()?;
         Ok(store)
+    }
+
+    /// The signals the source of this publication measured (see [`Store::save_publication`]);
+    /// `None` for every other store, which measures its own.
+    pub fn measured_signals(&self) -> Result<Option<Vec<MeasuredSignal>>, StoreError> {
+        let Some(conn) = self.publication.as_ref().and(self.conn.sqlite()) else {
+            return Ok(None);
+        };
+        let mut query = conn.prepare(
+            "SELECT indicator, area, per_1000, period, kind, strength, rising \
+             FROM measured_signals",
+        )?;
+        let rows = query.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, f64>(5)?,
+                r.get::<_, bool>(6)?,
+            ))
+        })?;
+        let mut signals = Vec::new();
+        for row in rows {
+            let (indicator, area, per_1000, period, kind, strength, rising) = row?;
+            let corrupt = |what: &str| StoreError::Corrupt(format!("gemeten signaal: {what}"));
+            signals.push(MeasuredSignal {
+                indicator,
+                area: self
+                    .area_of_code(&area)
+                    .ok_or_else(|| corrupt(&format!("onbekend gebied '{area}'")))?,
+                per_1000,
+                signal: Signal {
+                    kind: SignalKind::from_label(&kind)
+                        .ok_or_else(|| corrupt(&format!("soort '{kind}'")))?,
+                    period: Period::parse(&period)
+                        .map_err(|_| corrupt(&format!("periode '{period}'")))?,
+                    strength,
+                    rising,
+                },
+            });
+        }
+        Ok(Some(signals))
     }
 
     /// A second connection to a publication, opened as the first was.

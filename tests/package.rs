@@ -137,15 +137,15 @@ fn the_mime_type_names_rib_files_in_dutch() {
         match reader.read_event().expect("well-formed XML") {
             quick_xml::events::Event::Eof => break,
             quick_xml::events::Event::Start(tag) | quick_xml::events::Event::Empty(tag) => {
-                let attribute = |name: &[u8]| {
+                let attribute = |name: &str| {
                     tag.try_get_attribute(name)
                         .unwrap()
-                        .map(|a| String::from_utf8(a.value.to_vec()).unwrap())
+                        .map(|a| a.value.into_owned())
                 };
                 match tag.name().as_ref() {
-                    b"mime-type" => types.extend(attribute(b"type")),
-                    b"glob" => globs.extend(attribute(b"pattern")),
-                    b"comment" => dutch |= attribute(b"xml:lang").as_deref() == Some("nl"),
+                    "mime-type" => types.extend(attribute("type")),
+                    "glob" => globs.extend(attribute("pattern")),
+                    "comment" => dutch |= attribute("xml:lang").as_deref() == Some("nl"),
                     _ => {}
                 }
             }

@@ -18,6 +18,8 @@ fn report_to(db: &Path, out: &Path, extra: &[&str]) -> support::Run {
     run(db, &args)
 }
 
+const REPORT_EXTENSIONS: &str = "het BO-pakket wordt een PDF (.pdf) of HTML (.html of .htm); kies een bestandsnaam die daarop eindigt";
+
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
@@ -42,10 +44,13 @@ fn the_store_and_its_companions_are_never_an_output() {
         for extra in [&[][..], &["--force"]] {
             let refused = report_to(&store.path, &target, extra);
             assert_eq!(refused.code, 1, "{}", target.display());
+            // The report's format is read off the extension before the store is opened, so a
+            // store's name (never .pdf or .html) is refused for its extension first.
             assert!(
                 refused
                     .stderr
-                    .contains("is (een bestand van) de database zelf; kies een andere naam"),
+                    .contains("is (een bestand van) de database zelf; kies een andere naam")
+                    || refused.stderr.contains(REPORT_EXTENSIONS),
                 "{}",
                 refused.stderr
             );
@@ -137,14 +142,12 @@ fn an_existing_file_is_replaced_only_with_force() {
 #[test]
 fn the_extension_must_say_the_format() {
     let store = temp_store();
-    for name in ["bo.pdf", "bo.xlsx", "bo"] {
+    for name in ["bo.txt", "bo.xlsx", "bo"] {
         let out = store.path.with_file_name(name);
         let refused = report_to(&store.path, &out, &["--force"]);
         assert_eq!(refused.code, 1, "{name}");
         assert!(
-            refused.stderr.contains(
-                "dit wordt het BO-pakket (HTML); kies een bestandsnaam die eindigt op .html of .htm"
-            ),
+            refused.stderr.contains(REPORT_EXTENSIONS),
             "{name}: {}",
             refused.stderr
         );

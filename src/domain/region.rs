@@ -46,10 +46,12 @@ pub struct Region {
 
 /// The design palette for gemeenten as 0xRRGGBB: Okabe-Ito without vermillion and green (kept for
 /// polarity), plus oker, brown and indigo, then teal, olive, wine and grey-blue from Paul Tol's muted
-/// scheme for regions of more than seven; after these, the same again.
+/// scheme for regions of more than seven; after these, the same again. The light hues (orange, sky
+/// blue, reddish purple, teal, olive, grey-blue) are deepened to a contrast of 3:1 on white, the
+/// WCAG 2.1 AA minimum for lines and bars; the dark theme lifts them back (`ui::theme`).
 const PALETTE: [u32; 11] = [
-    0xE69F00, 0x56B4E9, 0xCC79A7, 0x0072B2, 0x9A7B00, 0x8C564B, 0x332288, 0x44AA99, 0x999933,
-    0x882255, 0x6699CC,
+    0xC27400, 0x1D96DB, 0xC46C9E, 0x0072B2, 0x9A7B00, 0x8C564B, 0x332288, 0x3F9D8E, 0x939331,
+    0x882255, 0x5E94C9,
 ];
 const NEDERLAND_COLOR: u32 = 0x7A8494;
 

@@ -104,11 +104,11 @@ fn gemeenten_by_name_and_by_period() {
 fn colours_follow_todays_gemeenten() {
     let region = zawa();
     let colour = |name: &str| region.color(&region.parse(name).unwrap());
-    assert_eq!(colour("Edam-Volendam"), 0xE69F00);
+    assert_eq!(colour("Edam-Volendam"), 0xC27400);
     assert_eq!(colour("Zaanstad"), 0x332288);
     assert_eq!(
         colour("Beemster"),
-        0x44AA99,
+        0x3F9D8E,
         "former gemeenten follow today's"
     );
     assert_eq!(region.color(&region.area()), 0x1B2430);

@@ -29,7 +29,8 @@ fn a_new_store_opens_on_the_strategic_layer_with_dutch_figures() {
     harness.get_by_label("14.164");
     harness.get_by_label("Dossiers in behandeling bij het ZVH");
     harness.get_by_label("t.o.v. 1 oktober 2024");
-    harness.get_by_label("13,4%");
+    // The chip shows "13,4%" beside an arrow and says its direction in words.
+    harness.get_by_label("13,4 procent hoger dan 2024 K4");
     // A small count changes in absolute numbers, not in a misleading percentage.
     harness.get_by_label("Ervaringsverhalen besproken");
     // Only strategic indicators have tiles.

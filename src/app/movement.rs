@@ -14,6 +14,28 @@ pub struct Movement {
     pub size: String,
 }
 
+impl Movement {
+    /// The change as assistive technology reads it, where the window shows an arrow and a colour:
+    /// "13,4 procent hoger dan 2024 K4, verslechtering". `compared` names the period it is against.
+    pub fn spoken(&self, compared: Option<&str>) -> String {
+        let size = self
+            .size
+            .replace(" %-punt", " procentpunt")
+            .replace('%', " procent");
+        let against = |word: &str| compared.map_or(String::new(), |p| format!(" {word} {p}"));
+        let moved = match self.direction {
+            Direction::Up => format!("{size} hoger{}", against("dan")),
+            Direction::Down => format!("{size} lager{}", against("dan")),
+            Direction::Flat => format!("gelijk{}", against("aan")),
+        };
+        match self.tone {
+            Tone::Better => format!("{moved}, verbetering"),
+            Tone::Worse => format!("{moved}, verslechtering"),
+            Tone::Neutral => moved,
+        }
+    }
+}
+
 /// A rate per 1.000 inwoners: two decimals below 10, where one would round most changes away.
 pub fn rate_text(rate: f64) -> String {
     format_number(rate, if rate.abs() < 10.0 { 2 } else { 1 })
@@ -176,6 +198,31 @@ mod tests {
         assert_eq!(
             moved("veilig_thuis_meldingen", 373.0, 373.0),
             movement(Direction::Flat, Tone::Neutral, "0,0%")
+        );
+    }
+
+    #[test]
+    fn a_change_is_spoken_with_its_direction_and_polarity_in_words() {
+        let spoken = |direction, tone, size: &str| Movement {
+            direction,
+            tone,
+            size: size.to_string(),
+        };
+        assert_eq!(
+            spoken(Direction::Up, Tone::Worse, "13,4%").spoken(Some("2024 K4")),
+            "13,4 procent hoger dan 2024 K4, verslechtering"
+        );
+        assert_eq!(
+            spoken(Direction::Down, Tone::Better, "1,3 %-punt").spoken(None),
+            "1,3 procentpunt lager, verbetering"
+        );
+        assert_eq!(
+            spoken(Direction::Up, Tone::Neutral, "52").spoken(Some("2024")),
+            "52 hoger dan 2024"
+        );
+        assert_eq!(
+            spoken(Direction::Flat, Tone::Neutral, "0,0%").spoken(Some("2024 K4")),
+            "gelijk aan 2024 K4"
         );
     }
 

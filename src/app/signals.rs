@@ -3,7 +3,7 @@
 use super::signal_source::{SignalSource, area_view};
 use super::{AppError, Workspace};
 use crate::analysis::{Change, Population, Series, Signal, change_within};
-use crate::domain::{Area, Event, Indicator, Period};
+use crate::domain::{Area, Event, Indicator, Period, format_number};
 
 #[derive(Debug, Clone)]
 pub struct SignalRow {
@@ -87,6 +87,32 @@ impl SignalRow {
             })
             .unwrap_or_default();
         format!("{}{change}", self.indicator.value_text(self.value))
+    }
+
+    /// "Meldingen overlast verward persoon (E33): verslechtering in 2025 K4, 859, hoger dan
+    /// verwacht, 17 procent hoger dan 2024 K4": the row as assistive technology reads it, with the
+    /// arrow and the sign in words.
+    pub fn spoken(&self) -> String {
+        let expected = if self.signal.rising { "hoger" } else { "lager" };
+        let change = self
+            .year_on_year
+            .and_then(|c| {
+                let percent = (c.relative()? * 100.0).round();
+                let against = c.from.label();
+                Some(if percent == 0.0 {
+                    format!(", gelijk aan {against}")
+                } else {
+                    let word = if percent > 0.0 { "hoger" } else { "lager" };
+                    let size = format_number(percent.abs(), 0);
+                    format!(", {size} procent {word} dan {against}")
+                })
+            })
+            .unwrap_or_default();
+        format!(
+            "{}, {}, {expected} dan verwacht{change}",
+            self.headline(),
+            self.indicator.value_text(self.value)
+        )
     }
 }
 

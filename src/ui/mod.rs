@@ -7,6 +7,7 @@ mod icon;
 mod plot;
 mod screens;
 mod shell;
+mod spoken;
 mod theme;
 mod widgets;
 

@@ -60,7 +60,7 @@ pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures, events: 
 /// The legend of the moving average: its dashed line and what it averages.
 fn average_entry(ui: &mut egui::Ui, label: &str) {
     let color = theme::palette(ui).area(Region::COLOR);
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), egui::Sense::hover());
+    let (_, rect) = ui.allocate_space(egui::vec2(16.0, 12.0));
     for x in [rect.left(), rect.center().x + 1.0] {
         let dash =
             egui::Rect::from_min_size(egui::pos2(x, rect.center().y - 1.0), egui::vec2(6.0, 2.0));
@@ -93,7 +93,8 @@ fn legend_entry(ui: &mut egui::Ui, area: &AreaFigures, hidden: &mut BTreeSet<&'s
     } else {
         2.0
     };
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), egui::Sense::hover());
+    // The line's look beside its checkbox: decoration, the checkbox names the area.
+    let (_, rect) = ui.allocate_space(egui::vec2(16.0, 12.0));
     let line = egui::Rect::from_center_size(rect.center(), egui::vec2(16.0, height));
     ui.painter()
         .rect_filled(line, 1.0, palette.area(area.color));
@@ -161,7 +162,7 @@ fn plot(
             };
             Some(format!("{plot_name} · {}\n{value}", period.label()))
         });
-    plot.show(ui, |plot_ui| {
+    let shown = plot.show(ui, |plot_ui| {
         // Labels sit above the highest value, in room the plot keeps for them (from the data, not
         // from the plot's bounds, which the labels themselves would push up frame after frame).
         let (top, line) = (highest * 1.18, highest * 0.07);
@@ -231,6 +232,26 @@ fn plot(
             }
         }
     });
+    let region: Vec<(Period, Option<f64>)> = figures
+        .region
+        .series
+        .points
+        .iter()
+        .map(|(period, point)| (*period, point.value))
+        .collect();
+    let description = super::spoken::trend(
+        figures,
+        &region,
+        "de tabel Cijfers per gemeente onder de grafiek",
+    );
+    super::widgets::describe_graphic(
+        &shown.response,
+        &format!(
+            "Grafiek {} per gebied, lijn {}",
+            figures.indicator.name, figures.region.area.name
+        ),
+        &description,
+    );
 }
 
 /// Runs of consecutive values; a gap splits the line.

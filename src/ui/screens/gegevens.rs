@@ -44,7 +44,7 @@ fn import_card(ui: &mut egui::Ui, period: &Period, may: Permissions) -> Option<C
     let mut action = None;
     card(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if !may.values {
                 muted(ui, "U kunt hier alleen lezen: inlezen en ongedaan maken doen leveranciers en beheerders.");
                 return;
@@ -55,7 +55,7 @@ fn import_card(ui: &mut egui::Ui, period: &Period, may: Permissions) -> Option<C
             muted(ui, "of sleep een CSV-, Excel- of ODS-bestand in dit venster. Eerst volgt een controle; er wordt niets opgeslagen voordat u dat bevestigt.");
         });
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             muted(ui, format!("Sjabloon voor {}:", period.label()));
             if ui.button("Sjabloon Excel (per gemeente)…").clicked() {
                 action = Some(Command::SaveTemplate(TemplateFormat::Xlsx));

@@ -5,8 +5,10 @@ use eframe::egui::{self, Align2, FontId, RichText, Sense, Stroke, pos2, vec2};
 
 use crate::app::{Dashboard, Direction, IndicatorFigures};
 use crate::domain::{Aggregation, Area, Layer, Region};
-use crate::ui::theme;
-use crate::ui::widgets::{arrow, card, movement_chip, muted, section_label, tone_colors};
+use crate::ui::widgets::{
+    arrow, card, describe_graphic, movement_chip, muted, section_label, tone_colors,
+};
+use crate::ui::{spoken, theme};
 
 /// Draws the layer for `gemeente`; returns another gemeente the user picked.
 pub(in crate::ui) fn gemeenten(
@@ -90,7 +92,7 @@ fn own_signals(ui: &mut egui::Ui, dashboard: &Dashboard, gemeente: Area) {
                 RichText::new(format!(
                     "{}: {} in {}",
                     figures.indicator.name,
-                    signal.kind.label(),
+                    spoken::signal_words(&signal),
                     signal.period.label()
                 ))
                 .color(text),
@@ -137,7 +139,8 @@ fn comparison(ui: &mut egui::Ui, figures: &IndicatorFigures, gemeente: Area) {
             let value = figures.point_text(period.and_then(|p| own.series.points.get(&p)));
             ui.label(RichText::new(value).size(theme::KPI).strong());
             if let Some(movement) = figures.movement_of(own) {
-                movement_chip(ui, &movement);
+                let compared = figures.year_on_year.map(|c| c.from.label());
+                movement_chip(ui, &movement, compared.as_deref());
             }
             ui.add_space(12.0);
             muted(ui, format!("regio {}", figures.value_text()));
@@ -146,8 +149,8 @@ fn comparison(ui: &mut egui::Ui, figures: &IndicatorFigures, gemeente: Area) {
     });
 }
 
-/// The region's gemeenten side by side at the latest period, the chosen one in its colour. Painted, not
-/// labelled, so the names do not repeat in the screen's accessible labels. Where the region value is
+/// The region's gemeenten side by side at the latest period, the chosen one in its colour. Painted, and
+/// read as one graphic whose description lists every value, so the names do not repeat as labels. Where the region value is
 /// comparable (rates, weighted means) it is drawn as a line.
 fn bars(ui: &mut egui::Ui, figures: &IndicatorFigures, gemeente: Area) {
     let palette = theme::palette(ui);
@@ -157,13 +160,15 @@ fn bars(ui: &mut egui::Ui, figures: &IndicatorFigures, gemeente: Area) {
     let row_height = 16.0;
     let label_width = 110.0;
     let value_width = 70.0;
-    let (rect, _) = ui.allocate_exact_size(
+    let (rect, response) = ui.allocate_exact_size(
         vec2(
             ui.available_width(),
             row_height * figures.gemeenten.len() as f32,
         ),
         Sense::hover(),
     );
+    let (name, description) = spoken::bars(figures, period, gemeente);
+    describe_graphic(&response, &name, &description);
     let values: Vec<Option<f64>> = figures
         .gemeenten
         .iter()

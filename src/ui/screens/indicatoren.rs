@@ -53,7 +53,7 @@ pub(in crate::ui) fn indicatoren(
     }
     ui.add_space(10.0);
     let visible: Vec<&CatalogEntry> = shown.entries.iter().filter(|e| filter.matches(e)).collect();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         filters(ui, &shown.entries, filter);
         muted(ui, format!("{} van {}", visible.len(), shown.entries.len()));
         if editable && ui.button("Nieuwe indicator").clicked() {
@@ -62,48 +62,64 @@ pub(in crate::ui) fn indicatoren(
     });
     ui.add_space(8.0);
     let list_width = COLUMNS.iter().sum::<f32>() + 44.0;
-    let top_down = egui::Layout::top_down(egui::Align::Min);
-    ui.horizontal_top(|ui| {
-        let height = ui.available_height();
-        ui.allocate_ui_with_layout(egui::vec2(list_width, height), top_down, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("catalog_list")
-                .show(ui, |ui| {
-                    card(ui, |ui| {
-                        ui.set_width(list_width - 30.0);
-                        if let Some(id) = list(ui, &visible, chosen) {
-                            action = Some(Command::Catalog(CatalogCommand::Select(id)));
-                        }
-                    });
-                });
+    let list_part = |ui: &mut egui::Ui| {
+        card(ui, |ui| {
+            ui.set_width(list_width - 30.0);
+            if let Some(id) = list(ui, &visible, chosen) {
+                action = Some(Command::Catalog(CatalogCommand::Select(id)));
+            }
         });
-        ui.add_space(12.0);
-        let size = egui::vec2(ui.available_width(), height);
-        ui.allocate_ui_with_layout(size, top_down, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("catalog_detail")
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    let asked = match (editor.as_mut(), &shown.detail) {
-                        (Some(editor), _) => indicator_form(ui, editor),
-                        (None, Some(detail)) => definition(ui, detail, editable),
-                        (None, None) => {
-                            muted(
-                                ui,
-                                "Kies een indicator in de lijst om haar definitie en geschiedenis \
-                                 te zien.",
-                            );
-                            None
-                        }
-                    };
-                    if asked.is_some() {
-                        action = asked;
-                    }
-                });
+    };
+    let mut asked = None;
+    let mut detail_part = |ui: &mut egui::Ui| {
+        ui.set_width(ui.available_width());
+        asked = match (editor.as_mut(), &shown.detail) {
+            (Some(editor), _) => indicator_form(ui, editor),
+            (None, Some(detail)) => definition(ui, detail, editable),
+            (None, None) => {
+                muted(
+                    ui,
+                    "Kies een indicator in de lijst om haar definitie en geschiedenis te zien.",
+                );
+                None
+            }
+        };
+    };
+    let height = ui.available_height();
+    if ui.available_width() < list_width + DETAIL_BESIDE {
+        // Zoomed in (200 %) or a narrow window: the definition goes under the list in one scrolling
+        // column; the list scrolls sideways where its columns do not fit.
+        egui::ScrollArea::vertical()
+            .id_salt("catalog_detail")
+            .show(ui, |ui| {
+                egui::ScrollArea::horizontal()
+                    .id_salt("catalog_list")
+                    .show(ui, list_part);
+                ui.add_space(12.0);
+                detail_part(ui);
+            });
+    } else {
+        let top_down = egui::Layout::top_down(egui::Align::Min);
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(egui::vec2(list_width, height), top_down, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("catalog_list")
+                    .show(ui, list_part);
+            });
+            ui.add_space(12.0);
+            let size = egui::vec2(ui.available_width(), height);
+            ui.allocate_ui_with_layout(size, top_down, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("catalog_detail")
+                    .show(ui, detail_part);
+            });
         });
-    });
-    action
+    }
+    asked.or(action)
 }
+
+/// The narrowest the definition beside the list may be (points) before it moves under the list.
+const DETAIL_BESIDE: f32 = 360.0;
 
 /// Domain, layer, supplier and source, each "alle" or one value.
 fn filters(ui: &mut egui::Ui, entries: &[CatalogEntry], filter: &mut CatalogFilter) {

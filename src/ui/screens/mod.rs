@@ -7,6 +7,7 @@ pub(in crate::ui) mod gemeenten;
 mod herkomst;
 mod indicator_form;
 pub(in crate::ui) mod indicatoren;
+mod numbers_table;
 pub(in crate::ui) mod strategisch;
 pub(in crate::ui) mod tactisch;
 pub(in crate::ui) mod verhalen;

@@ -7,11 +7,11 @@ use eframe::egui::{self, Frame, Margin, RichText, Sense, Stroke, vec2};
 use crate::analysis::SignalKind;
 use crate::app::{Dashboard, Direction, IndicatorFigures, SignalRow};
 use crate::domain::{Coded, Domain, Layer};
+use crate::ui::spoken::{self, BROKEN};
 use crate::ui::theme;
-use crate::ui::widgets::{arrow, movement_chip, muted, section_label, sparkline, tone_colors};
-
-/// Said instead of a change when a series break lies between the two periods.
-pub(in crate::ui) const BROKEN: &str = "reeksbreuk: niet vergelijkbaar";
+use crate::ui::widgets::{
+    arrow, describe_graphic, movement_chip, muted, section_label, sparkline, tone_colors,
+};
 
 /// Draws the layer; returns the indicator the user opened.
 pub(in crate::ui) fn strategic(ui: &mut egui::Ui, dashboard: &Dashboard) -> Option<String> {
@@ -59,20 +59,30 @@ pub(in crate::ui) fn strategic(ui: &mut egui::Ui, dashboard: &Dashboard) -> Opti
         })
         .filter(|(_, tiles)| !tiles.is_empty())
         .collect();
-    ui.columns(domains.len().max(1), |columns| {
-        for (column, (domain, tiles)) in columns.iter_mut().zip(&domains) {
-            section_label(column, domain.label());
-            for figures in tiles {
-                let noted = dashboard.has_current_note(&figures.indicator.id);
-                if tile(column, figures, noted) {
-                    opened = Some(figures.indicator.id.clone());
+    // One column per domain where they fit; zoomed in (200 %) or in a narrow window the domains
+    // wrap onto rows of fewer, wider columns rather than squeezing the tiles.
+    let fit = (ui.available_width() / TILE_WIDTH).floor().max(1.0) as usize;
+    let per_row = domains.len().clamp(1, fit);
+    for row in domains.chunks(per_row) {
+        ui.columns(per_row, |columns| {
+            for (column, (domain, tiles)) in columns.iter_mut().zip(row) {
+                section_label(column, domain.label());
+                for figures in tiles {
+                    let noted = dashboard.has_current_note(&figures.indicator.id);
+                    if tile(column, figures, noted) {
+                        opened = Some(figures.indicator.id.clone());
+                    }
+                    column.add_space(10.0);
                 }
-                column.add_space(10.0);
             }
-        }
-    });
+        });
+        ui.add_space(4.0);
+    }
     opened
 }
+
+/// The narrowest a tile column may get (points) before the domains wrap onto another row.
+const TILE_WIDTH: f32 = 230.0;
 
 /// The indicators whose latest region value breaks from their own history: red or green by polarity,
 /// always with the arrow; grey where neither direction is better.
@@ -96,21 +106,21 @@ fn signals(ui: &mut egui::Ui, rows: &[SignalRow]) -> Option<String> {
         } else {
             Direction::Down
         };
-        let response = Frame::new()
-            .fill(background)
-            .corner_radius(6)
-            .inner_margin(Margin::symmetric(12, 6))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    arrow(ui, direction, text);
-                    ui.label(RichText::new(row.headline()).color(text).strong());
-                    ui.label(RichText::new(row.detail()).color(palette.text_secondary));
+        // One button per row: Tab reaches it, Enter opens it, and it is read as one sentence.
+        let response = clickable(ui, &row.spoken(), |ui| {
+            Frame::new()
+                .fill(background)
+                .corner_radius(6)
+                .inner_margin(Margin::symmetric(12, 6))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal(|ui| {
+                        arrow(ui, direction, text);
+                        ui.label(RichText::new(row.headline()).color(text).strong());
+                        ui.label(RichText::new(row.detail()).color(palette.text_secondary));
+                    });
                 });
-            })
-            .response
-            .interact(Sense::click())
-            .on_hover_cursor(egui::CursorIcon::PointingHand);
+        });
         if response.clicked() {
             opened = Some(row.indicator.id.clone());
         }
@@ -121,116 +131,134 @@ fn signals(ui: &mut egui::Ui, rows: &[SignalRow]) -> Option<String> {
 }
 
 /// One tile; `noted` when the coming BO has a duiding on it. Returns whether it was clicked.
+/// The whole tile is one button, named by the sentence it tells (`spoken::tile`).
 fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures, noted: bool) -> bool {
     let palette = theme::palette(ui);
     let indicator = &figures.indicator;
-    let response = Frame::new()
-        .fill(palette.card)
-        .stroke(Stroke::new(1.0, palette.border))
-        .corner_radius(8)
-        .inner_margin(Margin::same(14))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let mut clicked = false;
-            ui.allocate_ui(vec2(ui.available_width(), 40.0), |ui| {
-                ui.set_min_height(40.0);
-                let title = RichText::new(&indicator.name)
-                    .size(theme::CARD_TITLE)
-                    .strong();
-                clicked = ui
-                    .add(egui::Button::new(title).frame(false).wrap())
-                    .clicked();
-            });
-            ui.add(
-                egui::Label::new(
-                    RichText::new(format!(
-                        "{} · {}",
-                        indicator.supplier,
-                        indicator.frequency.label()
-                    ))
-                    .size(theme::META)
-                    .color(palette.text_muted),
-                )
-                .truncate(),
-            );
-            ui.horizontal(|ui| {
-                ui.label(
-                    RichText::new(figures.value_text())
-                        .size(theme::TILE_VALUE)
-                        .strong(),
+    let response = clickable(ui, &spoken::tile(figures, noted), |ui| {
+        Frame::new()
+            .fill(palette.card)
+            .stroke(Stroke::new(1.0, palette.border))
+            .corner_radius(8)
+            .inner_margin(Margin::same(14))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.allocate_ui(vec2(ui.available_width(), 40.0), |ui| {
+                    ui.set_min_height(40.0);
+                    let title = RichText::new(&indicator.name)
+                        .size(theme::CARD_TITLE)
+                        .strong();
+                    // Left-aligned: in the justified column layout a wrapped title would be
+                    // stretched letter by letter across the tile.
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        ui.add(egui::Label::new(title).wrap().selectable(false));
+                    });
+                });
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "{} · {}",
+                            indicator.supplier,
+                            indicator.frequency.label()
+                        ))
+                        .size(theme::META)
+                        .color(palette.text_muted),
+                    )
+                    .truncate(),
                 );
-                ui.vertical(|ui| {
-                    ui.add_space(12.0);
-                    let period = figures
-                        .latest
-                        .map_or("nog geen cijfers".to_string(), |p| p.label());
-                    muted(ui, period);
-                    if figures.per_1000 {
-                        muted(ui, "per 1.000 inwoners");
-                    }
-                    if let Some(national) = figures.national_text() {
-                        muted(ui, national);
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(figures.value_text())
+                            .size(theme::TILE_VALUE)
+                            .strong(),
+                    );
+                    ui.vertical(|ui| {
+                        ui.add_space(12.0);
+                        let period = figures
+                            .latest
+                            .map_or("nog geen cijfers".to_string(), |p| p.label());
+                        muted(ui, period);
+                        if figures.per_1000 {
+                            muted(ui, "per 1.000 inwoners");
+                        }
+                        if let Some(national) = figures.national_text() {
+                            muted(ui, national);
+                        }
+                    });
+                });
+                ui.horizontal(|ui| {
+                    ui.set_min_height(22.0);
+                    match (figures.movement(), &figures.year_on_year) {
+                        (Some(movement), Some(change)) => {
+                            movement_chip(ui, &movement, Some(&change.from.label()));
+                            muted(ui, format!("t.o.v. {}", change.from.label()));
+                        }
+                        _ if figures.broken_at.is_some() => muted(ui, BROKEN),
+                        _ => muted(ui, "geen vergelijking met vorig jaar"),
                     }
                 });
-            });
-            ui.horizontal(|ui| {
-                ui.set_min_height(22.0);
-                match (figures.movement(), &figures.year_on_year) {
-                    (Some(movement), Some(change)) => {
-                        movement_chip(ui, &movement);
-                        muted(ui, format!("t.o.v. {}", change.from.label()));
+                let points = figures.sparkline();
+                let line = sparkline(
+                    ui,
+                    &points,
+                    figures.year_on_year.map(|c| c.from),
+                    vec2(ui.available_width(), 36.0),
+                );
+                describe_graphic(
+                    &line,
+                    &format!("Verloop {}", indicator.name),
+                    &spoken::trend(figures, &points, "de tabel op de laag Tactisch"),
+                );
+                ui.horizontal(|ui| {
+                    if let (Some(first), Some(last)) = (points.first(), points.last())
+                        && points.len() > 1
+                    {
+                        muted(ui, first.0.label());
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            muted(ui, last.0.label());
+                        });
                     }
-                    _ if figures.broken_at.is_some() => muted(ui, BROKEN),
-                    _ => muted(ui, "geen vergelijking met vorig jaar"),
-                }
-            });
-            let points = figures.sparkline();
-            sparkline(
-                ui,
-                &points,
-                figures.year_on_year.map(|c| c.from),
-                vec2(ui.available_width(), 36.0),
-            );
-            ui.horizontal(|ui| {
-                if let (Some(first), Some(last)) = (points.first(), points.last())
-                    && points.len() > 1
-                {
-                    muted(ui, first.0.label());
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        muted(ui, last.0.label());
-                    });
-                }
-            });
-            ui.horizontal_wrapped(|ui| {
-                ui.set_min_height(22.0);
-                match figures.overdue {
-                    Some((period, days)) => overdue_chip(ui, period, days),
-                    None => {
-                        if let Some(age) = figures.age_days {
-                            muted(ui, age_text(age));
+                });
+                ui.horizontal_wrapped(|ui| {
+                    ui.set_min_height(22.0);
+                    match figures.overdue {
+                        Some((period, days)) => overdue_chip(ui, period, days),
+                        None => {
+                            if let Some(age) = figures.age_days {
+                                muted(ui, age_text(age));
+                            }
                         }
                     }
-                }
-            });
-            ui.separator();
-            ui.horizontal(|ui| {
-                muted(ui, indicator.polarity.label());
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if let Some(signal) = figures.region.signal.filter(|s| s.kind.is_signal()) {
-                        signal_badge(ui, signal.kind, signal.rising);
-                    }
-                    if noted {
-                        note_marker(ui);
-                    }
+                });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    muted(ui, indicator.polarity.label());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if let Some(signal) = figures.region.signal.filter(|s| s.kind.is_signal()) {
+                            signal_badge(ui, signal.kind, signal.rising);
+                        }
+                        if noted {
+                            note_marker(ui);
+                        }
+                    });
                 });
             });
-            clicked
-        });
-    let whole = response
-        .response
-        .interact(Sense::click())
-        .on_hover_cursor(egui::CursorIcon::PointingHand);
-    response.inner || whole.clicked()
+    });
+    response.clicked()
+}
+
+/// A part of the screen that acts as one button: clicked anywhere, reached with Tab, activated with
+/// Enter or Space, and read by `name` (the sentence it shows).
+fn clickable(ui: &mut egui::Ui, name: &str, add: impl FnOnce(&mut egui::Ui)) -> egui::Response {
+    let response = ui
+        .scope_builder(egui::UiBuilder::new().sense(Sense::click()), add)
+        .response;
+    // The widget info gives the node its role, name and bounds: a `Ui` registers its AccessKit node
+    // before its rect is known, and a screen reader (or a test's click) needs the real one.
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, ui.is_enabled(), name)
+    });
+    response.on_hover_cursor(egui::CursorIcon::PointingHand)
 }
 
 fn signal_badge(ui: &mut egui::Ui, kind: SignalKind, rising: bool) {

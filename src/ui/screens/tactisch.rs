@@ -5,18 +5,16 @@ use eframe::egui::{self, RichText};
 
 use super::duiding::status_badge;
 use super::herkomst::provenance;
-use super::strategisch::BROKEN;
+use super::numbers_table::numbers_table;
 use super::verhalen::open_button;
-use crate::app::{CbsTableView, Dashboard, IndicatorFigures, Movement, Permissions};
-use crate::domain::{Period, Publication, Source, StockOrFlow, WebUrl, dutch_date};
+use crate::app::{CbsTableView, Dashboard, IndicatorFigures, Permissions};
+use crate::domain::{Event, Publication, Source, StockOrFlow, WebUrl, dutch_date};
 use crate::ui::chart_image::ChartUse;
 use crate::ui::events::{EventAction, EventEditor, events_of, events_panel};
 use crate::ui::plot::trend_plot;
+use crate::ui::spoken::BROKEN;
 use crate::ui::theme;
 use crate::ui::widgets::{card, movement_chip, muted, section_label};
-
-/// Periods the numbers table shows.
-const TABLE_PERIODS: usize = 6;
 
 /// What the user asked for on this layer.
 pub(in crate::ui) enum TacticalAction {
@@ -49,6 +47,32 @@ pub(in crate::ui) fn tactical(
         .or(dashboard.indicators.first())?;
     let mut picked = None;
     let events = events_of(&dashboard.events, figures);
+    let mut side = |ui: &mut egui::Ui| {
+        if let Some(action) = info(ui, figures, cbs_table, published) {
+            picked = Some(action);
+        }
+        if let Some(action) = notes_and_stories(ui, dashboard, figures, may) {
+            picked = Some(action);
+        }
+        if let Some(action) = events_panel(ui, &events, &dashboard.region, event_editor, may.manage)
+        {
+            picked = Some(TacticalAction::Event(figures.indicator.id.clone(), action));
+        }
+    };
+    if ui.available_width() < INFO_BESIDE {
+        // Zoomed in (200 %) or a narrow window: the information follows the figures in one column,
+        // so neither is squeezed.
+        let mut main_picked = None;
+        egui::ScrollArea::vertical()
+            .id_salt("tactical_scroll")
+            .show(ui, |ui| {
+                ui.set_max_width(ui.available_width() - 14.0);
+                main_picked = figures_part(ui, dashboard, figures, &events);
+                ui.add_space(16.0);
+                side(ui);
+            });
+        return main_picked.or(picked);
+    }
     egui::Panel::right("indicator_info")
         .resizable(false)
         .exact_size(340.0)
@@ -59,60 +83,64 @@ pub(in crate::ui) fn tactical(
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("indicator_info_scroll")
-                .show(ui, |ui| {
-                    if let Some(action) = info(ui, figures, cbs_table, published) {
-                        picked = Some(action);
-                    }
-                    if let Some(action) = notes_and_stories(ui, dashboard, figures, may) {
-                        picked = Some(action);
-                    }
-                    if let Some(action) =
-                        events_panel(ui, &events, &dashboard.region, event_editor, may.manage)
-                    {
-                        picked = Some(TacticalAction::Event(figures.indicator.id.clone(), action));
-                    }
-                });
+                .show(ui, side);
         });
+    let mut main_picked = None;
     egui::CentralPanel::no_frame().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt("tactical_scroll")
             .show(ui, |ui| {
                 ui.set_max_width(ui.available_width() - 14.0);
-                if let Some(id) = header(ui, dashboard, figures) {
-                    picked = Some(TacticalAction::Pick(id));
-                }
-                ui.add_space(8.0);
-                if figures.periods().is_empty() {
-                    // An empty plot would only show the axis an event happens to span.
-                    card(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        muted(ui, no_values_yet(figures));
-                    });
-                } else {
-                    let chart = ui
-                        .scope(|ui| {
-                            card(ui, |ui| {
-                                ui.set_width(ui.available_width());
-                                trend_plot(ui, figures, &events);
-                            })
-                        })
-                        .response
-                        .rect;
-                    ui.horizontal(|ui| {
-                        if ui.button("Grafiek kopiëren").clicked() {
-                            picked = Some(TacticalAction::Chart(ChartUse::Copy, chart));
-                        }
-                        if ui.button("Grafiek bewaren als PNG…").clicked() {
-                            picked = Some(TacticalAction::Chart(ChartUse::Save, chart));
-                        }
-                    });
-                }
-                ui.add_space(12.0);
+                main_picked = figures_part(ui, dashboard, figures, &events);
+            });
+    });
+    main_picked.or(picked)
+}
+
+/// Below this width (points) the information panel moves under the figures.
+const INFO_BESIDE: f32 = 900.0;
+
+/// The header, the plot with its buttons and the numbers table.
+fn figures_part(
+    ui: &mut egui::Ui,
+    dashboard: &Dashboard,
+    figures: &IndicatorFigures,
+    events: &[&Event],
+) -> Option<TacticalAction> {
+    let mut picked = None;
+    if let Some(id) = header(ui, dashboard, figures) {
+        picked = Some(TacticalAction::Pick(id));
+    }
+    ui.add_space(8.0);
+    if figures.periods().is_empty() {
+        // An empty plot would only show the axis an event happens to span.
+        card(ui, |ui| {
+            ui.set_width(ui.available_width());
+            muted(ui, no_values_yet(figures));
+        });
+    } else {
+        let chart = ui
+            .scope(|ui| {
                 card(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    numbers_table(ui, figures);
-                });
-            });
+                    trend_plot(ui, figures, events);
+                })
+            })
+            .response
+            .rect;
+        ui.horizontal(|ui| {
+            if ui.button("Grafiek kopiëren").clicked() {
+                picked = Some(TacticalAction::Chart(ChartUse::Copy, chart));
+            }
+            if ui.button("Grafiek bewaren als PNG…").clicked() {
+                picked = Some(TacticalAction::Chart(ChartUse::Save, chart));
+            }
+        });
+    }
+    ui.add_space(12.0);
+    card(ui, |ui| {
+        ui.set_width(ui.available_width());
+        numbers_table(ui, figures);
     });
     picked
 }
@@ -156,7 +184,7 @@ fn header(ui: &mut egui::Ui, dashboard: &Dashboard, figures: &IndicatorFigures) 
                     if let (Some(movement), Some(change)) =
                         (figures.movement(), figures.year_on_year)
                     {
-                        movement_chip(ui, &movement);
+                        movement_chip(ui, &movement, Some(&change.from.label()));
                         muted(ui, format!("t.o.v. {}", change.from.label()));
                     } else if figures.broken_at.is_some() {
                         muted(ui, BROKEN);
@@ -184,129 +212,6 @@ fn header(ui: &mut egui::Ui, dashboard: &Dashboard, figures: &IndicatorFigures) 
         .color(palette.text_secondary),
     );
     picked
-}
-
-fn numbers_table(ui: &mut egui::Ui, figures: &IndicatorFigures) {
-    let shown: Vec<_> = figures
-        .periods()
-        .into_iter()
-        .filter(|p| figures.latest.is_none_or(|latest| *p <= latest))
-        .collect();
-    let shown = &shown[shown.len().saturating_sub(TABLE_PERIODS)..];
-    ui.horizontal(|ui| {
-        ui.label(
-            RichText::new("Cijfers per gemeente")
-                .size(theme::CARD_TITLE)
-                .strong(),
-        );
-        if figures.per_1000 {
-            muted(ui, "per 1.000 inwoners (aantal)");
-        }
-    });
-    ui.add_space(6.0);
-    let compared = figures
-        .latest
-        .and_then(|p| p.year_before())
-        .map_or("t.o.v. vorig jaar".to_string(), |p| {
-            format!("t.o.v. {}", p.header_label())
-        });
-    let previous = figures
-        .previous_period()
-        .map(|p| format!("t.o.v. {}", p.header_label()));
-    let changes = Changes {
-        previous: previous.as_deref(),
-        year_before: &compared,
-    };
-    egui::ScrollArea::horizontal()
-        .id_salt("numbers_table_scroll")
-        .show(ui, |ui| numbers_grid(ui, figures, shown, &changes));
-    ui.add_space(6.0);
-    muted(
-        ui,
-        format!(
-            "* voorlopig · <{} afgeschermd: minder dan {} (ook per 1.000 niet getoond) · — niet geleverd (geen nul)",
-            figures.indicator.shielding_threshold, figures.indicator.shielding_threshold
-        ),
-    );
-}
-
-/// The headers of the change columns: against the period before (absent when that is the year before,
-/// as for yearly figures) and against a year earlier.
-struct Changes<'a> {
-    previous: Option<&'a str>,
-    year_before: &'a str,
-}
-
-fn numbers_grid(
-    ui: &mut egui::Ui,
-    figures: &IndicatorFigures,
-    shown: &[Period],
-    changes: &Changes,
-) {
-    let palette = theme::palette(ui);
-    egui::Grid::new("numbers_table")
-        .striped(true)
-        .spacing([18.0, 6.0])
-        .min_col_width(60.0)
-        .show(ui, |ui| {
-            muted(ui, "Gebied");
-            for period in shown {
-                // Abbreviated months, so six of them and both changes fit beside the gemeenten.
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    muted(ui, period.header_label());
-                });
-            }
-            if let Some(previous) = changes.previous {
-                muted(ui, previous);
-            }
-            muted(ui, changes.year_before);
-            ui.end_row();
-            for area in std::iter::once(&figures.region)
-                .chain(&figures.gemeenten)
-                .chain(&figures.nederland)
-            {
-                ui.horizontal(|ui| {
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(14.0, 4.0), egui::Sense::hover());
-                    ui.painter()
-                        .rect_filled(rect, 1.0, palette.area(area.color));
-                    let name = RichText::new(area.area.name);
-                    ui.label(if area.area.kind == crate::domain::AreaKind::Regio {
-                        name.strong()
-                    } else {
-                        name
-                    });
-                });
-                for period in shown {
-                    let point = area.series.points.get(period);
-                    let mut text = figures.point_text(point);
-                    if let Some(counts) = &area.counts
-                        && let Some(count) = counts.points.get(period).and_then(|p| p.value)
-                        && point.is_some_and(|p| !p.shielded)
-                    {
-                        text = format!("{text} ({})", figures.indicator.value_text(count));
-                    }
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(text);
-                    });
-                }
-                if changes.previous.is_some() {
-                    change_cell(ui, figures.previous_movement_of(area));
-                }
-                change_cell(ui, figures.movement_of(area));
-                ui.end_row();
-            }
-        });
-}
-
-/// A change as a chip, or "—" where there is none to show (no value, a series break, a shielded count).
-fn change_cell(ui: &mut egui::Ui, movement: Option<Movement>) {
-    match movement {
-        Some(movement) => movement_chip(ui, &movement),
-        None => {
-            ui.label("—");
-        }
-    }
 }
 
 fn info(

@@ -200,62 +200,89 @@ fn question_bar(
         });
 }
 
+/// Below this width (in points, so at 200 % zoom on a 1280 pixel screen too) the layer tabs do not fit
+/// beside the name and the period: they move to a row of their own.
+const TABS_BESIDE: f32 = 1150.0;
+
 /// The app name, the layer tabs, and on the right the period and the per-1.000 toggle.
 fn top_bar(ui: &mut egui::Ui, view: &View, commands: &mut Vec<Command>) {
-    let palette = theme::palette(ui);
+    let beside = ui.available_width() >= TABS_BESIDE;
     ui.horizontal(|ui| {
-        ui.vertical(|ui| {
-            ui.label(
-                RichText::new("Regio in beeld")
-                    .size(theme::APP_NAME)
-                    .strong()
-                    .color(palette.accent),
-            );
-            // The store's region; without a readable store, none (the screen says why).
-            let region = match &view.state {
-                Ok(dashboard) => format!("Zorg & Veiligheid {}", dashboard.region.name()),
-                Err(_) => "Zorg & Veiligheid".to_string(),
-            };
-            ui.label(
-                RichText::new(region)
-                    .size(theme::META)
-                    .color(palette.text_secondary),
-            );
-        });
-        ui.add_space(24.0);
-        ui.add_enabled_ui(view.has_store, |ui| {
-            for screen in Screen::ALL {
-                let current = screen == view.settings.screen;
-                let tab = RichText::new(screen.label()).size(theme::CARD_TITLE);
-                if ui.selectable_label(current, tab).clicked() && !current {
-                    commands.push(Command::Show(screen));
-                }
-            }
-        });
-        let (Ok(dashboard), Some(shown)) = (&view.state, view.shown_period()) else {
-            return;
+        app_name(ui, view);
+        if beside {
+            ui.add_space(24.0);
+            layer_tabs(ui, view, commands);
+        }
+        period_controls(ui, view, commands);
+    });
+    if !beside {
+        ui.horizontal_wrapped(|ui| layer_tabs(ui, view, commands));
+    }
+}
+
+fn app_name(ui: &mut egui::Ui, view: &View) {
+    let palette = theme::palette(ui);
+    ui.vertical(|ui| {
+        ui.label(
+            RichText::new("Regio in beeld")
+                .size(theme::APP_NAME)
+                .strong()
+                .color(palette.accent),
+        );
+        // The store's region; without a readable store, none (the screen says why).
+        let region = match &view.state {
+            Ok(dashboard) => format!("Zorg & Veiligheid {}", dashboard.region.name()),
+            Err(_) => "Zorg & Veiligheid".to_string(),
         };
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let mut per_1000 = view.settings.per_1000;
-            if ui.checkbox(&mut per_1000, "Per 1.000 inwoners").changed() {
-                commands.push(Command::Per1000(per_1000));
+        ui.label(
+            RichText::new(region)
+                .size(theme::META)
+                .color(palette.text_secondary),
+        );
+    });
+}
+
+fn layer_tabs(ui: &mut egui::Ui, view: &View, commands: &mut Vec<Command>) {
+    ui.add_enabled_ui(view.has_store, |ui| {
+        for screen in Screen::ALL {
+            let current = screen == view.settings.screen;
+            let tab = RichText::new(screen.label()).size(theme::CARD_TITLE);
+            let tab = ui
+                .selectable_label(current, tab)
+                .on_hover_text(super::keys::layer_shortcut(screen));
+            if tab.clicked() && !current {
+                commands.push(Command::Show(screen));
             }
-            egui::ComboBox::from_id_salt("period_picker")
-                .selected_text(shown.label())
-                .height(400.0)
-                .show_ui(ui, |ui| {
-                    for period in &dashboard.periods {
-                        let chosen = *period == shown;
-                        if ui.selectable_label(chosen, period.label()).clicked() && !chosen {
-                            commands.push(Command::PickPeriod(*period));
-                        }
+        }
+    });
+}
+
+/// On the right: the period picker and the per-1.000 toggle.
+fn period_controls(ui: &mut egui::Ui, view: &View, commands: &mut Vec<Command>) {
+    let palette = theme::palette(ui);
+    let (Ok(dashboard), Some(shown)) = (&view.state, view.shown_period()) else {
+        return;
+    };
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let mut per_1000 = view.settings.per_1000;
+        if ui.checkbox(&mut per_1000, "Per 1.000 inwoners").changed() {
+            commands.push(Command::Per1000(per_1000));
+        }
+        egui::ComboBox::from_id_salt("period_picker")
+            .selected_text(shown.label())
+            .height(400.0)
+            .show_ui(ui, |ui| {
+                for period in &dashboard.periods {
+                    let chosen = *period == shown;
+                    if ui.selectable_label(chosen, period.label()).clicked() && !chosen {
+                        commands.push(Command::PickPeriod(*period));
                     }
-                })
-                .response
-                .accessible_name("Periode");
-            // Painted: the picker itself carries the name "Periode" for screen readers and tests.
-            painted_label(ui, "Periode", palette.text_muted);
-        });
+                }
+            })
+            .response
+            .accessible_name("Periode");
+        // Painted: the picker itself carries the name "Periode" for screen readers and tests.
+        painted_label(ui, "Periode", palette.text_muted);
     });
 }
 
@@ -273,6 +300,11 @@ fn painted_label(ui: &mut egui::Ui, text: &str, color: egui::Color32) {
 /// At the bottom: how many indicators and signals, how fresh the figures are, and the theme.
 fn status_bar(ui: &mut egui::Ui, view: &View, commands: &mut Vec<Command>) {
     let palette = theme::palette(ui);
+    // Where the counts and the shortcuts do not fit on one line (zoomed in), the shortcuts go first.
+    let one_line = ui.available_width() >= STATUS_ON_ONE_LINE;
+    if !one_line {
+        shortcuts(ui);
+    }
     ui.horizontal(|ui| {
         if let Some(connection) = &view.connection {
             let (color, background) = if connection.lost {
@@ -318,11 +350,21 @@ fn status_bar(ui: &mut egui::Ui, view: &View, commands: &mut Vec<Command>) {
             {
                 commands.push(Command::Dark(!dark));
             }
-            ui.label(
-                RichText::new("Ctrl + / Ctrl − zoomen")
-                    .size(theme::META)
-                    .color(palette.text_muted),
-            );
+            if one_line {
+                shortcuts(ui);
+            }
         });
     });
+}
+
+/// The width (points) the counts, the shortcuts and the theme button need side by side.
+const STATUS_ON_ONE_LINE: f32 = 1000.0;
+
+/// The keys of the window, listed where every user sees them.
+fn shortcuts(ui: &mut egui::Ui) {
+    ui.label(
+        RichText::new("Ctrl+1 … Ctrl+7 lagen · Tab volgende · Ctrl + / Ctrl − zoomen")
+            .size(theme::META)
+            .color(theme::palette(ui).text_muted),
+    );
 }

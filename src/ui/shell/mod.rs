@@ -5,6 +5,7 @@
 
 mod bars;
 mod central;
+mod keys;
 
 #[cfg(test)]
 mod tests;
@@ -214,8 +215,11 @@ impl eframe::App for Shell {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let mut actions = Vec::new();
+        let keyed = keys::commands(ui.ctx(), self.session.view());
+        actions.extend(keyed.into_iter().map(Action::App));
         bars::show(ui, self.session.view(), &mut actions);
         central::show(ui, &mut self.session, &mut actions);
+        keys::focus_ring(ui);
         for action in actions {
             self.carry_out(action);
         }

@@ -6,10 +6,9 @@ mod support;
 
 use std::collections::HashMap;
 
-use quick_xml::Reader;
-use quick_xml::events::Event;
 use regio_in_beeld::catalog::builtin_region;
 use support::backends::Backend;
+use support::markup::parse;
 
 on_both_backends!(
     the_bo_pakket_holds_the_stores_figures_notes_and_stories,
@@ -20,132 +19,6 @@ on_both_backends!(
 fn demo_store(backend: &Backend) -> &Backend {
     backend.init_demo();
     backend
-}
-
-/// A parsed element: its name, attributes and children.
-#[derive(Debug)]
-struct Element {
-    name: String,
-    attributes: HashMap<String, String>,
-    children: Vec<Node>,
-}
-
-#[derive(Debug)]
-enum Node {
-    Element(Element),
-    Text(String),
-}
-
-impl Element {
-    fn text(&self) -> String {
-        let mut out = String::new();
-        for child in &self.children {
-            match child {
-                Node::Text(text) => out.push_str(text),
-                Node::Element(element) => out.push_str(&element.text()),
-            }
-        }
-        out
-    }
-
-    fn class(&self) -> &str {
-        self.attributes.get("class").map_or("", String::as_str)
-    }
-
-    /// Every element below this one (depth first) that `keep` accepts.
-    fn find_all<'a>(&'a self, keep: &dyn Fn(&Element) -> bool, found: &mut Vec<&'a Element>) {
-        for child in &self.children {
-            if let Node::Element(element) = child {
-                if keep(element) {
-                    found.push(element);
-                }
-                element.find_all(keep, found);
-            }
-        }
-    }
-
-    fn all(&self, keep: &dyn Fn(&Element) -> bool) -> Vec<&Element> {
-        let mut found = Vec::new();
-        self.find_all(keep, &mut found);
-        found
-    }
-}
-
-fn entity(name: &str) -> String {
-    match name {
-        "amp" => "&".into(),
-        "lt" => "<".into(),
-        "gt" => ">".into(),
-        "quot" => "\"".into(),
-        _ => name
-            .strip_prefix('#')
-            .and_then(|n| n.parse::<u32>().ok())
-            .and_then(char::from_u32)
-            .map(String::from)
-            .unwrap_or_else(|| panic!("unknown entity &{name};")),
-    }
-}
-
-/// Parses the document; panics on anything that is not well-formed.
-fn parse(html: &str) -> Element {
-    let mut reader = Reader::from_str(html);
-    let mut stack = vec![Element {
-        name: "#document".into(),
-        attributes: HashMap::new(),
-        children: Vec::new(),
-    }];
-    let open = |start: &quick_xml::events::BytesStart| Element {
-        name: start.name().as_ref().to_string(),
-        attributes: start
-            .attributes()
-            .map(|a| {
-                let a = a.unwrap();
-                (a.key.as_ref().to_string(), a.value.to_string())
-            })
-            .collect(),
-        children: Vec::new(),
-    };
-    loop {
-        match reader.read_event().expect("well-formed markup") {
-            Event::Start(start) => stack.push(open(&start)),
-            Event::Empty(start) => {
-                let element = open(&start);
-                stack
-                    .last_mut()
-                    .unwrap()
-                    .children
-                    .push(Node::Element(element));
-            }
-            Event::End(_) => {
-                let element = stack.pop().unwrap();
-                stack
-                    .last_mut()
-                    .unwrap()
-                    .children
-                    .push(Node::Element(element));
-            }
-            Event::Text(text) => {
-                let text: &str = &text;
-                stack
-                    .last_mut()
-                    .unwrap()
-                    .children
-                    .push(Node::Text(text.to_string()));
-            }
-            Event::GeneralRef(reference) => {
-                let name: &str = &reference;
-                stack
-                    .last_mut()
-                    .unwrap()
-                    .children
-                    .push(Node::Text(entity(name)));
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    assert_eq!(stack.len(), 1, "every element is closed");
-    stack.pop().unwrap()
 }
 
 /// The export as (indicator, gebied, periode) → shown value, `<5` for every shielded one (the
@@ -265,19 +138,19 @@ fn the_bo_pakket_holds_the_stores_figures_notes_and_stories(backend: &Backend) {
         );
         let table = page.all(&|e| e.name == "table" && e.class() == "numbers")[0];
         let periods: Vec<String> = table
-            .all(&|e| e.name == "th")
+            .all(&|e| e.name == "th" && e.attributes.contains_key("data-periode"))
             .iter()
-            .skip(1)
             .map(|e| e.attributes["data-periode"].clone())
             .collect();
         for row in table.all(&|e| e.name == "tr").iter().skip(1) {
+            // The area heads its row, for a screen reader to name with every cell.
+            let area = &row.all(&|e| e.name == "th" && e.attributes["scope"] == "row")[0].text();
             let cells: Vec<String> = row
                 .all(&|e| e.name == "td")
                 .iter()
                 .map(|e| e.text())
                 .collect();
-            let area = &cells[0];
-            for (period, shown) in periods.iter().zip(&cells[1..]) {
+            for (period, shown) in periods.iter().zip(&cells) {
                 let key = (id.to_string(), area.clone(), period.clone());
                 match store_values.get(&key) {
                     Some(value) => {

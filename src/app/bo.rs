@@ -159,13 +159,26 @@ impl Workspace {
         let areas = std::iter::once(&figures.region)
             .chain(&figures.gemeenten)
             .chain(&figures.nederland);
+        let areas: Vec<_> = areas.collect();
         let rows = areas
+            .iter()
             .map(|area| {
                 let cells = columns
                     .iter()
                     .map(|p| figures.point_text(area.series.points.get(p)))
                     .collect();
                 (area.area.name.to_string(), area.color, cells)
+            })
+            .collect();
+        // The chart's data as a table, a period per row: what the chart shows, for who cannot see it.
+        let history = shown
+            .iter()
+            .map(|p| {
+                let cells = areas
+                    .iter()
+                    .map(|area| figures.point_text(area.series.points.get(p)))
+                    .collect();
+                (p.label(), cells)
             })
             .collect();
         let lines = figures
@@ -228,6 +241,7 @@ impl Workspace {
                 }
                 .to_string(),
                 lines,
+                summary: figures.trend_text(&shown, "de tabel onder de grafiek"),
                 events: events
                     .iter()
                     .filter(|e| e.applies_to(indicator, None))
@@ -243,6 +257,7 @@ impl Workspace {
                 .map(|p| (p.label(), p.short_label()))
                 .collect(),
             rows,
+            history,
             notes: notes
                 .iter()
                 .filter(|n| n.draft.indicator == indicator.id)

@@ -27,6 +27,7 @@ mod signal_source;
 mod signals;
 mod stories;
 mod template;
+mod trend_text;
 mod workspace;
 
 pub use crate::domain::{Account, Direction, Role, Tone};
@@ -58,4 +59,5 @@ pub use session::{
 };
 pub use signals::SignalRow;
 pub use template::TemplateFormat;
+pub use trend_text::at_period;
 pub use workspace::{OpenOptions, Undone, Workspace, default_db_path};

@@ -232,18 +232,15 @@ fn plot(
             }
         }
     });
-    let region: Vec<(Period, Option<f64>)> = figures
+    let periods: Vec<Period> = figures
         .region
         .series
         .points
         .iter()
-        .map(|(period, point)| (*period, point.value))
+        .map(|(p, _)| *p)
         .collect();
-    let description = super::spoken::trend(
-        figures,
-        &region,
-        "de tabel Cijfers per gemeente onder de grafiek",
-    );
+    let description =
+        figures.trend_text(&periods, "de tabel Cijfers per gemeente onder de grafiek");
     super::widgets::describe_graphic(
         &shown.response,
         &format!(

@@ -2,7 +2,7 @@
 //! plot and the bars as a name and a description. The words carry what the arrows and colours show.
 
 use crate::analysis::Signal;
-use crate::app::{IndicatorFigures, rate_text};
+use crate::app::{IndicatorFigures, at_period as at};
 use crate::domain::{Area, Period, count_of};
 
 /// Said instead of a change when a series break lies between the two periods: shown and spoken.
@@ -50,66 +50,6 @@ pub(super) fn tile(figures: &IndicatorFigures, noted: bool) -> String {
 pub(super) fn signal_words(signal: &Signal) -> String {
     let direction = if signal.rising { "hoger" } else { "lager" };
     format!("{}, {direction} dan verwacht", signal.kind.label())
-}
-
-/// The description of a line of `points`: its span, highest and lowest value and where its numbers
-/// are in writing.
-pub(super) fn trend(
-    figures: &IndicatorFigures,
-    points: &[(Period, Option<f64>)],
-    table: &str,
-) -> String {
-    let known: Vec<(Period, f64)> = points
-        .iter()
-        .filter_map(|(period, value)| value.map(|v| (*period, v)))
-        .collect();
-    let (Some(first), Some(last)) = (known.first(), known.last()) else {
-        return "Nog geen cijfers.".to_string();
-    };
-    let value = |v: f64| {
-        if figures.per_1000 {
-            rate_text(v)
-        } else {
-            figures.indicator.value_text(v)
-        }
-    };
-    let highest = known
-        .iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .unwrap_or(last);
-    let lowest = known
-        .iter()
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .unwrap_or(last);
-    let direction = if last.1 > first.1 {
-        "gestegen"
-    } else if last.1 < first.1 {
-        "gedaald"
-    } else {
-        "gelijk gebleven"
-    };
-    format!(
-        "Van {} tot {} {direction}, van {} naar {}; hoogste {} {}, laagste {} {}. De cijfers staan \
-         in {table}.",
-        first.0.label(),
-        last.0.label(),
-        value(first.1),
-        value(last.1),
-        value(highest.1),
-        at(highest.0),
-        value(lowest.1),
-        at(lowest.0),
-    )
-}
-
-/// "in 2025 K4", but "op 1 oktober 2025": a stand is counted on a day.
-fn at(period: Period) -> String {
-    let preposition = if matches!(period, Period::Date(_)) {
-        "op"
-    } else {
-        "in"
-    };
-    format!("{preposition} {}", period.label())
 }
 
 /// The bars of every gemeente at `period`, in words: "Edam-Volendam 45, Landsmeer 12, …".

@@ -5,6 +5,7 @@
 #[macro_use]
 pub mod backends;
 pub mod cbs;
+pub mod markup;
 pub mod postgres;
 pub mod shared_store;
 pub mod synthetic;

@@ -10,6 +10,8 @@ pub struct Chart {
     /// "aantal" or "per 1.000 inwoners".
     pub unit: String,
     pub lines: Vec<ChartLine>,
+    /// The region's trend in words: span, direction, extremes and where the numbers are.
+    pub summary: String,
     pub events: Vec<ChartEvent>,
 }
 
@@ -54,10 +56,15 @@ impl ChartLine {
 }
 
 impl Chart {
-    /// What the chart shows, for who cannot see it (the SVG's and the PDF figure's alternative text).
-    pub fn alt_text(&self) -> String {
+    /// What the chart is, for who cannot see it: "Trend, aantal: Edam-Volendam, …".
+    pub fn title(&self) -> String {
         let names: Vec<&str> = self.lines.iter().map(|l| l.name.as_str()).collect();
         format!("Trend, {}: {}", self.unit, names.join(", "))
+    }
+
+    /// The PDF figure's alternative text: what the chart is and what it shows.
+    pub fn alt_text(&self) -> String {
+        format!("{}. {}", self.title(), self.summary)
     }
 }
 
@@ -75,8 +82,8 @@ pub const EVENT_SIZE: f64 = 11.0;
 
 pub const GRID_COLOR: u32 = 0xE2E5EA;
 pub const YEAR_COLOR: u32 = 0xF0F1F4;
-pub const AXIS_COLOR: u32 = 0x6B7585;
-pub const EVENT_COLOR: u32 = 0x6B7585;
+pub const AXIS_COLOR: u32 = 0x5A6474;
+pub const EVENT_COLOR: u32 = 0x5A6474;
 /// A series break, in the attention colour.
 pub const BREAK_COLOR: u32 = 0x8A5A00;
 /// The Nederland reference line: dashed and grey, so it never reads as one of the region's areas.
@@ -286,6 +293,7 @@ mod tests {
     fn a_gap_splits_the_line_and_the_axis_starts_at_zero() {
         let chart = Chart {
             unit: "aantal".into(),
+            summary: String::new(),
             events: vec![ChartEvent {
                 x: 2030.0,
                 label: "buiten beeld".into(),

@@ -10,12 +10,16 @@ use super::chart::{
 use super::markup::escape;
 
 impl Chart {
-    pub fn svg(&self) -> String {
+    /// The chart as an image named by its title and described by its summary (`<title>` and
+    /// `<desc>`, which assistive technology reads out); `id` makes their ids unique in the page.
+    pub fn svg(&self, id: &str) -> String {
         let mut svg = String::new();
+        let id = escape(id);
         let _ = write!(
             svg,
-            "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"100%\" role=\"img\" aria-label=\"Trend, {}\">",
-            escape(&self.unit)
+            "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+            escape(&self.title()),
+            escape(&self.summary)
         );
         let Some(marks) = chart::layout(self) else {
             let _ = writeln!(
@@ -152,6 +156,7 @@ mod tests {
     fn the_svg_draws_every_mark_and_the_reference_dashed() {
         let chart = Chart {
             unit: "per 1.000 inwoners".into(),
+            summary: "Van 2024 K1 tot 2024 K4 gedaald.".into(),
             events: Vec::new(),
             lines: vec![
                 ChartLine {
@@ -173,7 +178,12 @@ mod tests {
                 },
             ],
         };
-        let svg = chart.svg();
+        let svg = chart.svg("chart-oostzaan");
+        assert!(svg.contains(
+            "role=\"img\" aria-labelledby=\"chart-oostzaan-title chart-oostzaan-desc\"><title \
+             id=\"chart-oostzaan-title\">Trend, per 1.000 inwoners: Oostzaan, Nederland</title><desc \
+             id=\"chart-oostzaan-desc\">Van 2024 K1 tot 2024 K4 gedaald.</desc>"
+        ), "{svg}");
         assert_eq!(svg.matches("<polyline").count(), 2);
         assert_eq!(svg.matches("<circle").count(), 1);
         assert!(svg.contains(">0</text>"));

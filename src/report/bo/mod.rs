@@ -7,6 +7,7 @@ mod chart;
 mod chart_svg;
 mod markup;
 mod pdf;
+mod tables;
 
 use chrono::NaiveDate;
 
@@ -52,6 +53,27 @@ pub struct Change {
     pub from: String,
 }
 
+impl Change {
+    /// "13,4% hoger", "5 lager", "gelijk": the size with its direction in words, beside the arrow.
+    pub fn worded(&self) -> String {
+        match self.direction {
+            Direction::Up => format!("{} hoger", self.size),
+            Direction::Down => format!("{} lager", self.size),
+            Direction::Flat => "gelijk".to_string(),
+        }
+    }
+
+    /// "t.o.v. 2024 K4 · verslechtering": against what, and in words what the colour shows.
+    pub fn against(&self) -> String {
+        let tone = match self.tone {
+            Tone::Better => " · verbetering",
+            Tone::Worse => " · verslechtering",
+            Tone::Neutral => "",
+        };
+        format!("t.o.v. {}{tone}", self.from)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct IndicatorPage {
     /// The indicator id: the page's anchor (`#indicator-…`).
@@ -72,6 +94,9 @@ pub struct IndicatorPage {
     pub columns: Vec<(String, String)>,
     /// Per area: name, colour (0xRRGGBB) and a shown (shielded) text per column.
     pub rows: Vec<(String, u32, Vec<String>)>,
+    /// The chart's data: every period it spans ("2023 K1") with a shown text per area, in the
+    /// order of `rows`.
+    pub history: Vec<(String, Vec<String>)>,
     pub notes: Vec<NoteLine>,
     /// Titles of the stories linked to this indicator.
     pub stories: Vec<String>,
@@ -108,6 +133,7 @@ pub fn render(package: &BoPackage) -> String {
         escape(&dutch_date(package.bo_date)),
         include_str!("style.css")
     ));
+    html.raw("<main>\n");
     cover(&mut html, package);
     overview(&mut html, package);
     for page in &package.indicators {
@@ -120,7 +146,7 @@ pub fn render(package: &BoPackage) -> String {
         html.close("section");
     }
     stories(&mut html, &package.stories);
-    html.raw("</body>\n</html>\n");
+    html.raw("</main>\n</body>\n</html>\n");
     html.finish()
 }
 
@@ -181,17 +207,28 @@ fn overview(html: &mut Html, package: &BoPackage) {
         html.raw(arrow(direction));
         html.element("strong", "", &signal.headline);
         html.raw(" ");
-        html.element("span", "detail", &signal.detail);
+        // The arrow's meaning in words: the value lies above or below what its history predicts.
+        let expected = if signal.rising { "hoger" } else { "lager" };
+        html.element(
+            "span",
+            "detail",
+            &format!("{expected} dan verwacht · {}", signal.detail),
+        );
         html.close("li");
     }
     html.close("ul");
     html.element("h2", "", "Strategisch overzicht");
     html.open("table", "overview");
-    html.raw("<thead><tr><th>Indicator</th><th>Domein</th><th class=\"num\">Regio</th><th>Periode</th><th>T.o.v. vorig jaar</th></tr></thead>\n<tbody>\n");
+    html.element(
+        "caption",
+        "sr-only",
+        "Strategische indicatoren: laatste waarde van de regio en de verandering t.o.v. vorig jaar",
+    );
+    html.raw("<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Domein</th><th scope=\"col\" class=\"num\">Regio</th><th scope=\"col\">Periode</th><th scope=\"col\">T.o.v. vorig jaar</th></tr></thead>\n<tbody>\n");
     for page in &package.indicators {
         html.open("tr", "");
         html.raw(&format!(
-            "<td><a href=\"#indicator-{}\">{}</a></td>",
+            "<th scope=\"row\"><a href=\"#indicator-{}\">{}</a></th>",
             escape(&page.id),
             escape(&page.name)
         ));
@@ -220,30 +257,9 @@ fn indicator_page(html: &mut Html, page: &IndicatorPage, region: &str) {
     html.element("span", "period", &format!("{region} · {}", page.period));
     change(html, page.change.as_ref());
     html.close("div");
-    html.raw(&page.chart.svg());
-    html.open("table", "numbers");
-    html.raw("<thead><tr><th>Gebied</th>");
-    for (label, code) in &page.columns {
-        html.raw(&format!(
-            "<th class=\"num\" data-periode=\"{}\">{}</th>",
-            escape(code),
-            escape(label)
-        ));
-    }
-    html.raw("</tr></thead>\n<tbody>\n");
-    for (area, color, cells) in &page.rows {
-        html.open("tr", "");
-        html.raw(&format!(
-            "<td><span class=\"swatch\" style=\"background:#{color:06X}\"></span>{}</td>",
-            escape(area)
-        ));
-        for cell in cells {
-            html.element("td", "num", cell);
-        }
-        html.close("tr");
-    }
-    html.raw("</tbody>\n");
-    html.close("table");
+    html.raw(&page.chart.svg(&format!("chart-{}", page.id)));
+    tables::chart_data(html, page);
+    tables::numbers(html, page);
     html.open("dl", "facts");
     for (key, value) in [
         ("Omschrijving", &page.description),
@@ -313,6 +329,8 @@ fn stories(html: &mut Html, stories: &[StoryLine]) {
     html.close("section");
 }
 
+/// "▲ 13,4% hoger t.o.v. 2024 K4 · verslechtering": the arrow and the colour, and in words the
+/// direction and whether it is better or worse.
 fn change(html: &mut Html, change: Option<&Change>) {
     let Some(change) = change else {
         html.element("span", "muted", "geen vergelijking");
@@ -320,9 +338,9 @@ fn change(html: &mut Html, change: Option<&Change>) {
     };
     html.open("span", &format!("change {}", tone_class(change.tone)));
     html.raw(arrow(change.direction));
-    html.raw(&escape(&change.size));
+    html.raw(&escape(&change.worded()));
     html.close("span");
-    html.element("span", "muted", &format!(" t.o.v. {}", change.from));
+    html.element("span", "muted", &format!(" {}", change.against()));
 }
 
 fn tone_class(tone: Tone) -> &'static str {
@@ -333,17 +351,18 @@ fn tone_class(tone: Tone) -> &'static str {
     }
 }
 
-/// A small inline triangle (or bar): the direction never rests on colour alone.
+/// A small inline triangle (or bar): the direction never rests on colour alone. Hidden from assistive
+/// technology, which reads the words beside it.
 fn arrow(direction: Direction) -> &'static str {
     match direction {
         Direction::Up => {
-            "<svg class=\"arrow\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" role=\"img\" aria-label=\"omhoog\"><path d=\"M5 1 L9 9 L1 9 Z\" fill=\"currentColor\"/></svg>"
+            "<svg class=\"arrow\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><path d=\"M5 1 L9 9 L1 9 Z\" fill=\"currentColor\"/></svg>"
         }
         Direction::Down => {
-            "<svg class=\"arrow\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" role=\"img\" aria-label=\"omlaag\"><path d=\"M1 1 L9 1 L5 9 Z\" fill=\"currentColor\"/></svg>"
+            "<svg class=\"arrow\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><path d=\"M1 1 L9 1 L5 9 Z\" fill=\"currentColor\"/></svg>"
         }
         Direction::Flat => {
-            "<svg class=\"arrow\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" role=\"img\" aria-label=\"gelijk\"><rect x=\"1\" y=\"4\" width=\"8\" height=\"2\" fill=\"currentColor\"/></svg>"
+            "<svg class=\"arrow\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect x=\"1\" y=\"4\" width=\"8\" height=\"2\" fill=\"currentColor\"/></svg>"
         }
     }
 }

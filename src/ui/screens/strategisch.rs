@@ -198,6 +198,7 @@ fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures, noted: bool) -> bool {
                     }
                 });
                 let points = figures.sparkline();
+                let periods: Vec<_> = points.iter().map(|(p, _)| *p).collect();
                 let line = sparkline(
                     ui,
                     &points,
@@ -207,7 +208,7 @@ fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures, noted: bool) -> bool {
                 describe_graphic(
                     &line,
                     &format!("Verloop {}", indicator.name),
-                    &spoken::trend(figures, &points, "de tabel op de laag Tactisch"),
+                    &figures.trend_text(&periods, "de tabel op de laag Tactisch"),
                 );
                 ui.horizontal(|ui| {
                     if let (Some(first), Some(last)) = (points.first(), points.last())

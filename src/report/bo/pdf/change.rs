@@ -1,5 +1,5 @@
-//! The change against a year earlier as a badge: an arrow (never colour alone) and the size in the
-//! tone's colours, then "t.o.v. 2024 K4".
+//! The change against a year earlier as a badge: an arrow (never colour alone) and the size with its
+//! direction in words ("13,4% hoger") in the tone's colours, then "t.o.v. 2024 K4 · verslechtering".
 
 use super::flow::{Draw, Flow, MUTED, Marking, NodeId, Style};
 use crate::domain::{Direction, Tone};
@@ -53,10 +53,11 @@ pub(super) fn arrow(
     flow.draw(Draw::Shape { points, color }, Marking::Content(content));
 }
 
-/// Whether the badge needs a second line ("t.o.v. …" under the size) to stay within `width`.
-pub(super) fn badge_wraps(flow: &Flow, size: f32, change: Option<&Change>, width: f32) -> bool {
+/// The lines the badge takes within `width`: one when "t.o.v. …" fits beside the size, else the
+/// size and then "t.o.v. …" wrapped under it.
+pub(super) fn badge_lines(flow: &Flow, size: f32, change: Option<&Change>, width: f32) -> usize {
     let Some(change) = change else {
-        return false;
+        return 1;
     };
     let strong = Style {
         size,
@@ -68,11 +69,16 @@ pub(super) fn badge_wraps(flow: &Flow, size: f32, change: Option<&Change>, width
         bold: false,
         ..strong
     };
-    let from = format!(" t.o.v. {}", change.from);
-    size * 1.8 + flow.width(&change.size, strong) + flow.width(&from, muted) > width
+    let from = format!(" {}", change.against());
+    if size * 1.8 + flow.width(&change.worded(), strong) + flow.width(&from, muted) <= width {
+        1
+    } else {
+        1 + flow.fonts.wrap(&change.against(), size, false, width).len()
+    }
 }
 
-/// Draws the badge at `x` on `baseline` under `node`; with `wrap`, "t.o.v. …" goes on the next line.
+/// Draws the badge at `x` on `baseline` under `node`, within `width`: "t.o.v. …" beside it, or
+/// wrapped on the lines under it (`badge_lines`).
 pub(super) fn badge(
     flow: &mut Flow,
     node: NodeId,
@@ -80,8 +86,9 @@ pub(super) fn badge(
     baseline: f32,
     size: f32,
     change: Option<&Change>,
-    wrap: bool,
+    width: f32,
 ) {
+    let wrap = badge_lines(flow, size, change, width) > 1;
     let muted = Style {
         size,
         bold: false,
@@ -106,7 +113,8 @@ pub(super) fn badge(
         ..muted
     };
     let arrow_width = size * 0.7;
-    let inner = arrow_width + size * 0.3 + flow.width(&change.size, strong);
+    let worded = change.worded();
+    let inner = arrow_width + size * 0.3 + flow.width(&worded, strong);
     let pad = size * 0.35;
     flow.draw(
         Draw::Rect {
@@ -121,20 +129,16 @@ pub(super) fn badge(
     arrow(flow, node, x + pad, baseline, size, change.direction, ink);
     let content = flow.content(node);
     let size_x = x + pad + arrow_width + size * 0.3;
-    flow.text(
-        size_x,
-        baseline,
-        strong,
-        &change.size,
-        Marking::Content(content),
-    );
+    flow.text(size_x, baseline, strong, &worded, Marking::Content(content));
     let content = flow.content(node);
     if wrap {
-        let from = format!("t.o.v. {}", change.from);
-        let below = baseline + size * 1.45;
-        flow.text(x, below, muted, &from, Marking::Content(content));
+        let mut below = baseline;
+        for line in flow.fonts.wrap(&change.against(), size, false, width) {
+            below += size * 1.45;
+            flow.text(x, below, muted, &line, Marking::Content(content));
+        }
     } else {
-        let from = format!(" t.o.v. {}", change.from);
+        let from = format!(" {}", change.against());
         let from_x = x + inner + 2.0 * pad + size * 0.1;
         flow.text(from_x, baseline, muted, &from, Marking::Content(content));
     }

@@ -15,7 +15,7 @@ pub(super) const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
 
 pub(super) const INK: u32 = 0x1B2430;
 pub(super) const NAVY: u32 = 0x24446B;
-pub(super) const MUTED: u32 = 0x6B7585;
+pub(super) const MUTED: u32 = 0x5A6474;
 pub(super) const SOFT: u32 = 0x4A5563;
 pub(super) const RULE: u32 = 0xE2E5EA;
 

@@ -1,7 +1,7 @@
 //! One indicator on its own pages: headline value and change, the chart, the numbers table, the
 //! facts, its duiding notes and the stories linked to it.
 
-use super::change::badge;
+use super::change::{badge, badge_lines};
 use super::chart::figure;
 use super::cover::{H2, KICKER, fact_list};
 use super::flow::{CONTENT_WIDTH, Flow, INK, Kind, MARGIN_X, MUTED, Marking, Style};
@@ -111,21 +111,15 @@ fn headline(flow: &mut Flow, section: usize, page: &IndicatorPage, region: &str)
     let content = flow.content(p);
     flow.text(x, baseline, small, &period, Marking::Content(content));
     x += flow.width(&period, small) + 12.0;
-    let badge_room = 190.0;
+    // The badge beside the value where it fits on one line, else on a line of its own.
     let mut badge_baseline = baseline;
-    if x + badge_room > MARGIN_X + CONTENT_WIDTH {
+    let mut room = MARGIN_X + CONTENT_WIDTH - x;
+    if badge_lines(flow, 10.0, page.change.as_ref(), room) > 1 {
         x = MARGIN_X;
+        room = CONTENT_WIDTH;
         badge_baseline = baseline + small.leading + 2.0;
         flow.y += small.leading + 2.0;
     }
-    badge(
-        flow,
-        p,
-        x,
-        badge_baseline,
-        10.0,
-        page.change.as_ref(),
-        false,
-    );
+    badge(flow, p, x, badge_baseline, 10.0, page.change.as_ref(), room);
     flow.y += value.leading;
 }

@@ -2,7 +2,7 @@
 //! table that continues there repeats its header row (as page furniture, so the structure keeps a
 //! single header).
 
-use super::change::{badge, badge_wraps};
+use super::change::{badge, badge_lines};
 use super::flow::{Draw, Flow, Kind, MARGIN_X, MUTED, Marking, NodeId, RULE, Style, Target};
 use crate::report::bo::Change;
 
@@ -54,12 +54,7 @@ pub(super) fn table(flow: &mut Flow, parent: NodeId, columns: &[Column], rows: &
                     .wrap(text, CELL.size, false, column.width - 2.0 * PAD - SWATCH)
                     .len(),
                 Cell::Change(change) => {
-                    1 + usize::from(badge_wraps(
-                        flow,
-                        CELL.size,
-                        *change,
-                        column.width - 2.0 * PAD,
-                    ))
+                    badge_lines(flow, CELL.size, *change, column.width - 2.0 * PAD)
                 }
             })
             .max()
@@ -163,8 +158,7 @@ fn cell(flow: &mut Flow, node: NodeId, cell: &Cell, column: &Column, x: f32, top
             );
         }
         Cell::Change(change) => {
-            let wrap = badge_wraps(flow, CELL.size, *change, width);
-            badge(flow, node, x + PAD, baseline, CELL.size, *change, wrap);
+            badge(flow, node, x + PAD, baseline, CELL.size, *change, width);
         }
     }
 }

@@ -24,6 +24,7 @@ fn package(note: &str, rows: usize) -> BoPackage {
             change: None,
             chart: Chart {
                 unit: "aantal".into(),
+                summary: "Van 2025 K1 tot 2025 K2 gestegen.".into(),
                 events: Vec::new(),
                 lines: vec![ChartLine {
                     name: "Zaanstad".into(),
@@ -36,6 +37,7 @@ fn package(note: &str, rows: usize) -> BoPackage {
             rows: (0..rows)
                 .map(|i| (format!("Gebied {i}"), 0x0072B2, vec!["<5".to_string()]))
                 .collect(),
+            history: vec![("2025 K4".into(), vec!["<5".to_string()])],
             notes: vec![NoteLine {
                 subject: "Meldingen · Zaanstad".into(),
                 author: "Anna".into(),
@@ -81,5 +83,24 @@ fn a_character_the_font_lacks_is_a_dutch_refusal() {
     assert!(
         message.starts_with("het BO-pakket kan niet als PDF geschreven worden: een teken in"),
         "{message}"
+    );
+}
+
+#[test]
+fn the_chart_is_a_figure_described_by_its_trend() {
+    let fonts = Fonts::load().unwrap();
+    let mut flow = Flow::new(&fonts, 3);
+    indicator::indicator(&mut flow, &package("Kort.", 3).indicators[0], "Regio", 2);
+    let figures: Vec<&str> = flow
+        .nodes
+        .iter()
+        .filter_map(|node| match &node.kind {
+            flow::Kind::Figure(alt) => Some(alt.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        ["Trend, aantal: Zaanstad. Van 2025 K1 tot 2025 K2 gestegen."]
     );
 }

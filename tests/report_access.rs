@@ -13,15 +13,7 @@ use support::markup::{Element, parse};
 /// The demo store's BO-pakket for 12 februari 2026, written by the command line.
 fn demo_pakket(store: &Backend) -> (std::path::PathBuf, Element) {
     store.init_demo();
-    let out = store.dir().join("bo.html");
-    let written = store.run(&[
-        "report",
-        "--bo",
-        "12-2-2026",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(written.code, 0, "{}", written.stderr);
+    let out = store.bo_pakket("bo.html");
     let html = std::fs::read_to_string(&out).unwrap();
     let document = parse(html.strip_prefix("<!DOCTYPE html>").unwrap());
     (out, document)

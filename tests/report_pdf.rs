@@ -133,19 +133,8 @@ fn the_pdf_holds_every_number_and_note_of_the_html_report() {
     }
     let store = Backend::sqlite("the_pdf_holds_every_number_and_note_of_the_html_report");
     store.init_demo();
-    let html_path = store.dir().join("bo.html");
-    let pdf_path = store.dir().join("bo.pdf");
-    for out in [&html_path, &pdf_path] {
-        let written = store.run(&[
-            "report",
-            "--bo",
-            "12-2-2026",
-            "--out",
-            out.to_str().unwrap(),
-        ]);
-        assert_eq!(written.code, 0, "{}", written.stderr);
-        assert!(written.stdout.contains("BO-pakket voor 12 februari 2026"));
-    }
+    let html_path = store.bo_pakket("bo.html");
+    let pdf_path = store.bo_pakket("bo.pdf");
     let pdf = pdf_path.to_str().unwrap();
     let html = read_html(&std::fs::read_to_string(&html_path).unwrap());
     assert!(html.rows.len() > 60, "{} rows", html.rows.len());
@@ -264,16 +253,7 @@ fn open_data_with_a_national_figure_is_shown_per_1000_beside_nederland() {
     let server = support::cbs::all_tables_server();
     let fetched = store.run(&["fetch", "--base-url", &server.url()]);
     assert_eq!(fetched.code, 0, "{}", fetched.stderr);
-    let out = store.dir().join("bo.html");
-    let written = store.run(&[
-        "report",
-        "--bo",
-        "12-2-2026",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(written.code, 0, "{}", written.stderr);
-    let html = std::fs::read_to_string(&out).unwrap();
+    let html = std::fs::read_to_string(store.bo_pakket("bo.html")).unwrap();
     let page = html
         .split("<section class=\"page indicator\" id=\"indicator-geregistreerde_misdrijven\">")
         .nth(1)

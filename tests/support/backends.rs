@@ -9,7 +9,7 @@
 //! init` (PostgreSQL) make it, and the demo data are loaded explicitly where a test needs them.
 
 use std::ffi::OsString;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use regio_in_beeld::app::{OpenOptions, Workspace};
 use regio_in_beeld::store::{Store, StoreLocation};
@@ -158,6 +158,26 @@ impl Backend {
     }
 
     /// Through the binary, as a region's IT would: `init` (or `server init`), then `demo`.
+    /// The BO-pakket of 12 februari 2026, written by the command line to `file` (`.html` or `.pdf`)
+    /// in the store's folder.
+    pub fn bo_pakket(&self, file: &str) -> PathBuf {
+        let out = self.dir().join(file);
+        let written = self.run(&[
+            "report",
+            "--bo",
+            "12-2-2026",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(written.code, 0, "{}", written.stderr);
+        assert!(
+            written.stdout.contains("BO-pakket voor 12 februari 2026"),
+            "{}",
+            written.stdout
+        );
+        out
+    }
+
     pub fn init_demo(&self) {
         let init: &[&str] = if self.is_postgres() {
             &["server", "init"]

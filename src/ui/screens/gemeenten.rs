@@ -149,9 +149,9 @@ fn comparison(ui: &mut egui::Ui, figures: &IndicatorFigures, gemeente: Area) {
     });
 }
 
-/// The region's gemeenten side by side at the latest period, the chosen one in its colour. Painted, and
-/// read as one graphic whose description lists every value, so the names do not repeat as labels. Where the region value is
-/// comparable (rates, weighted means) it is drawn as a line.
+/// The region's gemeenten side by side at the latest period, the chosen one in its colour. Painted,
+/// and read as one graphic whose description lists every value, so the names do not repeat as
+/// labels. Where the region value is comparable (rates, weighted means) it is drawn as a line.
 fn bars(ui: &mut egui::Ui, figures: &IndicatorFigures, gemeente: Area) {
     let palette = theme::palette(ui);
     let Some(period) = figures.latest else {

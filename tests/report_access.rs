@@ -120,6 +120,21 @@ fn the_bo_pakket_reads_in_order_with_named_charts_tables_and_changes() {
         shown.contains("Incidenten huiselijk geweldVeiligheid4012025 K47,5% hoger t.o.v. 2024 K4 · verslechtering"),
         "{shown}"
     );
+    // The expected range: in words under the figure, as a band in the chart and in its legend.
+    let e33 = pages
+        .iter()
+        .find(|p| p.attributes["id"] == "indicator-verward_gedrag_meldingen_e33")
+        .unwrap();
+    let expected = e33.all(&|e| e.name == "p" && e.class() == "expected");
+    assert_eq!(
+        expected[0].text(),
+        "verwacht 713–847: hoger dan verwacht, tweede kwartaal op rij"
+    );
+    assert!(
+        !e33.all(&|e| e.name == "polygon" && e.class() == "band")
+            .is_empty()
+    );
+    assert!(e33.text().contains("Verwacht bereik (95 %)"));
     // The arrows beside the words are hidden from assistive technology, which reads the words.
     for arrow in document.all(&|e| e.name == "svg" && e.class() == "arrow") {
         assert_eq!(arrow.attributes["aria-hidden"], "true");

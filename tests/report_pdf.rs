@@ -154,6 +154,12 @@ fn the_pdf_holds_every_number_and_note_of_the_html_report() {
         .unwrap();
     assert!(pages > 12, "{pages} pages");
     let whole = tool("pdftotext", &["-raw", pdf, "-"]);
+    // The expected range in words under E33's figure, as in the HTML, and in the chart's legend.
+    assert!(
+        whole.contains("verwacht 713–847: hoger dan verwacht, tweede kwartaal op rij"),
+        "{whole}"
+    );
+    assert!(whole.contains("Verwacht bereik (95 %)"));
     let footers: Vec<&str> = whole.lines().filter(|l| l.contains(" · BO ")).collect();
     assert_eq!(footers.len(), pages);
     for (index, footer) in footers.iter().enumerate() {

@@ -136,7 +136,7 @@ fn a_publication_reads_as_the_dashboard_shows_it(backend: &Backend) {
     // the small counts they were measured on: it shows them as its source measured them.
     let published_signals = on(&file, &["signals"]);
     let source_signals = backend.run(&["signals"]);
-    assert!(source_signals.stdout.contains("standaardafwijkingen"));
+    assert!(source_signals.stdout.contains("verwacht 713–847"));
     assert_eq!(published_signals.stdout, source_signals.stdout);
     for period in ["2025-K4", "2021-K2", "2022-K2"] {
         let args = ["signals", "--period", period];
@@ -470,6 +470,38 @@ fn a_publication_of_another_schema_version_is_refused_untouched() {
         assert_eq!(sha(&copy), before);
         assert!(companions(&copy).is_empty());
     }
+}
+
+#[test]
+fn a_publication_without_the_expected_ranges_is_refused_untouched() {
+    // Made before the signals carried their expected range: read as it is, its signals would lack
+    // what the dashboard says of them.
+    let backend = Backend::sqlite("snapshot::without_ranges");
+    let file = published(&backend);
+    let copy = backend.dir().join("oud.rib");
+    std::fs::copy(&file, &copy).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    for column in ["expected_low", "expected_high", "run"] {
+        conn.execute_batch(&format!(
+            "ALTER TABLE measured_signals DROP COLUMN {column}"
+        ))
+        .unwrap();
+    }
+    drop(conn);
+    let before = sha(&copy);
+    let out = on(&copy, &["signals"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stderr.contains("vraag om een nieuwe publicatie"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sha(&copy), before);
 }
 
 #[test]

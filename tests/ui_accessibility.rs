@@ -91,8 +91,8 @@ fn the_strategic_layer_reads_as_sentences() {
 
     harness.get_by_role_and_label(
         Role::Button,
-        "Meldingen Veilig Thuis, 373 in 2025 K4, 13,4 procent hoger dan 2024 K4, neutraal, duiding \
-         aanwezig",
+        "Meldingen Veilig Thuis, 373 in 2025 K4, 13,4 procent hoger dan 2024 K4, neutraal, verwacht \
+         259 tot 362, hoger dan verwacht, duiding aanwezig",
     );
     // Every tile (the button whose sparkline follows it) says its change, or why there is none,
     // in words.
@@ -135,9 +135,15 @@ fn the_strategic_layer_reads_as_sentences() {
     // The signal strip: the kind and the direction in words.
     harness.get_by_role_and_label(
         Role::Button,
-        "Meldingen overlast verward persoon (E33): verslechtering in 2025 K4, 859, hoger dan \
-         verwacht, 17 procent hoger dan 2024 K4",
+        "Meldingen overlast verward persoon (E33): verslechtering in 2025 K4, 859, verwacht 713 tot \
+         847, hoger dan verwacht, tweede kwartaal op rij, 17 procent hoger dan 2024 K4",
     );
+    // The expected range and the run in words, and the weight of the strip.
+    harness.get_by_label_contains(
+        "verwacht 713 tot 847, hoger dan verwacht, tweede kwartaal op rij, signaal",
+    );
+    harness
+        .get_by_label("Bij 17 indicatoren geeft toeval alleen gemiddeld 0,1 signaal per kwartaal.");
     // The sparkline: a named graphic whose description holds its span and extremes.
     let line = harness.get_by_role_and_label(Role::Image, "Verloop Meldingen Veilig Thuis");
     let description = line.accesskit_node().description().unwrap_or_default();
@@ -154,13 +160,13 @@ fn the_strategic_layer_reads_as_sentences() {
 fn the_tactical_layer_says_every_change_and_describes_the_plot() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = open_window(&dir.path().join("regio.sqlite"));
+    let tile = "Meldingen Veilig Thuis, 373 in 2025 K4, 13,4 procent hoger dan 2024 K4, neutraal, \
+                verwacht 259 tot 362, hoger dan verwacht, duiding aanwezig";
     harness
-        .get_by_role_and_label(
-            Role::Button,
-            "Meldingen Veilig Thuis, 373 in 2025 K4, 13,4 procent hoger dan 2024 K4, neutraal, duiding \
-         aanwezig",
-        )
-        .click();
+        .get_by_role_and_label(Role::Button, tile)
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, tile).click();
     harness.run();
     harness.get_by_label("Cijfers per gemeente");
     assert_readable(&harness, "Tactisch");
@@ -183,6 +189,12 @@ fn the_tactical_layer_says_every_change_and_describes_the_plot() {
     assert!(description.contains("naar 373"), "{description}");
     assert!(
         description.contains("Cijfers per gemeente"),
+        "{description}"
+    );
+    assert!(
+        description.ends_with(
+            "Het lichte vlak is het verwachte bereik: verwacht 259–362: hoger dan verwacht."
+        ),
         "{description}"
     );
 }
@@ -332,7 +344,7 @@ fn at_200_percent_the_bars_reflow_and_nothing_overlaps() {
         .get_by_role_and_label(
             Role::Button,
             "Meldingen Veilig Thuis, 373 in 2025 K4, 13,4 procent hoger dan 2024 K4, neutraal, \
-             duiding aanwezig",
+             verwacht 259 tot 362, hoger dan verwacht, duiding aanwezig",
         )
         .rect();
     assert!(tile.width() >= 230.0, "{tile:?}");

@@ -21,7 +21,9 @@ fn a_new_store_opens_on_the_strategic_layer_with_dutch_figures() {
         "Zaanstreek-Waterland · 2025 K4, vergeleken met hetzelfde kwartaal vorig jaar (2024 K4)",
     );
     harness.get_by_label("Meldingen overlast verward persoon (E33): verslechtering in 2025 K4");
-    harness.get_by_label("859, +17% t.o.v. 2024 K4");
+    harness.get_by_label(
+        "859, verwacht 713–847: hoger dan verwacht, tweede kwartaal op rij · +17% t.o.v. 2024 K4",
+    );
     // Tiles: thousands with a dot, the change in percent beside its arrow.
     harness.get_by_label("Bijstandsuitkeringen");
     harness.get_by_label("7.267");

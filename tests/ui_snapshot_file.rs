@@ -35,7 +35,9 @@ fn a_publication_opens_read_only_with_its_date_and_shows_the_figures() {
     harness.get_by_label("Bijstandsuitkeringen");
     harness.get_by_label("7.267");
     harness.get_by_label("14.164");
-    harness.get_by_label("859, +17% t.o.v. 2024 K4");
+    harness.get_by_label(
+        "859, verwacht 713–847: hoger dan verwacht, tweede kwartaal op rij · +17% t.o.v. 2024 K4",
+    );
 
     harness.get_by_label("Meldingen Veilig Thuis").click();
     harness.run();

@@ -116,3 +116,17 @@ fn a_cbs_indicator_shows_what_its_table_publishes_on_request() {
     );
     harness.get_by_label("Tabel 82015NED bij CBS bekijken");
 }
+
+#[test]
+fn the_plot_draws_the_expected_range_and_the_header_says_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&dir.path().join("regio.sqlite"));
+    click_below(&mut harness, "Meldingen overlast verward persoon (E33)");
+    // The second quarter in a row above the range: a signal, said under the figure.
+    harness.get_by_label("verwacht 713–847: hoger dan verwacht, tweede kwartaal op rij");
+    harness.get_by_label("Verwacht bereik (95 %)");
+    // Shown per 1.000 inwoners, the range is too.
+    harness.get_by_label("Per 1.000 inwoners").click();
+    harness.run();
+    harness.get_by_label_contains("verwacht 2,");
+}

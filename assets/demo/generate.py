@@ -59,12 +59,15 @@ def add(indicator, gebied, periode, waarde, status="", opmerking=""):
     rows.append([indicator, gebied, periode, waarde if isinstance(waarde, str) else number(waarde), status, opmerking])
 
 
-def quarterly_counts(indicator, per_1000_per_quarter, trend=0.0, season=0.0, last_jump=1.0, shielded_by_supplier=()):
-    """Counts per gemeente and the region (delivered as the sum) for every quarter."""
+def quarterly_counts(indicator, per_1000_per_quarter, trend=0.0, season=0.0, last_jump=1.0, jump_before=1.0, shielded_by_supplier=()):
+    """Counts per gemeente and the region (delivered as the sum) for every quarter; `last_jump` lifts
+    the last quarter, `jump_before` the one before it (a change that lasts two quarters)."""
     for i, (year, quarter) in enumerate(QUARTERS):
         factor = (1 + trend) ** i * (1 + season * math.sin((quarter - 1.5) * math.pi / 2))
         if (year, quarter) == QUARTERS[-1]:
             factor *= last_jump
+        if (year, quarter) == QUARTERS[-2]:
+            factor *= jump_before
         period = f"{year} K{quarter}"
         values = {g: noisy(per_1000_per_quarter * population(g, year) / 1000 * factor) for g in GEMEENTEN}
         for g in GEMEENTEN:
@@ -129,7 +132,7 @@ quarterly_counts(
     "mensenhandel_signalen", 0.025, trend=0.03,
     shielded_by_supplier={("Landsmeer", "2025 K3"), ("Oostzaan", "2025 K4"), ("Wormerland", "2025 K4")},
 )
-quarterly_counts("verward_gedrag_meldingen_e33", 1.9, trend=0.008, season=0.06, last_jump=1.25)
+quarterly_counts("verward_gedrag_meldingen_e33", 1.9, trend=0.008, season=0.06, last_jump=1.25, jump_before=1.12)
 quarterly_counts("meldpunt_zorg_en_overlast", 0.72, trend=0.006)
 quarterly_counts("ggz_crisisbeoordelingen", 0.52)
 quarterly_counts("nazorg_plannen_ex_gedetineerden", 0.10, trend=0.01, last_jump=0.7)

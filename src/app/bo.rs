@@ -224,6 +224,7 @@ impl Workspace {
             ),
             value: figures.value_text(),
             period: latest.map_or("nog geen cijfers".to_string(), |p| p.label()),
+            expected: figures.expected_words(),
             change: figures
                 .movement()
                 .zip(figures.year_on_year)
@@ -242,6 +243,7 @@ impl Workspace {
                 .to_string(),
                 lines,
                 summary: figures.trend_text(&shown, "de tabel onder de grafiek"),
+                band: figures.region.band_runs(),
                 events: events
                     .iter()
                     .filter(|e| e.applies_to(indicator, None))

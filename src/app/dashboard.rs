@@ -15,7 +15,8 @@ use crate::analysis::{
     Change, Population, Series, Signal, averages_within, change_within, previous_period,
 };
 use crate::domain::{
-    Area, Batch, BatchId, BatchKind, Event, Indicator, Note, Period, Region, Story, days_late,
+    Area, Batch, BatchId, BatchKind, Event, Expected, Indicator, Note, Period, Region, Story,
+    days_late,
 };
 
 /// Periods a tile's sparkline covers.
@@ -101,6 +102,9 @@ pub struct AreaFigures {
     pub counts: Option<Series>,
     /// The signal at the indicator's latest period.
     pub signal: Option<Signal>,
+    /// The range the history predicted for every period up to the latest, where it could: the band
+    /// the tactical plot draws.
+    pub band: Vec<(Period, Expected)>,
     /// Dates of the series breaks that apply to this area: no change is compared across them.
     pub breaks: Vec<NaiveDate>,
 }
@@ -312,12 +316,23 @@ fn figures(
     let area_figures = |area: Area, counts: Series| {
         let view = area_view(&indicator, area, counts, rates, population, events);
         let signal = latest.and_then(|at| source.signal(&indicator, area, &view, &at));
+        let band = view
+            .series
+            .points
+            .iter()
+            .filter(|(p, point)| point.value.is_some() && latest.is_some_and(|l| **p <= l))
+            .filter_map(|(p, _)| {
+                let expected = source.signal(&indicator, area, &view, p)?.expected?;
+                Some((*p, expected))
+            })
+            .collect();
         AreaFigures {
             area,
             color: in_region.color(&area),
             series: view.series,
             counts: view.counts,
             signal,
+            band,
             breaks: view.breaks,
         }
     };

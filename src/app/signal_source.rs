@@ -90,10 +90,24 @@ impl SignalSource {
         at: &Period,
     ) -> Option<Signal> {
         match self {
-            SignalSource::Measured => view
-                .series
-                .known_at(at)
-                .map(|known| signal_within(indicator, &view.series, &known, &view.breaks)),
+            SignalSource::Measured => view.series.known_at(at).map(|known| match &view.counts {
+                None => signal_within(indicator, &view.series, &known, &view.breaks),
+                // A rate signals as its counts do (the count model knows how much a count varies
+                // by chance); the expected range is said per 1.000, as the view shows it.
+                Some(counts) => {
+                    let signal = signal_within(indicator, counts, &known, &view.breaks);
+                    let factor = view
+                        .series
+                        .value(&known)
+                        .zip(counts.value(&known))
+                        .filter(|(_, count)| *count > 0.0)
+                        .map(|(rate, count)| rate / count);
+                    Signal {
+                        expected: signal.expected.zip(factor).map(|(e, f)| e.scaled(f)),
+                        ..signal
+                    }
+                }
+            }),
             SignalSource::Stored(_) => self.stored(indicator, area, view.counts.is_some(), at),
         }
     }

@@ -1,5 +1,6 @@
 //! The "Signalen" list: every indicator whose latest region value shows a signal, strongest first.
 
+use super::expected_text::{expected_spoken, expected_words};
 use super::signal_source::{SignalSource, area_view};
 use super::{AppError, Workspace};
 use crate::analysis::{Change, Population, Series, Signal, change_within};
@@ -74,26 +75,36 @@ impl SignalRow {
         )
     }
 
-    /// "859, +17% t.o.v. 2024 K4" (shielded where the value is a small count).
+    /// "859, verwacht 713–847: hoger dan verwacht, tweede kwartaal op rij · +17% t.o.v. 2024 K4"
+    /// (shielded where the value is a small count).
     pub fn detail(&self) -> String {
         let change = self
             .year_on_year
             .and_then(|c| {
                 Some(format!(
-                    ", {:+.0}% t.o.v. {}",
+                    " · {:+.0}% t.o.v. {}",
                     c.relative()? * 100.0,
                     c.from.label()
                 ))
             })
             .unwrap_or_default();
-        format!("{}{change}", self.indicator.value_text(self.value))
+        let expected = expected_words(&self.indicator, false, &self.signal)
+            .map(|words| format!(", {words}"))
+            .unwrap_or_default();
+        format!(
+            "{}{expected}{change}",
+            self.indicator.value_text(self.value)
+        )
     }
 
-    /// "Meldingen overlast verward persoon (E33): verslechtering in 2025 K4, 859, hoger dan
-    /// verwacht, 17 procent hoger dan 2024 K4": the row as assistive technology reads it, with the
-    /// arrow and the sign in words.
+    /// "Meldingen overlast verward persoon (E33): verslechtering in 2025 K4, 859, verwacht 713 tot
+    /// 847, hoger dan verwacht, tweede kwartaal op rij, 17 procent hoger dan 2024 K4": the row as
+    /// assistive technology reads it, with the arrow and the sign in words.
     pub fn spoken(&self) -> String {
-        let expected = if self.signal.rising { "hoger" } else { "lager" };
+        let expected = expected_spoken(&self.indicator, false, &self.signal).unwrap_or_else(|| {
+            let side = if self.signal.rising { "hoger" } else { "lager" };
+            format!("{side} dan verwacht")
+        });
         let change = self
             .year_on_year
             .and_then(|c| {
@@ -109,7 +120,7 @@ impl SignalRow {
             })
             .unwrap_or_default();
         format!(
-            "{}, {}, {expected} dan verwacht{change}",
+            "{}, {}, {expected}{change}",
             self.headline(),
             self.indicator.value_text(self.value)
         )

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::{Cli, Format, field, write_stdout};
 use crate::app::{AppError, Replace, TemplateFormat, Workspace};
-use crate::domain::{Area, BatchId, Period, count_of, dutch_date, dutch_datetime, format_number};
+use crate::domain::{Area, BatchId, Period, count_of, dutch_date, dutch_datetime};
 use crate::report::ExportFormat;
 
 pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
@@ -145,13 +145,8 @@ pub(super) fn signals(cli: &Cli, period_text: Option<&str>) -> Result<(), AppErr
         );
     }
     for row in &rows {
-        let strength = if row.signal.strength.is_finite() {
-            format_number(row.signal.strength.abs(), 1)
-        } else {
-            "onbeperkt veel".to_string()
-        };
         out.push_str(&format!(
-            "{} {}: {} ({strength} standaardafwijkingen)\n",
+            "{} {}: {}\n",
             row.arrow(),
             field(&row.headline()),
             field(&row.detail())

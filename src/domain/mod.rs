@@ -39,7 +39,7 @@ pub use period::{Period, PeriodParseError};
 pub use publication::Publication;
 pub use region::{Member, Region};
 pub use shielding::Shown;
-pub use signal::{MeasuredSignal, Signal, SignalKind};
+pub use signal::{Expected, MeasuredSignal, Signal, SignalKind};
 pub use spreadsheet_text::{from_spreadsheet, to_spreadsheet};
 pub use story::{Story, StoryDraft, StoryId, StoryKind, UrlError, WebUrl};
 pub use text::{

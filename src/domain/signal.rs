@@ -62,10 +62,33 @@ impl SignalKind {
 pub struct Signal {
     pub kind: SignalKind,
     pub period: Period,
-    /// Standard deviations from the historical mean (signed: positive is up); 0 without a signal.
+    /// Standard deviations from what the history predicts (signed: positive is up).
     pub strength: f64,
-    /// Whether the latest value went up against its history.
+    /// Whether the value lies above what its history predicts.
     pub rising: bool,
+    /// The range the history predicts for the period, in the series' unit; `None` with too little
+    /// history.
+    pub expected: Option<Expected>,
+    /// Periods in a row outside the expected range on the side of `rising`, this one included; 0
+    /// when the value lies inside it.
+    pub run: u8,
+}
+
+/// "verwacht 28–47": the values a period takes by chance alone, nineteen times out of twenty.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Expected {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Expected {
+    /// The same range in another unit: counts to per 1.000 inwoners.
+    pub fn scaled(self, factor: f64) -> Expected {
+        Expected {
+            low: self.low * factor,
+            high: self.high * factor,
+        }
+    }
 }
 
 /// A signal as a publication's source measured it, on the numbers the publication withholds: of

@@ -14,7 +14,7 @@ use rusqlite::{Connection, OpenFlags};
 use super::{
     BUSY_TIMEOUT, READING_CACHE_KB, Store, StoreError, check_integrity, now_utc, schema, uri_path,
 };
-use crate::domain::{MeasuredSignal, Period, Publication, Signal, SignalKind};
+use crate::domain::{Expected, MeasuredSignal, Period, Publication, Signal, SignalKind};
 
 /// "RIB1" in the SQLite header: a publication is known before any table is read.
 const APPLICATION_ID: i32 = 0x5249_4231;
@@ -37,6 +37,9 @@ CREATE TABLE measured_signals (
     kind TEXT NOT NULL,
     strength REAL NOT NULL,
     rising INTEGER NOT NULL CHECK (rising = 0 OR rising = 1),
+    expected_low REAL,
+    expected_high REAL,
+    run INTEGER NOT NULL CHECK (run >= 0),
     PRIMARY KEY (indicator, area, per_1000, period)
 ) STRICT, WITHOUT ROWID";
 
@@ -86,8 +89,8 @@ impl Store {
         )?;
         let mut insert = conn.prepare(
             "INSERT INTO measured_signals \
-             (indicator, area, per_1000, period, kind, strength, rising) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+             (indicator, area, per_1000, period, kind, strength, rising, expected_low, \
+             expected_high, run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         for measured in signals {
             insert.execute(rusqlite::params![
@@ -98,6 +101,9 @@ impl Store {
                 measured.signal.kind.label(),
                 measured.signal.strength,
                 measured.signal.rising,
+                measured.signal.expected.map(|e| e.low),
+                measured.signal.expected.map(|e| e.high),
+                measured.signal.run,
             ])?;
         }
         drop(insert);
@@ -122,10 +128,15 @@ impl Store {
         let conn = immutable(path)?;
         check_integrity(&conn, path)?;
         schema::refuse_newer(&conn)?;
-        // Publications from before their signals were stored lack the table: read as they are,
-        // they would show other signals than their source did.
+        // Publications from before their signals were stored lack the table, and those from before
+        // the expected range its columns: read as they are, they would show other signals than
+        // their source did.
         let signals_stored = conn
-            .query_row("SELECT count(*) FROM measured_signals", [], |_| Ok(()))
+            .query_row(
+                "SELECT count(expected_low), count(run) FROM measured_signals",
+                [],
+                |_| Ok(()),
+            )
             .is_ok();
         if schema::pending(&conn)? || !signals_stored {
             return Err(StoreError::Refused(format!(
@@ -149,8 +160,8 @@ impl Store {
             return Ok(None);
         };
         let mut query = conn.prepare(
-            "SELECT indicator, area, per_1000, period, kind, strength, rising \
-             FROM measured_signals",
+            "SELECT indicator, area, per_1000, period, kind, strength, rising, expected_low, \
+             expected_high, run FROM measured_signals",
         )?;
         let rows = query.query_map([], |r| {
             Ok((
@@ -161,11 +172,14 @@ impl Store {
                 r.get::<_, String>(4)?,
                 r.get::<_, f64>(5)?,
                 r.get::<_, bool>(6)?,
+                r.get::<_, Option<f64>>(7)?,
+                r.get::<_, Option<f64>>(8)?,
+                r.get::<_, u8>(9)?,
             ))
         })?;
         let mut signals = Vec::new();
         for row in rows {
-            let (indicator, area, per_1000, period, kind, strength, rising) = row?;
+            let (indicator, area, per_1000, period, kind, strength, rising, low, high, run) = row?;
             let corrupt = |what: &str| StoreError::Corrupt(format!("gemeten signaal: {what}"));
             signals.push(MeasuredSignal {
                 indicator,
@@ -180,6 +194,8 @@ impl Store {
                         .map_err(|_| corrupt(&format!("periode '{period}'")))?,
                     strength,
                     rising,
+                    expected: low.zip(high).map(|(low, high)| Expected { low, high }),
+                    run,
                 },
             });
         }

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use eframe::egui::RichText;
 use egui_plot::{
-    GridInput, GridMark, Line, LineStyle, Plot, PlotPoint, PlotPoints, Points, Text, VLine,
+    FilledArea, GridInput, GridMark, Line, LineStyle, Plot, PlotPoint, PlotPoints, Points, Text,
+    VLine,
 };
 
 use super::theme;
@@ -33,6 +34,9 @@ pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures, events: 
         for area in &all {
             legend_entry(ui, area, &mut hidden);
         }
+        if !figures.region.band.is_empty() {
+            band_entry(ui);
+        }
         if let Some((label, _)) = &average {
             ui.checkbox(&mut smoothed, "Voortschrijdend gemiddelde");
             if smoothed {
@@ -55,6 +59,16 @@ pub(super) fn trend_plot(ui: &mut egui::Ui, figures: &IndicatorFigures, events: 
     let average = average.filter(|_| smoothed);
     let id = format!("trend_{}_{}", figures.indicator.id, figures.per_1000);
     plot(ui, figures, &areas, average.as_ref(), events, &id, 340.0);
+}
+
+/// The legend of the band: what the light area around the region's line is.
+fn band_entry(ui: &mut egui::Ui) {
+    let fill = theme::palette(ui).area(Region::COLOR).linear_multiply(0.16);
+    let (_, rect) = ui.allocate_space(egui::vec2(16.0, 12.0));
+    ui.painter().rect_filled(rect, 2.0, fill);
+    ui.label("Verwacht bereik (95 %)")
+        .on_hover_text("Waar de waarde volgens de eigen geschiedenis (seizoen en trend) negentien van de twintig keer ligt. Eén periode ver erbuiten, of twee op rij erbuiten, is een signaal.");
+    ui.add_space(6.0);
 }
 
 /// The legend of the moving average: its dashed line and what it averages.
@@ -192,6 +206,29 @@ fn plot(
                 .anchor(egui::Align2::LEFT_TOP),
             );
         }
+        // The expected range under the lines: the region's, and a gemeente's when it is the only
+        // one shown.
+        let gemeenten: Vec<&&AreaFigures> = areas
+            .iter()
+            .filter(|a| a.area.kind == AreaKind::Gemeente)
+            .collect();
+        for area in areas.iter().filter(|a| {
+            a.area.kind == AreaKind::Regio
+                || (a.area.kind == AreaKind::Gemeente && gemeenten.len() == 1)
+        }) {
+            let fill = palette.area(area.color).linear_multiply(0.16);
+            for (index, run) in area.band_runs().into_iter().enumerate() {
+                let xs: Vec<f64> = run.iter().map(|(x, _, _)| *x).collect();
+                let lows: Vec<f64> = run.iter().map(|(_, low, _)| *low).collect();
+                let highs: Vec<f64> = run.iter().map(|(_, _, high)| *high).collect();
+                plot_ui.add(
+                    FilledArea::new(format!("Verwacht {}", area.area.name), &xs, &lows, &highs)
+                        .id(("band", area.area.code, index))
+                        .fill_color(fill)
+                        .allow_hover(false),
+                );
+            }
+        }
         for area in areas {
             let color = palette.area(area.color);
             let width = if area.area.kind == AreaKind::Regio {
@@ -239,8 +276,13 @@ fn plot(
         .iter()
         .map(|(p, _)| *p)
         .collect();
-    let description =
+    let mut description =
         figures.trend_text(&periods, "de tabel Cijfers per gemeente onder de grafiek");
+    if let Some(words) = figures.expected_words() {
+        description.push_str(&format!(
+            " Het lichte vlak is het verwachte bereik: {words}."
+        ));
+    }
     super::widgets::describe_graphic(
         &shown.response,
         &format!(

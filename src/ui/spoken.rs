@@ -2,7 +2,7 @@
 //! plot and the bars as a name and a description. The words carry what the arrows and colours show.
 
 use crate::analysis::Signal;
-use crate::app::{IndicatorFigures, at_period as at};
+use crate::app::{IndicatorFigures, at_period as at, expected_spoken};
 use crate::domain::{Area, Period, count_of};
 
 /// Said instead of a change when a series break lies between the two periods: shown and spoken.
@@ -30,8 +30,15 @@ pub(super) fn tile(figures: &IndicatorFigures, noted: bool) -> String {
         _ => "geen vergelijking met vorig jaar".to_string(),
     });
     parts.push(figures.indicator.polarity.label().to_string());
-    if let Some(signal) = figures.region.signal.filter(|s| s.kind.is_signal()) {
-        parts.push(format!("signaal: {}", signal_words(&signal)));
+    if let Some(signal) = &figures.region.signal {
+        parts.extend(expected_spoken(
+            &figures.indicator,
+            figures.per_1000,
+            signal,
+        ));
+        if signal.kind.is_signal() {
+            parts.push(format!("signaal: {}", signal.kind.label()));
+        }
     }
     if let Some((period, days)) = figures.overdue {
         parts.push(format!(

@@ -12,6 +12,9 @@ pub struct Chart {
     pub lines: Vec<ChartLine>,
     /// The region's trend in words: span, direction, extremes and where the numbers are.
     pub summary: String,
+    /// The region's expected range per period (position on the time axis, low, high), drawn as a
+    /// light band under the lines; consecutive periods only, a gap splits it.
+    pub band: Vec<Vec<(f64, f64, f64)>>,
     pub events: Vec<ChartEvent>,
 }
 
@@ -86,6 +89,10 @@ pub const AXIS_COLOR: u32 = 0x5A6474;
 pub const EVENT_COLOR: u32 = 0x5A6474;
 /// A series break, in the attention colour.
 pub const BREAK_COLOR: u32 = 0x8A5A00;
+/// The expected range: a light grey that every line stays legible on.
+pub const BAND_COLOR: u32 = 0xE3E6EB;
+/// What the band is called in the legend.
+pub const BAND_LABEL: &str = "Verwacht bereik (95 %)";
 /// The Nederland reference line: dashed and grey, so it never reads as one of the region's areas.
 pub const REFERENCE_COLOR: u32 = 0x8C93A0;
 /// Dash and gap of event markers and of the reference line, in chart units.
@@ -142,6 +149,9 @@ pub enum Mark {
     },
     /// A single value between gaps.
     Dot { x: f64, y: f64, color: u32 },
+    /// The expected range of a run of periods: a closed outline, upper edge left to right, lower
+    /// edge back.
+    Band { outline: Vec<(f64, f64)> },
 }
 
 impl Mark {
@@ -159,7 +169,8 @@ impl Mark {
 /// What is said when there is nothing to draw.
 pub const EMPTY: &str = "nog geen cijfers";
 
-/// The chart's marks in drawing order (grid, years, events, thin lines, the region on top), or
+/// The chart's marks in drawing order (grid, years, the expected range, events, thin lines, the
+/// region on top), or
 /// `None` when no value is on record.
 pub fn layout(chart: &Chart) -> Option<Vec<Mark>> {
     let xs = chart
@@ -171,6 +182,7 @@ pub fn layout(chart: &Chart) -> Option<Vec<Mark>> {
         .lines
         .iter()
         .flat_map(|l| l.points.iter().filter_map(|(_, y)| *y))
+        .chain(chart.band.iter().flatten().map(|(_, _, high)| *high))
         .fold(0.0_f64, f64::max);
     if x_min > x_max || y_max <= 0.0 {
         return None;
@@ -213,6 +225,16 @@ pub fn layout(chart: &Chart) -> Option<Vec<Mark>> {
                 text: year.to_string(),
                 anchor: Anchor::Middle,
             },
+        });
+    }
+    for run in &chart.band {
+        let upper = run.iter().map(|(x, _, high)| (x_of(*x), y_of(*high)));
+        let lower = run
+            .iter()
+            .rev()
+            .map(|(x, low, _)| (x_of(*x), y_of(low.max(0.0))));
+        marks.push(Mark::Band {
+            outline: upper.chain(lower).collect(),
         });
     }
     for (index, event) in chart.events.iter().enumerate() {
@@ -294,6 +316,7 @@ mod tests {
         let chart = Chart {
             unit: "aantal".into(),
             summary: String::new(),
+            band: Vec::new(),
             events: vec![ChartEvent {
                 x: 2030.0,
                 label: "buiten beeld".into(),

@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use super::chart::{
-    self, AXIS_COLOR, Anchor, BREAK_COLOR, Chart, EVENT_COLOR, EVENT_DASH, HEIGHT, Label,
-    LineStyle, Mark, REFERENCE_COLOR, REFERENCE_DASH, WIDTH,
+    self, AXIS_COLOR, Anchor, BAND_COLOR, BAND_LABEL, BREAK_COLOR, Chart, EVENT_COLOR, EVENT_DASH,
+    HEIGHT, Label, LineStyle, Mark, REFERENCE_COLOR, REFERENCE_DASH, WIDTH,
 };
 use super::markup::escape;
 
@@ -46,6 +46,12 @@ impl Chart {
                 "<li{class}><span class=\"swatch\" style=\"background:#{:06X}\"></span>{}</li>",
                 line.drawn_color(),
                 escape(&line.name)
+            );
+        }
+        if !self.band.is_empty() {
+            let _ = write!(
+                svg,
+                "<li class=\"band\"><span class=\"swatch band\" style=\"background:#{BAND_COLOR:06X}\"></span>{BAND_LABEL}</li>"
             );
         }
         svg.push_str("</ul>\n");
@@ -125,6 +131,17 @@ fn write_mark(svg: &mut String, mark: &Mark) {
                 "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2.5\" fill=\"#{color:06X}\"/>"
             );
         }
+        Mark::Band { outline } => {
+            let points: Vec<String> = outline
+                .iter()
+                .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                .collect();
+            let _ = write!(
+                svg,
+                "<polygon class=\"band\" points=\"{}\" fill=\"#{BAND_COLOR:06X}\"/>",
+                points.join(" ")
+            );
+        }
     }
 }
 
@@ -157,6 +174,7 @@ mod tests {
         let chart = Chart {
             unit: "per 1.000 inwoners".into(),
             summary: "Van 2024 K1 tot 2024 K4 gedaald.".into(),
+            band: vec![vec![(2024.0, 8.0, 13.0), (2024.25, 8.5, 13.5)]],
             events: Vec::new(),
             lines: vec![
                 ChartLine {
@@ -186,6 +204,8 @@ mod tests {
         ), "{svg}");
         assert_eq!(svg.matches("<polyline").count(), 2);
         assert_eq!(svg.matches("<circle").count(), 1);
+        assert_eq!(svg.matches("<polygon class=\"band\"").count(), 1);
+        assert!(svg.contains(">Verwacht bereik (95 %)</li>"), "{svg}");
         assert!(svg.contains(">0</text>"));
         assert!(svg.contains("stroke=\"#8C93A0\" stroke-width=\"1.6\" stroke-linejoin=\"round\" stroke-dasharray=\"6 4\"><title>Nederland</title>"), "{svg}");
         assert!(svg.contains("<li class=\"reference\"><span class=\"swatch\" style=\"background:#8C93A0\"></span>Nederland</li>"));

@@ -88,6 +88,8 @@ pub struct IndicatorPage {
     pub value: String,
     pub period: String,
     pub change: Option<Change>,
+    /// "verwacht 713–847: hoger dan verwacht, tweede kwartaal op rij", under the value.
+    pub expected: Option<String>,
     pub chart: Chart,
     /// The periods of the numbers table: how people read them ("juli 2025") and how the export
     /// writes them ("2025-07"), for the `data-periode` attribute.
@@ -257,6 +259,9 @@ fn indicator_page(html: &mut Html, page: &IndicatorPage, region: &str) {
     html.element("span", "period", &format!("{region} · {}", page.period));
     change(html, page.change.as_ref());
     html.close("div");
+    if let Some(expected) = &page.expected {
+        html.element("p", "expected", expected);
+    }
     html.raw(&page.chart.svg(&format!("chart-{}", page.id)));
     tables::chart_data(html, page);
     tables::numbers(html, page);

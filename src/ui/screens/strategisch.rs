@@ -41,7 +41,7 @@ pub(in crate::ui) fn strategic(ui: &mut egui::Ui, dashboard: &Dashboard) -> Opti
         .color(palette.text_secondary),
     );
     ui.add_space(12.0);
-    if let Some(id) = signals(ui, &dashboard.signals) {
+    if let Some(id) = signals(ui, &dashboard.signals, &dashboard.noise_sentence()) {
         opened = Some(id);
     }
     let domains: Vec<(Domain, Vec<&IndicatorFigures>)> = Domain::ALL
@@ -86,7 +86,8 @@ const TILE_WIDTH: f32 = 230.0;
 
 /// The indicators whose latest region value breaks from their own history: red or green by polarity,
 /// always with the arrow; grey where neither direction is better.
-fn signals(ui: &mut egui::Ui, rows: &[SignalRow]) -> Option<String> {
+/// `noise` says how many signals chance alone would give, so the strip is read with its weight.
+fn signals(ui: &mut egui::Ui, rows: &[SignalRow], noise: &str) -> Option<String> {
     let palette = theme::palette(ui);
     section_label(ui, "Signalen");
     if rows.is_empty() {
@@ -97,6 +98,8 @@ fn signals(ui: &mut egui::Ui, rows: &[SignalRow]) -> Option<String> {
             .color(palette.text_secondary),
         );
     }
+    muted(ui, noise);
+    ui.add_space(4.0);
     let mut opened = None;
     for row in rows {
         let tone = row.signal.kind.tone();
@@ -220,6 +223,9 @@ fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures, noted: bool) -> bool {
                         });
                     }
                 });
+                if let Some(words) = figures.expected_words() {
+                    muted(ui, words);
+                }
                 ui.horizontal_wrapped(|ui| {
                     ui.set_min_height(22.0);
                     match figures.overdue {
@@ -252,7 +258,12 @@ fn tile(ui: &mut egui::Ui, figures: &IndicatorFigures, noted: bool) -> bool {
 /// Enter or Space, and read by `name` (the sentence it shows).
 fn clickable(ui: &mut egui::Ui, name: &str, add: impl FnOnce(&mut egui::Ui)) -> egui::Response {
     let response = ui
-        .scope_builder(egui::UiBuilder::new().sense(Sense::click()), add)
+        .scope_builder(egui::UiBuilder::new().sense(Sense::click()), |ui| {
+            // Text that can be selected takes clicks itself, and lies above the part: a click on
+            // a tile's value would open nothing.
+            ui.style_mut().interaction.selectable_labels = false;
+            add(ui);
+        })
         .response;
     // The widget info gives the node its role, name and bounds: a `Ui` registers its AccessKit node
     // before its rect is known, and a screen reader (or a test's click) needs the real one.

@@ -190,6 +190,9 @@ fn header(ui: &mut egui::Ui, dashboard: &Dashboard, figures: &IndicatorFigures) 
                         muted(ui, BROKEN);
                     }
                 });
+                if let Some(words) = figures.expected_words() {
+                    muted(ui, words);
+                }
             });
         });
     });

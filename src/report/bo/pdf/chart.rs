@@ -4,8 +4,9 @@
 
 use super::flow::{CONTENT_WIDTH, Draw, Flow, Kind, MARGIN_X, Marking, NodeId, SOFT, Style};
 use crate::report::bo::chart::{
-    self, AXIS_COLOR, AXIS_SIZE, Anchor, BREAK_COLOR, Chart, EVENT_COLOR, EVENT_DASH, EVENT_SIZE,
-    GRID_COLOR, HEIGHT, Label, LineStyle, Mark, REFERENCE_COLOR, REFERENCE_DASH, WIDTH, YEAR_COLOR,
+    self, AXIS_COLOR, AXIS_SIZE, Anchor, BAND_COLOR, BAND_LABEL, BREAK_COLOR, Chart, EVENT_COLOR,
+    EVENT_DASH, EVENT_SIZE, GRID_COLOR, HEIGHT, Label, LineStyle, Mark, REFERENCE_COLOR,
+    REFERENCE_DASH, WIDTH, YEAR_COLOR,
 };
 
 const LEGEND: Style = Style {
@@ -104,6 +105,16 @@ pub(super) fn figure(flow: &mut Flow, parent: NodeId, chart: &Chart) {
                 };
                 flow.draw(line(points, width, color, dash), marking);
             }
+            Mark::Band { outline } => {
+                let points = outline.iter().map(|(x, y)| at(*x, *y)).collect();
+                flow.draw(
+                    Draw::Shape {
+                        points,
+                        color: BAND_COLOR,
+                    },
+                    marking,
+                );
+            }
             Mark::Dot { x, y, color } => {
                 let (cx, cy) = at(*x, *y);
                 let r = 2.5 * scale;
@@ -154,6 +165,23 @@ fn legend(flow: &mut Flow, chart: &Chart, marking: Marking) {
         );
         flow.text(x + 14.0, y, style, &line.name, marking);
         x += width + 12.0;
+    }
+    if !chart.band.is_empty() {
+        let width = 14.0 + flow.width(BAND_LABEL, LEGEND);
+        if x + width > MARGIN_X + CONTENT_WIDTH {
+            flow.y += LEGEND.leading;
+            x = MARGIN_X;
+        }
+        let y = baseline(flow);
+        let swatch = Draw::Rect {
+            x,
+            y: y - 6.0,
+            w: 10.0,
+            h: 7.0,
+            color: BAND_COLOR,
+        };
+        flow.draw(swatch, marking);
+        flow.text(x + 14.0, y, LEGEND, BAND_LABEL, marking);
     }
     flow.y += LEGEND.leading;
 }

@@ -4,7 +4,7 @@
 use super::change::{badge, badge_lines};
 use super::chart::figure;
 use super::cover::{H2, KICKER, fact_list};
-use super::flow::{CONTENT_WIDTH, Flow, INK, Kind, MARGIN_X, MUTED, Marking, Style};
+use super::flow::{CONTENT_WIDTH, Flow, INK, Kind, MARGIN_X, MUTED, Marking, SOFT, Style};
 use super::notes::notes;
 use super::table::{Cell, Column, table};
 use crate::report::bo::IndicatorPage;
@@ -122,4 +122,7 @@ fn headline(flow: &mut Flow, section: usize, page: &IndicatorPage, region: &str)
     }
     badge(flow, p, x, badge_baseline, 10.0, page.change.as_ref(), room);
     flow.y += value.leading;
+    if let Some(expected) = &page.expected {
+        flow.paragraph(section, Style::BODY.colored(SOFT), expected);
+    }
 }

@@ -22,9 +22,11 @@ fn package(note: &str, rows: usize) -> BoPackage {
             value: "1.234".into(),
             period: "2025 K4".into(),
             change: None,
+            expected: Some("verwacht 2–6".into()),
             chart: Chart {
                 unit: "aantal".into(),
                 summary: "Van 2025 K1 tot 2025 K2 gestegen.".into(),
+                band: Vec::new(),
                 events: Vec::new(),
                 lines: vec![ChartLine {
                     name: "Zaanstad".into(),

@@ -94,6 +94,7 @@ pub(super) fn least_squares(x: &[Vec<f64>], z: &[f64], w: &[f64]) -> Option<Fit>
 pub(super) fn poisson(x: &[Vec<f64>], y: &[f64], w: &[f64]) -> Option<Fit> {
     let mut mu: Vec<f64> = y.iter().map(|v| v + 0.5).collect();
     let mut fit: Option<Fit> = None;
+    let mut deviance = f64::INFINITY;
     for _ in 0..50 {
         let z: Vec<f64> = y
             .iter()
@@ -102,21 +103,26 @@ pub(super) fn poisson(x: &[Vec<f64>], y: &[f64], w: &[f64]) -> Option<Fit> {
             .collect();
         let weights: Vec<f64> = w.iter().zip(&mu).map(|(wi, mi)| wi * mi).collect();
         let next = least_squares(x, &z, &weights)?;
-        let moved = fit.as_ref().map_or(f64::INFINITY, |f| {
-            f.coefficients
-                .iter()
-                .zip(&next.coefficients)
-                .map(|(a, b)| (a - b).abs())
-                .fold(0.0, f64::max)
-        });
         // A season without any count drives its coefficient towards −∞; the floor keeps the
-        // weights finite and the fit converges on a mean that is practically zero there.
+        // weights finite, and the deviance (R's glm criterion) settles while that coefficient
+        // still moves, so the fit stops in a few iterations with a mean of practically zero there.
         mu = x
             .iter()
             .map(|row| next.linear(row).clamp(-30.0, 30.0).exp().max(1e-8))
             .collect();
         fit = Some(next);
-        if moved < 1e-8 {
+        let next_deviance: f64 = y
+            .iter()
+            .zip(&mu)
+            .zip(w)
+            .map(|((yi, mi), wi)| {
+                let log_term = if *yi > 0.0 { yi * (yi / mi).ln() } else { 0.0 };
+                2.0 * wi * (log_term - (yi - mi))
+            })
+            .sum();
+        let settled = (next_deviance - deviance).abs() / (next_deviance.abs() + 0.1) < 1e-8;
+        deviance = next_deviance;
+        if settled {
             break;
         }
     }

@@ -21,11 +21,14 @@ pub const EXPECTED_TAIL: f64 = 0.025;
 /// Chance of a value above (or below) the range one period alone signals outside of (99,5 %).
 const STRICT_TAIL: f64 = 0.0025;
 
+/// Years of history a period is judged by.
+const HISTORY_YEARS: usize = 5;
+
 /// How far back a run outside the range is followed.
 const LONGEST_RUN: u8 = 8;
 
 /// Signals that noise alone gives per indicator and period, as `tests/signal_simulation.rs`
-/// measures them on series without any change: 0,3–0,4 % on Poisson counts, 1,0–1,3 % on
+/// measures them on series without any change: 0,3–0,5 % on Poisson counts, 1,1–1,3 % on
 /// overdispersed ones, 0,8 % on average (10.000 series per case, docs/signalen.md).
 pub const NOISE_SIGNALS: f64 = 0.008;
 
@@ -94,8 +97,12 @@ fn judged(indicator: &Indicator, series: &Series, at: &Period) -> Option<(f64, B
         .range(..*at)
         .filter_map(|(p, point)| point.value.map(|v| (*p, v)))
         .collect();
-    // The guard: the latest earlier period stays out of the history.
+    // The guard: the latest earlier period stays out of the history. Of what is before it, the
+    // last five years count (Farrington's b = 5): older years say less about now, and a national
+    // store fits this for every gemeente.
     let history = &known[..known.len().saturating_sub(1)];
+    let window = at.per_year().unwrap_or(4) * HISTORY_YEARS;
+    let history = &history[history.len().saturating_sub(window)..];
     Some((value, baseline(indicator, history, at)?))
 }
 

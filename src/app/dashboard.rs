@@ -15,9 +15,13 @@ use crate::analysis::{
     Change, Population, Series, Signal, averages_within, change_within, previous_period,
 };
 use crate::domain::{
-    Area, Batch, BatchId, BatchKind, Event, Expected, Indicator, Note, Period, Region, Story,
-    days_late,
+    Area, AreaKind, Batch, BatchId, BatchKind, Event, Expected, Indicator, Note, Period, Region,
+    Story, days_late,
 };
+
+/// Regions with at most this many gemeenten get the expected range of every gemeente, for the
+/// tactical plot; larger ones (a national store) only the region's.
+const BANDED_GEMEENTEN: usize = 20;
 
 /// Periods a tile's sparkline covers.
 pub const SPARKLINE_PERIODS: usize = 12;
@@ -313,13 +317,18 @@ fn figures(
         &delivered.region,
         period,
     );
+    // A band costs a fit per period: for every gemeente of a region one plot can show side by side,
+    // but not for the 342 of a national store, where only the region's is drawn.
+    let banded_gemeenten = in_region.gemeenten().count() <= BANDED_GEMEENTEN;
     let area_figures = |area: Area, counts: Series| {
         let view = area_view(&indicator, area, counts, rates, population, events);
         let signal = latest.and_then(|at| source.signal(&indicator, area, &view, &at));
+        let banded = area.kind != AreaKind::Gemeente || banded_gemeenten;
         let band = view
             .series
             .points
             .iter()
+            .filter(|_| banded)
             .filter(|(p, point)| point.value.is_some() && latest.is_some_and(|l| **p <= l))
             .filter_map(|(p, _)| {
                 let expected = source.signal(&indicator, area, &view, p)?.expected?;

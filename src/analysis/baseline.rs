@@ -53,7 +53,10 @@ impl Baseline {
     /// upper end happens by chance with probability `tail` each.
     pub fn range(&self, tail: f64) -> (f64, f64) {
         match self.model {
-            Model::Counts(counts) => (counts.quantile(tail), counts.quantile(1.0 - tail)),
+            Model::Counts(counts) => match counts.quantiles(&[tail, 1.0 - tail])[..] {
+                [low, high] => (low, high),
+                _ => (0.0, f64::INFINITY),
+            },
             Model::Normal { mean, sd } => {
                 let z = normal_quantile(1.0 - tail);
                 (mean - z * sd, mean + z * sd)

@@ -51,15 +51,40 @@ impl Counts {
         ln_gamma(k + r) - ln_gamma(r) - ln_gamma(k + 1.0) + r * p.ln() + k * (1.0 - p).ln()
     }
 
-    /// The smallest k with P(Y ≤ k) ≥ `probability`. The probabilities are built outward from
-    /// the mode by their ratios (one ln Γ in all), so a mean in the thousands costs no more than a
-    /// few hundred multiplications.
-    pub fn quantile(&self, probability: f64) -> f64 {
+    #[cfg(test)]
+    fn quantile(&self, probability: f64) -> f64 {
+        self.quantiles(&[probability])[0]
+    }
+
+    /// The quantiles at `probabilities` (ascending) in one pass. The probabilities are built
+    /// outward from the mode by their ratios (one ln Γ in all). Beyond a standard deviation of
+    /// [`EXACT_SD`] the count is so large that the Cornish–Fisher expansion with the negative
+    /// binomial's skewness comes within a tenth of a percent, at no cost.
+    pub fn quantiles(&self, probabilities: &[f64]) -> Vec<f64> {
+        if (self.mean * self.dispersion).sqrt() > EXACT_SD {
+            probabilities.iter().map(|p| self.expansion(*p)).collect()
+        } else {
+            self.exact(probabilities)
+        }
+    }
+
+    /// Cornish–Fisher: the normal quantile corrected by the skewness (2φ − 1)/σ.
+    fn expansion(&self, probability: f64) -> f64 {
+        let mean = self.mean.max(1e-9);
+        let sd = (mean * self.dispersion).sqrt();
+        let skew = (2.0 * self.dispersion - 1.0) / sd;
+        let z = normal_quantile(probability);
+        (mean + sd * (z + (z * z - 1.0) * skew / 6.0))
+            .round()
+            .max(0.0)
+    }
+
+    fn exact(&self, probabilities: &[f64]) -> Vec<f64> {
         let mean = self.mean.max(1e-9);
         let sd = (mean * self.dispersion).sqrt();
         let mode = mean.floor();
-        let low = (mode - 15.0 * sd - 15.0).max(0.0);
-        let high = (mode + 40.0 * sd + 40.0).ceil();
+        let low = (mode - 10.0 * sd - 10.0).max(0.0).floor();
+        let high = (mode + 15.0 * sd + 30.0).ceil();
         // P(k + 1) / P(k): μ/(k+1) for the Poisson, (k+r)/(k+1)·(1−p) for the negative binomial.
         let poisson = self.dispersion <= 1.0 + 1e-9;
         let (r, q) = if poisson {
@@ -85,16 +110,25 @@ impl Counts {
         for i in below + 1..masses.len() {
             masses[i] = masses[i - 1] * ratio(low + (i - 1) as f64);
         }
+        let mut found = Vec::with_capacity(probabilities.len());
+        let mut wanted = probabilities.iter().peekable();
         let mut cumulative = 0.0;
         for (i, mass) in masses.iter().enumerate() {
             cumulative += mass;
-            if cumulative >= probability {
-                return low + i as f64;
+            while wanted.next_if(|p| cumulative >= **p).is_some() {
+                found.push(low + i as f64);
+            }
+            if wanted.peek().is_none() {
+                break;
             }
         }
-        high
+        found.resize(probabilities.len(), high);
+        found
     }
 }
+
+/// Above this standard deviation a count's quantiles come from the Cornish–Fisher expansion.
+const EXACT_SD: f64 = 40.0;
 
 /// The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9).
 pub fn normal_quantile(p: f64) -> f64 {
@@ -178,6 +212,28 @@ mod tests {
         };
         assert_eq!(counts.quantile(0.995), 66.0);
         assert_eq!(counts.quantile(0.005), 20.0);
+    }
+
+    #[test]
+    fn where_the_expansion_takes_over_it_agrees_with_the_exact_sum() {
+        // A standard deviation of 40 and 57: Poisson and overdispersed.
+        for (mean, dispersion) in [(1_600.0, 1.0), (1_600.0, 2.0)] {
+            let counts = Counts { mean, dispersion };
+            let tails = [0.0025, 0.025, 0.975, 0.9975];
+            let exact = counts.exact(&tails);
+            for (p, e) in tails.iter().zip(&exact) {
+                let a = counts.expansion(*p);
+                // Within two counts of some 1.700: a tenth of a percent, below what a range shows.
+                assert!((a - e).abs() <= 2.0, "{mean} {dispersion} {p}: {e} {a}");
+                assert_eq!(e.fract(), 0.0);
+            }
+        }
+        let both = Counts {
+            mean: 40.0,
+            dispersion: 1.0,
+        }
+        .quantiles(&[0.005, 0.995]);
+        assert_eq!(both, [25.0, 57.0]);
     }
 
     #[test]

@@ -47,24 +47,12 @@ pub fn signal(indicator: &Indicator, series: &Series, at: &Period) -> Signal {
     };
     let (low, high) = predicted.range(EXPECTED_TAIL);
     let expected = Some(Expected { low, high });
-    // An upward signal on fewer than the shielding threshold would point at a handful of people.
-    let counted = value >= f64::from(indicator.shielding_threshold);
     let rising = value > predicted.mean();
-    let outside = if rising {
-        value > high && counted
-    } else {
-        value < low
-    };
-    if !outside {
+    if !beyond(indicator, value, (low, high), rising) {
         return quiet(SignalKind::Stabiel, expected);
     }
     let run = 1 + earlier_run(indicator, series, at, rising);
-    let (strict_low, strict_high) = predicted.range(STRICT_TAIL);
-    let far = if rising {
-        value > strict_high
-    } else {
-        value < strict_low
-    };
+    let far = beyond(indicator, value, predicted.range(STRICT_TAIL), rising);
     let strength = (value - predicted.mean()) / predicted.spread();
     let kind = if far || run >= 2 {
         match (indicator.polarity, rising) {
@@ -106,6 +94,16 @@ fn judged(indicator: &Indicator, series: &Series, at: &Period) -> Option<(f64, B
     Some((value, baseline(indicator, history, at)?))
 }
 
+/// Whether `value` lies beyond `(low, high)`, above it (`rising`) or below. An upward one on fewer
+/// than the shielding threshold does not count: it would point at a handful of people.
+fn beyond(indicator: &Indicator, value: f64, (low, high): (f64, f64), rising: bool) -> bool {
+    if rising {
+        value > high && value >= f64::from(indicator.shielding_threshold)
+    } else {
+        value < low
+    }
+}
+
 /// How many periods straight before `at` lay outside their expected range on the same side.
 fn earlier_run(indicator: &Indicator, series: &Series, at: &Period, rising: bool) -> u8 {
     let mut run = 0;
@@ -127,13 +125,7 @@ fn earlier_run(indicator: &Indicator, series: &Series, at: &Period, rising: bool
         let Some((value, predicted)) = judged(indicator, series, &before) else {
             break;
         };
-        let (low, high) = predicted.range(EXPECTED_TAIL);
-        let outside = if rising {
-            value > high && value >= f64::from(indicator.shielding_threshold)
-        } else {
-            value < low
-        };
-        if !outside {
+        if !beyond(indicator, value, predicted.range(EXPECTED_TAIL), rising) {
             break;
         }
         run += 1;

@@ -20,10 +20,10 @@ fn bound(indicator: &Indicator, per_1000: bool, value: f64) -> String {
     }
 }
 
-/// "verwacht 713–847".
-pub fn expected_range(indicator: &Indicator, per_1000: bool, expected: &Expected) -> String {
+/// "verwacht 713–847", with `to` between the bounds.
+fn range_in(indicator: &Indicator, per_1000: bool, expected: &Expected, to: &str) -> String {
     format!(
-        "verwacht {}–{}",
+        "verwacht {}{to}{}",
         bound(indicator, per_1000, expected.low),
         bound(indicator, per_1000, expected.high)
     )
@@ -31,7 +31,7 @@ pub fn expected_range(indicator: &Indicator, per_1000: bool, expected: &Expected
 
 /// "hoger dan verwacht, tweede kwartaal op rij" when the value lies outside its expected range;
 /// `None` inside it.
-pub fn outside(signal: &Signal) -> Option<String> {
+fn outside(signal: &Signal) -> Option<String> {
     if signal.run == 0 {
         return None;
     }
@@ -45,23 +45,25 @@ pub fn outside(signal: &Signal) -> Option<String> {
 
 /// "verwacht 713–847: hoger dan verwacht, tweede kwartaal op rij", or only the range inside it.
 pub fn expected_words(indicator: &Indicator, per_1000: bool, signal: &Signal) -> Option<String> {
-    let range = expected_range(indicator, per_1000, signal.expected.as_ref()?);
-    Some(match outside(signal) {
-        Some(outside) => format!("{range}: {outside}"),
-        None => range,
-    })
+    said(indicator, per_1000, signal, "–", ": ")
 }
 
-/// The same for assistive technology, where a dash is not read as "tot".
+/// The same for assistive technology, where a dash is not read as "tot": "verwacht 713 tot 847,
+/// hoger dan verwacht, …".
 pub fn expected_spoken(indicator: &Indicator, per_1000: bool, signal: &Signal) -> Option<String> {
-    let expected = signal.expected.as_ref()?;
-    let range = format!(
-        "verwacht {} tot {}",
-        bound(indicator, per_1000, expected.low),
-        bound(indicator, per_1000, expected.high)
-    );
+    said(indicator, per_1000, signal, " tot ", ", ")
+}
+
+fn said(
+    indicator: &Indicator,
+    per_1000: bool,
+    signal: &Signal,
+    to: &str,
+    then: &str,
+) -> Option<String> {
+    let range = range_in(indicator, per_1000, signal.expected.as_ref()?, to);
     Some(match outside(signal) {
-        Some(outside) => format!("{range}, {outside}"),
+        Some(outside) => format!("{range}{then}{outside}"),
         None => range,
     })
 }
@@ -90,7 +92,7 @@ fn noun(period: &Period) -> &'static str {
 
 /// "Bij 23 indicatoren geeft toeval alleen gemiddeld 0,2 signaal per kwartaal.": how much weight a
 /// strip of signals carries, from how often noise alone signals.
-pub fn noise_sentence(indicators: usize) -> String {
+fn noise_sentence(indicators: usize) -> String {
     let expected = indicators as f64 * NOISE_SIGNALS;
     format!(
         "Bij {} geeft toeval alleen gemiddeld {} signaal per kwartaal.",

@@ -41,7 +41,7 @@ pub use connection::{ConnectionLine, Permissions};
 pub use dashboard::{AreaFigures, Dashboard, DashboardChoice, IndicatorFigures, SPARKLINE_PERIODS};
 pub use delivered::Delivered;
 pub use error::AppError;
-pub use expected_text::{expected_range, expected_spoken, expected_words, noise_sentence};
+pub use expected_text::{expected_spoken, expected_words};
 pub use fetch::{FetchOptions, FetchProgress, FetchReport, TableDescription, describe_cbs_table};
 pub use import::{
     ImportPreview, ImportReport, default_user, describe_earlier, read_delivered, read_json_file,

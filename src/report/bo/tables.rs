@@ -7,34 +7,22 @@ use super::markup::{Html, escape};
 
 /// "Cijfers per gemeente": an area per row, the last periods as columns.
 pub(super) fn numbers(html: &mut Html, page: &IndicatorPage) {
-    html.open("table", "numbers");
-    html.element(
-        "caption",
-        "sr-only",
-        &format!("{}: cijfers per gemeente, laatste perioden", page.name),
-    );
-    html.raw("<thead><tr><th scope=\"col\">Gebied</th>");
-    for (label, code) in &page.columns {
-        html.raw(&format!(
+    let columns = page.columns.iter().map(|(label, code)| {
+        format!(
             "<th scope=\"col\" class=\"num\" data-periode=\"{}\">{}</th>",
             escape(code),
             escape(label)
-        ));
-    }
-    html.raw("</tr></thead>\n<tbody>\n");
-    for (area, color, cells) in &page.rows {
-        html.open("tr", "");
-        html.raw(&format!(
-            "<th scope=\"row\"><span class=\"swatch\" style=\"background:#{color:06X}\"></span>{}</th>",
+        )
+    });
+    let rows = page.rows.iter().map(|(area, color, cells)| {
+        let head = format!(
+            "<span class=\"swatch\" style=\"background:#{color:06X}\"></span>{}",
             escape(area)
-        ));
-        for cell in cells {
-            html.element("td", "num", cell);
-        }
-        html.close("tr");
-    }
-    html.raw("</tbody>\n");
-    html.close("table");
+        );
+        (head, cells)
+    });
+    let caption = format!("{}: cijfers per gemeente, laatste perioden", page.name);
+    scoped_table(html, "numbers", &caption, "Gebied", columns, rows);
 }
 
 /// Every value the chart draws, a period per row, folded away under the chart: its text
@@ -45,23 +33,42 @@ pub(super) fn chart_data(html: &mut Html, page: &IndicatorPage) {
     }
     html.open("details", "chart-data");
     html.element("summary", "", "Cijfers van de grafiek");
-    html.open("table", "history");
-    html.element(
-        "caption",
-        "sr-only",
-        &format!("{}: alle cijfers van de grafiek, per periode", page.name),
-    );
-    html.raw("<thead><tr><th scope=\"col\">Periode</th>");
-    for (area, _, _) in &page.rows {
-        html.raw(&format!(
-            "<th scope=\"col\" class=\"num\">{}</th>",
-            escape(area)
-        ));
+    let columns = page
+        .rows
+        .iter()
+        .map(|(area, _, _)| format!("<th scope=\"col\" class=\"num\">{}</th>", escape(area)));
+    let rows = page
+        .history
+        .iter()
+        .map(|(period, cells)| (escape(period), cells));
+    let caption = format!("{}: alle cijfers van de grafiek, per periode", page.name);
+    scoped_table(html, "history", &caption, "Periode", columns, rows);
+    html.close("details");
+}
+
+/// A table with a caption for screen readers, `corner` and the `columns` (`<th>` markup) as its
+/// column headers, and per row a header cell (markup) and its cells as numbers.
+fn scoped_table<'a>(
+    html: &mut Html,
+    class: &str,
+    caption: &str,
+    corner: &str,
+    columns: impl Iterator<Item = String>,
+    rows: impl Iterator<Item = (String, &'a Vec<String>)>,
+) {
+    html.open("table", class);
+    html.element("caption", "sr-only", caption);
+    html.raw(&format!(
+        "<thead><tr><th scope=\"col\">{}</th>",
+        escape(corner)
+    ));
+    for column in columns {
+        html.raw(&column);
     }
     html.raw("</tr></thead>\n<tbody>\n");
-    for (period, cells) in &page.history {
+    for (head, cells) in rows {
         html.open("tr", "");
-        html.raw(&format!("<th scope=\"row\">{}</th>", escape(period)));
+        html.raw(&format!("<th scope=\"row\">{head}</th>"));
         for cell in cells {
             html.element("td", "num", cell);
         }
@@ -69,5 +76,4 @@ pub(super) fn chart_data(html: &mut Html, page: &IndicatorPage) {
     }
     html.raw("</tbody>\n");
     html.close("table");
-    html.close("details");
 }

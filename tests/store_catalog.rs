@@ -3,7 +3,7 @@
 
 use regio_in_beeld::catalog::{Catalog, builtin_region, indicator_toml};
 use regio_in_beeld::domain::{
-    BatchId, BatchKind, BatchSource, Indicator, Observation, Period, Value,
+    BatchId, BatchKind, BatchSource, Indicator, Observation, Period, Supplier, Value,
 };
 use regio_in_beeld::store::{DefinitionWrite, Store};
 
@@ -17,6 +17,7 @@ on_both_backends!(
     retiring_keeps_the_values_and_undo_brings_the_indicator_back,
     undo_waits_for_later_catalog_batches_and_never_orphans_values,
     seeding_happens_once_as_batch_0,
+    a_suppliers_contact_is_versioned_and_undone_like_a_definition,
 );
 
 fn catalog_batch(user: &str) -> BatchSource {
@@ -187,4 +188,56 @@ fn seeding_happens_once_as_batch_0(backend: &Backend) {
     assert_eq!(again.batch, None);
     let next = write(&mut store, &shipped("zvh_aanmeldingen"), false, "t");
     assert_eq!(next, Some(BatchId(1)), "the batches after it count from 1");
+}
+
+fn a_suppliers_contact_is_versioned_and_undone_like_a_definition(backend: &Backend) {
+    let mut store = backend.store();
+    store.set_region(&builtin_region(), false).unwrap();
+    assert_eq!(store.suppliers().unwrap(), []);
+    let ggz = |contact: Option<&str>, email: Option<&str>| {
+        Supplier::with_contact("GGZ", contact, email).unwrap()
+    };
+    // No contact is how every supplier starts: writing it leaves no batch.
+    assert_eq!(
+        store
+            .write_supplier(&catalog_batch("beheer"), &ggz(None, None))
+            .unwrap(),
+        None
+    );
+    let first = store
+        .write_supplier(
+            &catalog_batch("beheer"),
+            &ggz(Some("Jan"), Some("jan@ggz.nl")),
+        )
+        .unwrap()
+        .expect("a new contact is a batch");
+    assert_eq!(
+        store
+            .write_supplier(
+                &catalog_batch("beheer"),
+                &ggz(Some("Jan"), Some("jan@ggz.nl"))
+            )
+            .unwrap(),
+        None,
+        "unchanged"
+    );
+    let second = store
+        .write_supplier(&catalog_batch("beheer"), &ggz(Some("Els"), None))
+        .unwrap()
+        .unwrap();
+    assert_eq!(store.suppliers().unwrap(), [ggz(Some("Els"), None)]);
+    let refused = store.undo_batch(first).unwrap_err().to_string();
+    assert!(
+        refused.contains(&format!("later gewijzigd door batch {second}")),
+        "{refused}"
+    );
+    let summary = store.undo_batch(second).unwrap();
+    assert_eq!((summary.restored, summary.removed), (1, 0));
+    assert_eq!(
+        store.suppliers().unwrap(),
+        [ggz(Some("Jan"), Some("jan@ggz.nl"))]
+    );
+    let summary = store.undo_batch(first).unwrap();
+    assert_eq!((summary.restored, summary.removed), (0, 1));
+    assert_eq!(store.suppliers().unwrap(), []);
 }

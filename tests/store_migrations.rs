@@ -466,6 +466,22 @@ fn version_6_file_keeps_its_region_through_the_catalog_migration() {
     assert_schema_is_the_newest(&path);
 }
 
+/// A version-7 store keeps its catalog, and its suppliers start without contacts.
+#[test]
+fn version_7_file_keeps_its_catalog_through_the_supplier_migration() {
+    let (_dir, path, mut store) = open_frozen(include_str!("fixtures/schema_v7.sql"));
+    let definitions = store.definitions().unwrap();
+    assert_eq!(definitions.len(), 1);
+    assert_eq!(definitions[0].id, "zvh_aanmeldingen");
+    assert_eq!(definitions[0].batch.0, 0);
+    assert_eq!(store.suppliers().unwrap(), []);
+    assert_events_survive(&store);
+    assert_notes_and_stories_survive(&store);
+    assert_values_and_history_survive(&mut store);
+    drop(store);
+    assert_schema_is_the_newest(&path);
+}
+
 /// A store from before version 6 has no catalog of its own: the app gives it the shipped one, as
 /// batch 0, and no demo data, since it holds figures.
 #[test]

@@ -23,11 +23,11 @@ impl Workspace {
             )));
         }
         let supplier = match (role, supplier) {
-            (Role::Leverancier, Some(supplier)) => Some(self.known_supplier(supplier)?),
+            (Role::Leverancier, Some(supplier)) => Some(self.supplier(supplier)?.name),
             (Role::Leverancier, None) => {
                 return Err(AppError::Refused(format!(
                     "een leverancier hoort bij één leverancier: geef --supplier met een van: {}",
-                    self.suppliers().join(", ")
+                    self.supplier_names().join(", ")
                 )));
             }
             (_, Some(_)) => {
@@ -52,33 +52,5 @@ impl Workspace {
 
     pub fn remove_account(&mut self, name: &str) -> Result<(), AppError> {
         Ok(self.store_mut()?.remove_account(name)?)
-    }
-
-    /// The suppliers the catalog names, sorted, each once.
-    fn suppliers(&self) -> Vec<String> {
-        let mut suppliers: Vec<String> = self
-            .catalog()
-            .all()
-            .iter()
-            .map(|indicator| indicator.supplier.clone())
-            .collect();
-        suppliers.sort();
-        suppliers.dedup();
-        suppliers
-    }
-
-    /// The supplier as the catalog spells it; a different case is taken, another name refused.
-    fn known_supplier(&self, given: &str) -> Result<String, AppError> {
-        let suppliers = self.suppliers();
-        suppliers
-            .iter()
-            .find(|known| known.to_lowercase() == given.trim().to_lowercase())
-            .cloned()
-            .ok_or_else(|| {
-                AppError::Refused(format!(
-                    "de catalogus kent geen leverancier '{given}'; kies een van: {}",
-                    suppliers.join(", ")
-                ))
-            })
     }
 }

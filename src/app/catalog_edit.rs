@@ -13,7 +13,7 @@ pub use files::ExportedDefinitions;
 
 use super::catalog_source::{CatalogOrigin, catalog_batch, stored_catalog};
 use super::import::check_user;
-use super::{AppError, Undone, Workspace};
+use super::{AppError, Counted, Undone, Workspace};
 use crate::catalog::{
     CatalogError, changes_refused_by_values, indicator_toml, parse_definition, parse_indicator,
 };
@@ -154,7 +154,13 @@ impl Workspace {
         self.refuse_given_catalog()?;
         let with_values = self.store().indicators_with_values()?;
         let mut errors = Vec::new();
-        for written in self.store().definitions_in_batch(id)? {
+        let written = self.store().definitions_in_batch(id)?;
+        let counted = if written.is_empty() {
+            Counted::SupplierContacts
+        } else {
+            Counted::Definitions
+        };
+        for written in written {
             if !with_values.contains(&written.id) {
                 continue;
             }
@@ -186,7 +192,7 @@ impl Workspace {
         Ok(Undone {
             batch: id,
             summary,
-            definitions: true,
+            counted,
         })
     }
 

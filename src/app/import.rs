@@ -33,6 +33,19 @@ pub struct ImportPreview {
     /// Earlier batches of files with the same content, per file.
     pub earlier: Vec<Vec<Batch>>,
     pub user: String,
+    /// What it adds and changes per indicator, in the order of the ids.
+    pub per_indicator: Vec<IndicatorCounts>,
+}
+
+/// One indicator's share of an import: the counts and the periods its values are for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorCounts {
+    pub indicator: String,
+    pub added: u64,
+    pub changed: u64,
+    pub unchanged: u64,
+    pub first: Period,
+    pub last: Period,
 }
 
 impl ImportPreview {
@@ -175,6 +188,7 @@ impl Workspace {
             unlisted_warnings: 0,
             earlier,
             user: user.to_string(),
+            per_indicator: Vec::new(),
         };
         if preview.problems.is_empty() {
             self.compare_with_store(&mut preview)?;
@@ -226,6 +240,7 @@ impl Workspace {
         }
         let mut warnings = Warnings::default();
         let mut counts = Counts::default();
+        let mut per_indicator = Vec::new();
         for group in delivered.chunk_by(|a, b| a.indicator() == b.indicator()) {
             let id = group[0].indicator();
             let Some(indicator) = self.catalog().get(id) else {
@@ -235,10 +250,24 @@ impl Workspace {
                 indicator: Some(id.to_string()),
             };
             let stored = self.store().observations(&filter)?;
-            let after = compare_indicator(indicator, group, &stored, &mut counts, &mut warnings);
+            let mut own = Counts::default();
+            let after = compare_indicator(indicator, group, &stored, &mut own, &mut warnings);
+            counts.added += own.added;
+            counts.changed += own.changed;
+            counts.unchanged += own.unchanged;
+            let periods = group.iter().map(|r| r.period());
+            per_indicator.push(IndicatorCounts {
+                indicator: id.to_string(),
+                added: own.added,
+                changed: own.changed,
+                unchanged: own.unchanged,
+                first: periods.clone().min().unwrap_or(group[0].period()),
+                last: periods.max().unwrap_or(group[0].period()),
+            });
             jumps(indicator, &after, &mut warnings);
             region_sums(indicator, &after, self.region(), &mut warnings);
         }
+        preview.per_indicator = per_indicator;
         (preview.added, preview.changed, preview.unchanged) =
             (counts.added, counts.changed, counts.unchanged);
         let file_position = |w: &ImportProblem| preview.files.iter().position(|f| f.file == w.file);
@@ -354,7 +383,7 @@ fn duplicates_across_files(readings: &[FileReading]) -> Vec<ImportProblem> {
     problems
 }
 
-fn file_name(path: &str) -> String {
+pub(super) fn file_name(path: &str) -> String {
     Path::new(path)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -21,12 +21,15 @@ mod movement;
 mod notes;
 mod output_file;
 mod publish;
+mod receipt;
 mod record_shape;
 mod region;
+mod reminders;
 mod session;
 mod signal_source;
 mod signals;
 mod stories;
+mod suppliers;
 mod template;
 mod trend_text;
 mod workspace;
@@ -44,15 +47,17 @@ pub use error::AppError;
 pub use expected_text::{expected_spoken, expected_words};
 pub use fetch::{FetchOptions, FetchProgress, FetchReport, TableDescription, describe_cbs_table};
 pub use import::{
-    ImportPreview, ImportReport, default_user, describe_earlier, read_delivered, read_json_file,
-    read_paths,
+    ImportPreview, ImportReport, IndicatorCounts, default_user, describe_earlier, read_delivered,
+    read_json_file, read_paths,
 };
 pub use interchange::EventRecord;
 pub use jobs::{FetchEvent, FetchJob, WorkJob};
 pub use movement::{Movement, rate_text};
 pub use output_file::{OutputFormat, Replace};
 pub use publish::Published;
+pub use receipt::ReceiptFormat;
 pub use region::{load_region, merger_events};
+pub use reminders::{Owed, Reminder, SupplierRound};
 pub use session::{
     CatalogCommand, CatalogFilter, CbsTableView, Command, DataView, DeliveredFiles, DuidingView,
     EventEditor, Forms, ImportStage, IndicatorEditor, IndicatorenView, Message, NoteEditor, Reads,
@@ -60,6 +65,6 @@ pub use session::{
     View, Waker,
 };
 pub use signals::SignalRow;
-pub use template::TemplateFormat;
+pub use template::{Template, TemplateFor, TemplateFormat};
 pub use trend_text::at_period;
-pub use workspace::{OpenOptions, Undone, Workspace, default_db_path};
+pub use workspace::{Counted, OpenOptions, Undone, Workspace, default_db_path};

@@ -39,6 +39,14 @@ impl OutputFormat {
         what: "een publicatie voor bestuurders",
         extensions: &["rib"],
     };
+    pub const RECEIPT_TEXT: OutputFormat = OutputFormat {
+        what: "een ontvangstbevestiging (tekst)",
+        extensions: &["txt"],
+    };
+    pub const RECEIPT_HTML: OutputFormat = OutputFormat {
+        what: "een ontvangstbevestiging (HTML)",
+        extensions: &["html", "htm"],
+    };
     pub const PNG: OutputFormat = OutputFormat {
         what: "een PNG-afbeelding",
         extensions: &["png"],

@@ -38,16 +38,26 @@ pub fn default_db_path() -> PathBuf {
 pub struct Undone {
     pub batch: BatchId,
     pub summary: UndoSummary,
-    /// A catalog batch: the summary counts indicator definitions, not values.
-    pub definitions: bool,
+    /// What the summary counts.
+    pub counted: Counted,
+}
+
+/// What an undone batch had written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    Values,
+    /// A catalog batch of indicator definitions.
+    Definitions,
+    /// A catalog batch that gave a supplier its contact person or e-mail address.
+    SupplierContacts,
 }
 
 impl std::fmt::Display for Undone {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (one, many) = if self.definitions {
-            ("indicatordefinitie", "indicatordefinities")
-        } else {
-            ("waarde", "waarden")
+        let (one, many) = match self.counted {
+            Counted::Values => ("waarde", "waarden"),
+            Counted::Definitions => ("indicatordefinitie", "indicatordefinities"),
+            Counted::SupplierContacts => ("leveranciersgegeven", "leveranciersgegevens"),
         };
         write!(
             f,
@@ -322,18 +332,18 @@ impl Workspace {
     /// definitions before it, refused where that would make stored values wrong.
     pub fn undo(&mut self, id: BatchId) -> Result<Undone, AppError> {
         self.refuse_if_published()?;
-        let definitions = self
+        let catalog = self
             .store
             .batch(id)?
             .is_some_and(|b| b.source.kind == BatchKind::Catalog);
-        if definitions {
+        if catalog {
             return self.undo_catalog_batch(id);
         }
         let summary = self.store.undo_batch(id)?;
         Ok(Undone {
             batch: id,
             summary,
-            definitions,
+            counted: Counted::Values,
         })
     }
 

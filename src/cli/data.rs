@@ -1,10 +1,8 @@
-//! `batches`, `undo`, `template`, `status`, `export` and `demo`: managing what was delivered.
-
-use std::path::Path;
+//! `batches`, `undo`, `signals`, `export` and `demo`: managing what was delivered.
 
 use super::{Cli, Format, field, write_stdout};
-use crate::app::{AppError, Replace, TemplateFormat, Workspace};
-use crate::domain::{Area, BatchId, Period, count_of, dutch_date, dutch_datetime};
+use crate::app::{AppError, Workspace};
+use crate::domain::{BatchId, Period, dutch_datetime};
 use crate::report::ExportFormat;
 
 pub(super) fn batches(cli: &Cli) -> Result<(), AppError> {
@@ -34,104 +32,8 @@ pub(super) fn undo(cli: &Cli, batch: i64) -> Result<(), AppError> {
     Ok(())
 }
 
-fn period(text: &str) -> Result<Period, AppError> {
+pub(super) fn period(text: &str) -> Result<Period, AppError> {
     Period::parse(text).map_err(|e| AppError::Refused(e.to_string()))
-}
-
-pub(super) fn template(
-    cli: &Cli,
-    period_text: &str,
-    out: &Path,
-    replace: Replace,
-) -> Result<(), AppError> {
-    let period = period(period_text)?;
-    let format = TemplateFormat::for_path(out).ok_or_else(|| {
-        AppError::Refused(format!(
-            "{}: kies een bestandsnaam die eindigt op .csv of .xlsx",
-            out.display()
-        ))
-    })?;
-    let workspace = cli.open()?;
-    let bytes = workspace.template(&period, format)?;
-    workspace.write_output(out, format.output(), &bytes, replace)?;
-    let count = workspace.manual_indicators_for(&period).len();
-    say!(
-        "Sjabloon voor {} met {count} indicatoren geschreven naar {}.",
-        period.label(),
-        out.display()
-    );
-    Ok(())
-}
-
-pub(super) fn status(cli: &Cli, period_text: &str) -> Result<(), AppError> {
-    let period = period(period_text)?;
-    let workspace = cli.open()?;
-    let mut entries = workspace.completeness(&period, workspace.today())?;
-    entries.sort_by(|a, b| {
-        (&a.indicator.supplier, &a.indicator.name).cmp(&(&b.indicator.supplier, &b.indicator.name))
-    });
-    if entries.is_empty() {
-        return Err(AppError::Refused(format!(
-            "geen indicatoren met cijfers per {}",
-            period.label()
-        )));
-    }
-    let names = |areas: &[Area]| areas.iter().map(|a| a.name).collect::<Vec<_>>().join(", ");
-    let mut out = format!("Levering {}\n", period.label());
-    let complete = entries.iter().filter(|e| e.is_complete()).count();
-    for entry in &entries {
-        let gemeenten = entry.delivered.len() + entry.missing.len() + entry.not_delivered.len();
-        let delivered = if entry.per_gemeente {
-            format!(
-                "{} van {gemeenten} gemeenten geleverd",
-                entry.delivered.len()
-            )
-        } else {
-            "alleen regiocijfer".to_string()
-        };
-        let mut line = format!(
-            "{} ({}, {}): {delivered}",
-            field(&entry.indicator.name),
-            entry.indicator.id,
-            field(&entry.indicator.supplier),
-        );
-        line.push_str(if entry.region {
-            ", regio geleverd"
-        } else {
-            ", regio ontbreekt"
-        });
-        if !entry.missing.is_empty() {
-            line.push_str(&format!("; ontbreekt: {}", names(&entry.missing)));
-        }
-        if !entry.not_delivered.is_empty() {
-            line.push_str(&format!(
-                "; gemeld als niet geleverd: {}",
-                names(&entry.not_delivered)
-            ));
-        }
-        line.push_str(&format!("; uiterlijk {}", dutch_date(entry.due)));
-        if let Some(days) = entry.days_late {
-            line.push_str(&format!(
-                ", {} te laat",
-                count_of(days as u64, "dag", "dagen")
-            ));
-        }
-        if let Some(batch) = &entry.last_delivery {
-            line.push_str(&format!(
-                "; laatst geleverd {} door {}",
-                dutch_datetime(batch.written_at()),
-                field(&batch.source.user)
-            ));
-        }
-        out.push_str(&line);
-        out.push('\n');
-    }
-    let late = entries.iter().filter(|e| e.days_late.is_some()).count();
-    out.push_str(&format!(
-        "{complete} van {} indicatoren compleet, {late} te laat.\n",
-        entries.len()
-    ));
-    write_stdout(&out)
 }
 
 pub(super) fn signals(cli: &Cli, period_text: Option<&str>) -> Result<(), AppError> {

@@ -1,9 +1,11 @@
 //! `regio-in-beeld import`: check every file, show what would change, then write it as batches.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Cli;
-use crate::app::{AppError, ImportPreview, default_user, describe_earlier, read_paths};
+use crate::app::{
+    AppError, ImportPreview, ReceiptFormat, Replace, default_user, describe_earlier, read_paths,
+};
 use crate::domain::count_of;
 use crate::ingest::Layout;
 
@@ -15,7 +17,18 @@ pub(super) fn run(
     files: &[PathBuf],
     dry_run: bool,
     user: Option<&str>,
+    receipt: Option<(&Path, Replace)>,
 ) -> Result<(), AppError> {
+    // Refused before anything is read or saved: a receipt that cannot be written is known now.
+    if let Some((path, replace)) = receipt {
+        ReceiptFormat::for_path(path)?;
+        if replace == Replace::Never && path.exists() {
+            return Err(AppError::Refused(format!(
+                "{} bestaat al; kies een andere naam, of gebruik --force om het te vervangen",
+                path.display()
+            )));
+        }
+    }
     let mut workspace = cli.open()?;
     let user = user.map(str::to_string).unwrap_or_else(default_user);
     let preview = workspace.preview_import(read_paths(files), &user)?;
@@ -41,6 +54,11 @@ pub(super) fn run(
     say!("{report}");
     for batch in report.files.iter().filter_map(|(_, summary)| summary.batch) {
         say!("Batch {batch} ongedaan maken met: regio-in-beeld undo {batch}");
+    }
+    if let Some((path, replace)) = receipt {
+        let written = workspace.receipt(&preview, &report)?;
+        workspace.write_receipt(path, &written, replace)?;
+        say!("Ontvangstbevestiging geschreven naar {}.", path.display());
     }
     Ok(())
 }

@@ -27,6 +27,7 @@ macro_rules! say_error {
 }
 
 mod data;
+mod deliveries;
 mod fetch;
 mod import;
 mod indicators;
@@ -131,6 +132,12 @@ pub enum Command {
         /// Wie de cijfers aanlevert (standaard de gebruikersnaam)
         #[arg(long, value_name = "NAAM")]
         user: Option<String>,
+        /// Schrijf na het opslaan een ontvangstbevestiging voor de leverancier: .txt of .html
+        #[arg(long, value_name = "BESTAND.txt|BESTAND.html")]
+        receipt: Option<PathBuf>,
+        /// Een bestaande ontvangstbevestiging vervangen
+        #[arg(long)]
+        force: bool,
     },
     /// Toon alle batches (imports, CBS-ophaalacties, voorbeelddata)
     Batches,
@@ -140,24 +147,8 @@ pub enum Command {
         #[arg(value_name = "BATCH_ID")]
         batch: i64,
     },
-    /// Schrijf een invulsjabloon voor een periode (CSV: lang formaat; XLSX: breed formaat)
-    Template {
-        /// De periode waarvoor het sjabloon is, bijvoorbeeld 2026-K1
-        #[arg(long, value_name = "PERIODE")]
-        period: String,
-        /// Het bestand om te schrijven: .csv (lang formaat) of .xlsx (breed formaat)
-        #[arg(long, value_name = "BESTAND")]
-        out: PathBuf,
-        /// Een bestaand bestand vervangen
-        #[arg(long)]
-        force: bool,
-    },
-    /// Toon per indicator welke gemeenten voor een periode geleverd hebben en welke ontbreken
-    Status {
-        /// De periode, bijvoorbeeld 2026-K1
-        #[arg(long, value_name = "PERIODE")]
-        period: String,
-    },
+    #[command(flatten)]
+    Deliveries(deliveries::DeliveryCommand),
     /// Haal open data op bij CBS (alle CBS-indicatoren, of één)
     Fetch {
         /// Alleen deze indicator
@@ -391,13 +382,18 @@ fn dispatch(cli: &Cli, command: &Command) -> Result<(), AppError> {
             files,
             dry_run,
             user,
-        } => import::run(cli, files, *dry_run, user.as_deref()),
+            receipt,
+            force,
+        } => import::run(
+            cli,
+            files,
+            *dry_run,
+            user.as_deref(),
+            receipt.as_deref().map(|path| (path, replace(*force))),
+        ),
         Command::Batches => data::batches(cli),
         Command::Undo { batch } => data::undo(cli, *batch),
-        Command::Template { period, out, force } => {
-            data::template(cli, period, out, replace(*force))
-        }
-        Command::Status { period } => data::status(cli, period),
+        Command::Deliveries(command) => deliveries::run(cli, command),
         Command::Signals { period } => data::signals(cli, period.as_deref()),
         Command::Publish { out, force } => publication::publish(cli, out, replace(*force)),
         Command::Report { bo, out, force } => texts::report(cli, bo, out, replace(*force)),

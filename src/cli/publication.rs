@@ -57,6 +57,7 @@ fn writes(command: &Command) -> bool {
             action,
             EventAction::Add { .. } | EventAction::Remove { .. } | EventAction::Import { .. }
         ),
+        Command::Deliveries(command) => command.writes(),
         Command::Indicators { action } => matches!(
             action,
             IndicatorAction::Import { .. } | IndicatorAction::Retire { .. }
@@ -64,8 +65,6 @@ fn writes(command: &Command) -> bool {
         Command::Check { .. }
         | Command::Export { .. }
         | Command::Batches
-        | Command::Template { .. }
-        | Command::Status { .. }
         | Command::Cbs { .. }
         | Command::Report { .. }
         | Command::Server { .. }

@@ -18,6 +18,7 @@ mod shielding;
 mod signal;
 mod spreadsheet_text;
 mod story;
+mod supplier;
 mod text;
 mod time;
 mod tone;
@@ -42,6 +43,7 @@ pub use shielding::Shown;
 pub use signal::{Expected, MeasuredSignal, Signal, SignalKind};
 pub use spreadsheet_text::{from_spreadsheet, to_spreadsheet};
 pub use story::{Story, StoryDraft, StoryId, StoryKind, UrlError, WebUrl};
+pub use supplier::Supplier;
 pub use text::{
     ControlCharacter, check_optional, check_required, check_text, escaped, fold,
     is_invisible_or_bidi, refused_control, visible,

@@ -86,12 +86,15 @@ fn not_a_number(message: String) -> Finding {
 }
 
 /// Cells that say a value is absent: empty (nothing delivered), `-` and `.` (not delivered),
-/// `x` and `<5` (shielded by the supplier). `Some(None)` means empty.
+/// `x` and `<5` (shielded by the supplier), `n.v.t.` (not applicable). `Some(None)` means empty.
 fn absent_marker(text: &str) -> Option<Option<Reason>> {
     match text {
         "" => Some(None),
         "-" | "–" | "." => Some(Some(Reason::NotDelivered)),
         "x" | "X" => Some(Some(Reason::ShieldedBySupplier)),
+        _ if Reason::from_code(text) == Some(Reason::NotApplicable) => {
+            Some(Some(Reason::NotApplicable))
+        }
         _ if text.starts_with('<') && parse_number(&text[1..]).is_ok() => {
             Some(Some(Reason::ShieldedBySupplier))
         }

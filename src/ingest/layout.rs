@@ -11,6 +11,20 @@ use super::reading::{Layout, TableSummary};
 use super::table::Table;
 use super::wide_layout::read_wide;
 
+/// The template's instruction sheet (written by `app/template`): read by a person, skipped here.
+pub const INSTRUCTION_SHEET: &str = "Toelichting";
+/// What its first cell starts with. A sheet of that name without it is read like any other, so a
+/// sheet a supplier happened to call "Toelichting" is never passed over.
+pub const INSTRUCTION_MARK: &str = "Invulsjabloon Regio in beeld";
+
+fn is_instruction_sheet(table: &Table) -> bool {
+    table.sheet.as_deref() == Some(INSTRUCTION_SHEET)
+        && table
+            .rows
+            .first()
+            .is_some_and(|row| row.cell(0).text().starts_with(INSTRUCTION_MARK))
+}
+
 /// Reads every table into `context`; returns what each turned out to be and the order of the cells.
 /// Only the long layout reads a table's rows still as text (see [`Table::unparsed`]) part by part;
 /// for everything else they are read into the table first.
@@ -21,6 +35,9 @@ pub(super) fn read_tables(
     let mut summaries = Vec::new();
     let mut skipped = Vec::new();
     for table in tables.iter_mut() {
+        if is_instruction_sheet(table) {
+            continue;
+        }
         if refuse_personal_data(context, table) {
             read_whole(context, table);
             continue;

@@ -33,6 +33,7 @@ use crate::domain::{Indicator, Region, sha256_hex};
 pub use cbs::read_page_for_fuzzing;
 pub use cbs::{CbsClient, DEFAULT_BASE_URL, FetchError, FetchedTable, TableDescription};
 pub use input_file::read_input_file;
+pub use layout::{INSTRUCTION_MARK, INSTRUCTION_SHEET};
 pub use problem::{Finding, ImportProblem, Location, ProblemKind, Repeated};
 pub use reading::{FileReading, Layout, ReadObservation, TableSummary};
 

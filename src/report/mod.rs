@@ -2,5 +2,8 @@
 
 pub mod bo;
 mod export;
+mod markup;
+mod receipt;
 
 pub use export::{ExportFormat, Shielding, export};
+pub use receipt::{Receipt, ReceiptFile, ReceiptIndicator, StillMissing};

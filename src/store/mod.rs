@@ -17,6 +17,7 @@ mod postgres;
 mod publication;
 mod schema;
 mod stories;
+mod suppliers;
 mod undo;
 
 use std::path::{Path, PathBuf};

@@ -18,6 +18,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema/v6.sql")),
     // Rebuilds `batches`, which values refer to: run with foreign keys off (see `migrate_with`).
     M::up(include_str!("schema/v7.sql")).foreign_key_check(),
+    M::up(include_str!("schema/v8.sql")),
 ];
 
 pub(super) fn latest_version() -> usize {

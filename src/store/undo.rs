@@ -3,6 +3,7 @@
 use super::batches::undo_values;
 use super::connection::Sql;
 use super::definitions::undo_catalog_batch;
+use super::suppliers::undo_supplier_versions;
 use super::{Store, StoreError, UndoSummary, now_utc};
 use crate::domain::{BatchId, BatchKind, Role, dutch_datetime};
 
@@ -45,7 +46,13 @@ impl Store {
                 Some((kind, None)) => kind,
             };
             let summary = if kind == BatchKind::Catalog.code() {
-                undo_catalog_batch(tx, id)?
+                // A catalog batch writes definitions, a supplier's contact, or both.
+                let definitions = undo_catalog_batch(tx, id)?;
+                let suppliers = undo_supplier_versions(tx, id)?;
+                UndoSummary {
+                    restored: definitions.restored + suppliers.restored,
+                    removed: definitions.removed + suppliers.removed,
+                }
             } else {
                 undo_values(tx, id)?
             };

@@ -7,8 +7,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use eframe::egui;
 
-use crate::app::TemplateFormat;
-use crate::domain::Period;
+use crate::app::{TemplateFor, TemplateFormat};
 
 /// The system has no file dialog to show (no desktop portal and no zenity).
 pub(super) struct NoDialog;
@@ -18,7 +17,7 @@ pub(super) enum Chosen {
     /// Files to check and import.
     Import(Vec<PathBuf>),
     /// Where to write the template for a period.
-    Template(Period, PathBuf, TemplateFormat),
+    Template(TemplateFor, PathBuf),
     /// Where to write the BO-pakket of a BO.
     Report(NaiveDate, PathBuf),
     /// Where to write a picture of a plot.
@@ -45,18 +44,18 @@ impl Dialog {
         })
     }
 
-    pub fn save_template(ctx: &egui::Context, period: Period, format: TemplateFormat) -> Dialog {
-        let (extension, filter) = match format {
+    pub fn save_template(ctx: &egui::Context, wanted: TemplateFor) -> Dialog {
+        let (extension, filter) = match wanted.format {
             TemplateFormat::Csv => ("csv", "CSV"),
             TemplateFormat::Xlsx => ("xlsx", "Excel"),
         };
         Dialog::open(ctx, move || {
             rfd::FileDialog::new()
                 .set_title("Sjabloon opslaan")
-                .set_file_name(format!("sjabloon-{}.{extension}", period.canonical()))
+                .set_file_name(wanted.file_name())
                 .add_filter(filter, &[extension])
                 .save_file()
-                .map(|path| Chosen::Template(period, path, format))
+                .map(|path| Chosen::Template(wanted, path))
         })
     }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::CatalogCommand;
-use crate::app::TemplateFormat;
+use crate::app::{TemplateFor, TemplateFormat};
 use crate::domain::{Area, BatchId, EventId, NoteId, Period, StoryId, WebUrl};
 use crate::ingest::ImportProblem;
 
@@ -122,9 +122,10 @@ pub enum Command {
     HideCbsTable,
     /// Choose files to import in the system's dialog.
     PickFiles,
-    /// Choose where to write the template of the Gegevens screen's period.
-    SaveTemplate(TemplateFormat),
-    WriteTemplate(Period, PathBuf, TemplateFormat),
+    /// Choose where to write the template of the Gegevens screen's period: for one supplier (as
+    /// the catalog names it), or for every manual indicator.
+    SaveTemplate(Option<String>, TemplateFormat),
+    WriteTemplate(TemplateFor, PathBuf),
     /// Choose where to write the BO-pakket of the Duiding screen's BO.
     SaveReport,
     WriteReport(NaiveDate, PathBuf),
@@ -202,6 +203,6 @@ pub enum TextCommand {
 pub enum Request {
     OpenUrl(WebUrl),
     PickImportFiles,
-    SaveTemplate(Period, TemplateFormat),
+    SaveTemplate(TemplateFor),
     SaveReport(NaiveDate),
 }

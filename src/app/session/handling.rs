@@ -3,7 +3,7 @@
 //! that changes the figures' choice or the data reads the dashboard again, once.
 
 use super::{Command, Message, Request, Screen, Session};
-use crate::app::{AppError, OutputFormat, Replace, Workspace};
+use crate::app::{AppError, OutputFormat, Replace, TemplateFor, Workspace};
 use crate::domain::dutch_date;
 
 /// What a command needs read again afterwards.
@@ -105,28 +105,40 @@ impl Session {
                 request = Some(Request::PickImportFiles);
                 Reread::Nothing
             }
-            Command::SaveTemplate(format) => {
-                request = self
-                    .view
-                    .data
-                    .as_ref()
-                    .map(|data| Request::SaveTemplate(data.period, format));
+            Command::SaveTemplate(supplier, format) => {
+                request = self.view.data.as_ref().map(|data| {
+                    Request::SaveTemplate(TemplateFor {
+                        period: data.period,
+                        supplier,
+                        format,
+                    })
+                });
                 Reread::Nothing
             }
             Command::SaveReport => {
                 request = Some(Request::SaveReport(self.view.bo()));
                 Reread::Nothing
             }
-            Command::WriteTemplate(period, path, format) => {
+            Command::WriteTemplate(wanted, path) => {
                 let written = self.with_workspace(|workspace| {
-                    let bytes = workspace.template(&period, format)?;
+                    let template = workspace.template(&wanted)?;
                     // The save dialog asked before replacing a file.
-                    workspace.write_output(&path, format.output(), &bytes, Replace::Allowed)
+                    workspace.write_output(
+                        &path,
+                        wanted.format.output(),
+                        &template.bytes,
+                        Replace::Allowed,
+                    )
                 });
+                let whose = wanted
+                    .supplier
+                    .as_ref()
+                    .map(|s| format!(" van {s}"))
+                    .unwrap_or_default();
                 self.tell(written.map(|()| {
                     format!(
-                        "Sjabloon voor {} opgeslagen als {}",
-                        period.label(),
+                        "Sjabloon{whose} voor {} opgeslagen als {}",
+                        wanted.period.label(),
                         path.display()
                     )
                 }));

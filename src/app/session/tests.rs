@@ -170,17 +170,21 @@ fn dialogs_and_links_are_asked_of_the_window() {
     );
     // The template is for the period the Gegevens screen shows.
     assert_eq!(
-        session.handle(Command::SaveTemplate(crate::app::TemplateFormat::Csv)),
+        session.handle(Command::SaveTemplate(None, crate::app::TemplateFormat::Csv)),
         None
     );
     session.handle(Command::Show(Screen::Gegevens));
     let period = session.view().data.as_ref().unwrap().period;
     assert_eq!(
-        session.handle(Command::SaveTemplate(crate::app::TemplateFormat::Csv)),
-        Some(Request::SaveTemplate(
-            period,
+        session.handle(Command::SaveTemplate(
+            Some("GGZ".into()),
             crate::app::TemplateFormat::Csv
-        ))
+        )),
+        Some(Request::SaveTemplate(crate::app::TemplateFor {
+            period,
+            supplier: Some("GGZ".into()),
+            format: crate::app::TemplateFormat::Csv
+        }))
     );
     let url = crate::domain::WebUrl::parse("https://example.org/verhaal").unwrap();
     session.handle(Command::AskOpenLink("Een verhaal".into(), url.clone()));

@@ -7,7 +7,7 @@ use super::chart::{
     self, AXIS_COLOR, Anchor, BAND_COLOR, BAND_LABEL, BREAK_COLOR, Chart, EVENT_COLOR, EVENT_DASH,
     HEIGHT, Label, LineStyle, Mark, REFERENCE_COLOR, REFERENCE_DASH, WIDTH,
 };
-use super::markup::escape;
+use crate::report::markup::escape;
 
 impl Chart {
     /// The chart as an image named by its title and described by its summary (`<title>` and

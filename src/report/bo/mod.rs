@@ -5,14 +5,13 @@
 
 mod chart;
 mod chart_svg;
-mod markup;
 mod pdf;
 mod tables;
 
 use chrono::NaiveDate;
 
+use super::markup::{Html, escape};
 pub use chart::{Chart, ChartEvent, ChartLine, LineStyle};
-use markup::{Html, escape};
 pub use pdf::{PdfError, render_pdf};
 
 use crate::domain::{Direction, Tone, dutch_date};

@@ -3,7 +3,7 @@
 //! reader names the area and the period of every cell.
 
 use super::IndicatorPage;
-use super::markup::{Html, escape};
+use crate::report::markup::{Html, escape};
 
 /// "Cijfers per gemeente": an area per row, the last periods as columns.
 pub(super) fn numbers(html: &mut Html, page: &IndicatorPage) {

@@ -6,7 +6,10 @@ use postgres::Client;
 use crate::store::{StoreError, schema};
 
 /// Every version's script, from version 7 on.
-const VERSIONS: &[(i64, &str)] = &[(7, include_str!("../schema/postgres/v7.sql"))];
+const VERSIONS: &[(i64, &str)] = &[
+    (7, include_str!("../schema/postgres/v7.sql")),
+    (8, include_str!("../schema/postgres/v8.sql")),
+];
 
 fn latest() -> i64 {
     schema::latest_version() as i64

@@ -58,10 +58,10 @@ fn import_card(ui: &mut egui::Ui, period: &Period, may: Permissions) -> Option<C
         ui.horizontal_wrapped(|ui| {
             muted(ui, format!("Sjabloon voor {}:", period.label()));
             if ui.button("Sjabloon Excel (per gemeente)…").clicked() {
-                action = Some(Command::SaveTemplate(TemplateFormat::Xlsx));
+                action = Some(Command::SaveTemplate(None, TemplateFormat::Xlsx));
             }
             if ui.button("Sjabloon CSV…").clicked() {
-                action = Some(Command::SaveTemplate(TemplateFormat::Csv));
+                action = Some(Command::SaveTemplate(None, TemplateFormat::Csv));
             }
         });
     });

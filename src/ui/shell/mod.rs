@@ -97,8 +97,8 @@ impl Shell {
         match request {
             Request::OpenUrl(url) => self.ctx.open_url(egui::OpenUrl::new_tab(url.as_str())),
             Request::PickImportFiles => self.open_dialog(Dialog::pick_import),
-            Request::SaveTemplate(period, format) => {
-                self.open_dialog(|ctx| Dialog::save_template(ctx, period, format));
+            Request::SaveTemplate(wanted) => {
+                self.open_dialog(|ctx| Dialog::save_template(ctx, wanted));
             }
             Request::SaveReport(bo) => self.open_dialog(|ctx| Dialog::save_report(ctx, bo)),
         }
@@ -129,9 +129,7 @@ impl Shell {
             ))),
             Ok(None) => None,
             Ok(Some(Chosen::Import(paths))) => Some(Command::Preview(read_paths(&paths))),
-            Ok(Some(Chosen::Template(period, path, format))) => {
-                Some(Command::WriteTemplate(period, path, format))
-            }
+            Ok(Some(Chosen::Template(wanted, path))) => Some(Command::WriteTemplate(wanted, path)),
             Ok(Some(Chosen::Report(bo, path))) => Some(Command::WriteReport(bo, path)),
             Ok(Some(Chosen::Png(path, bytes))) => Some(Command::WritePng(path, bytes)),
         }

@@ -1,7 +1,7 @@
 //! Writing well-formed markup: every text escaped, every element closed.
 
 #[derive(Default)]
-pub(super) struct Html {
+pub(in crate::report) struct Html {
     out: String,
 }
 
@@ -35,7 +35,7 @@ impl Html {
 }
 
 /// Text for HTML and XML alike: only the five predefined entities.
-pub(super) fn escape(text: &str) -> String {
+pub(in crate::report) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -59,10 +59,10 @@ pub use receipt::ReceiptFormat;
 pub use region::{load_region, merger_events};
 pub use reminders::{Owed, Reminder, SupplierRound};
 pub use session::{
-    CatalogCommand, CatalogFilter, CbsTableView, Command, DataView, DeliveredFiles, DuidingView,
-    EventEditor, Forms, ImportStage, IndicatorEditor, IndicatorenView, Message, NoteEditor, Reads,
-    Removal, Request, ScopeChoice, Screen, Session, Settings, SourceKind, StoryEditor, TextCommand,
-    View, Waker,
+    CatalogCommand, CatalogFilter, CbsTableView, Command, DataView, DeliveredFiles,
+    DeliveryCommand, DuidingView, EventEditor, Forms, ImportStage, IndicatorEditor,
+    IndicatorenView, Message, NoteEditor, Reads, Removal, Request, ScopeChoice, Screen, Session,
+    Settings, SourceKind, StoryEditor, TextCommand, View, Waker,
 };
 pub use signals::SignalRow;
 pub use template::{Template, TemplateFor, TemplateFormat};

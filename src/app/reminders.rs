@@ -220,11 +220,6 @@ impl Workspace {
         }
         Ok(rounds)
     }
-
-    /// The region's name, as a reminder names the dashboard.
-    pub fn region_name(&self) -> &'static str {
-        self.region().name()
-    }
 }
 
 #[cfg(test)]

@@ -158,7 +158,7 @@ fn remind(
         if !out.is_empty() {
             out.push_str("\n----------------------------------------\n\n");
         }
-        out.push_str(&round.reminder(workspace.region_name(), &sender).text());
+        out.push_str(&round.reminder(workspace.region().name(), &sender).text());
     }
     let complete: Vec<&str> = rounds
         .iter()

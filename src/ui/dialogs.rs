@@ -9,8 +9,9 @@ use eframe::egui;
 
 use crate::app::{TemplateFor, TemplateFormat};
 
-/// The system has no file dialog to show (no desktop portal and no zenity).
-pub(super) struct NoDialog;
+/// The system has no file dialog to show (no desktop portal and no zenity); with the command line
+/// that does the same, where there is one.
+pub(super) struct NoDialog(pub Option<String>);
 
 /// What the user chose in a dialog.
 pub(super) enum Chosen {
@@ -28,6 +29,8 @@ pub(super) enum Chosen {
 pub(super) struct Dialog {
     receiver: mpsc::Receiver<Option<Chosen>>,
     opened_at: Instant,
+    /// The command line that does what the dialog was for, to offer when it cannot open.
+    instead: Option<String>,
 }
 
 /// A dialog that "closed" sooner than a person can cancel it never opened (no portal, no zenity).
@@ -49,14 +52,17 @@ impl Dialog {
             TemplateFormat::Csv => ("csv", "CSV"),
             TemplateFormat::Xlsx => ("xlsx", "Excel"),
         };
-        Dialog::open(ctx, move || {
+        let instead = wanted.command_line();
+        let mut dialog = Dialog::open(ctx, move || {
             rfd::FileDialog::new()
                 .set_title("Sjabloon opslaan")
                 .set_file_name(wanted.file_name())
                 .add_filter(filter, &[extension])
                 .save_file()
                 .map(|path| Chosen::Template(wanted, path))
-        })
+        });
+        dialog.instead = Some(instead);
+        dialog
     }
 
     pub fn save_report(ctx: &egui::Context, bo: NaiveDate) -> Dialog {
@@ -96,6 +102,7 @@ impl Dialog {
         Dialog {
             receiver,
             opened_at: Instant::now(),
+            instead: None,
         }
     }
 
@@ -108,7 +115,7 @@ impl Dialog {
             Err(mpsc::TryRecvError::Disconnected) => None,
         };
         if chosen.is_none() && self.opened_at.elapsed() < TOO_QUICK {
-            return Some(Err(NoDialog));
+            return Some(Err(NoDialog(self.instead.clone())));
         }
         Some(Ok(chosen))
     }

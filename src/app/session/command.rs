@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::CatalogCommand;
+use super::{CatalogCommand, DeliveryCommand};
 use crate::app::{TemplateFor, TemplateFormat};
 use crate::domain::{Area, BatchId, EventId, NoteId, Period, StoryId, WebUrl};
 use crate::ingest::ImportProblem;
@@ -134,6 +134,7 @@ pub enum Command {
     Text(TextCommand),
     /// A definition of the catalog: chosen, written, changed, retired.
     Catalog(CatalogCommand),
+    Delivery(DeliveryCommand),
 }
 
 impl Command {
@@ -205,4 +206,8 @@ pub enum Request {
     PickImportFiles,
     SaveTemplate(TemplateFor),
     SaveReport(NaiveDate),
+    /// Put a text on the clipboard.
+    CopyText(String),
+    /// Open a `mailto:` link in the mail program.
+    OpenMail(String),
 }

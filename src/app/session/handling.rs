@@ -167,6 +167,7 @@ impl Session {
             }
             Command::Text(text) => self.handle_text(text),
             Command::Catalog(catalog) => self.handle_catalog(catalog),
+            Command::Delivery(delivery) => self.handle_delivery(delivery, &mut request),
         };
         match reread {
             Reread::Nothing => {}

@@ -6,6 +6,7 @@ use crate::app::{
     AppError, FetchEvent, FetchJob, FetchOptions, ImportPreview, ImportReport, TableDescription,
     WorkJob, default_user, describe_cbs_table,
 };
+use crate::report::Receipt;
 
 /// How far an import is, for the spinner's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +27,7 @@ impl ImportStage {
 /// An import being checked or saved on a worker thread.
 enum ImportWork {
     Checking(WorkJob<ImportPreview>),
-    Saving(WorkJob<ImportReport>),
+    Saving(WorkJob<(ImportReport, Option<Receipt>)>),
 }
 
 /// A CBS table's description: `text` is `None` while CBS is asked, then what it publishes or why
@@ -97,7 +98,12 @@ impl Session {
         };
         let job = WorkJob::start(
             self.options.clone(),
-            move |workspace| workspace.commit_import(&preview),
+            move |workspace| {
+                let report = workspace.commit_import(&preview)?;
+                // The values are saved; a receipt that cannot be made must not say otherwise.
+                let receipt = workspace.receipt(&preview, &report).ok();
+                Ok((report, receipt))
+            },
             self.wake(),
         );
         self.jobs.import = Some(ImportWork::Saving(job));
@@ -212,7 +218,10 @@ impl Session {
             Done::Checked(Err(error)) => Some(Err(self.told(error))),
             Done::Saved(outcome) => Some(
                 outcome
-                    .map(|report| report.to_string())
+                    .map(|(report, receipt)| {
+                        self.view.receipt = receipt.map(|r| r.text());
+                        report.to_string()
+                    })
                     .map_err(|e| self.told(e)),
             ),
         };
@@ -223,5 +232,5 @@ impl Session {
 /// The outcome of an import job.
 enum Done {
     Checked(Result<ImportPreview, AppError>),
-    Saved(Result<ImportReport, AppError>),
+    Saved(Result<(ImportReport, Option<Receipt>), AppError>),
 }

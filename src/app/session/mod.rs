@@ -4,6 +4,7 @@
 
 mod catalog;
 mod command;
+mod deliveries;
 mod forms;
 mod handling;
 mod indicator_form;
@@ -22,6 +23,7 @@ pub use catalog::{CatalogCommand, IndicatorenView};
 pub use command::{
     Command, DeliveredFiles, Message, Removal, Request, Screen, Settings, TextCommand,
 };
+pub use deliveries::DeliveryCommand;
 pub use forms::{EventEditor, Forms, NoteEditor, ScopeChoice, StoryEditor};
 pub use indicator_form::{CatalogFilter, IndicatorEditor, SourceKind};
 pub use jobs::{CbsTableView, ImportStage};
@@ -80,6 +82,10 @@ pub struct View {
     pub publication: Option<crate::domain::Publication>,
     /// The day delivery is judged against, when not today (`--today`: tests, demonstrations).
     pub today: Option<NaiveDate>,
+    /// A reminder drafted for a late supplier, shown to copy or to open in the mail program.
+    pub reminder: Option<crate::app::Reminder>,
+    /// The receipt of the import just saved, as text, until the user closes it.
+    pub receipt: Option<String>,
 }
 
 impl View {
@@ -183,6 +189,8 @@ impl Session {
                 duiding: None,
                 message: None,
                 pending: None,
+                reminder: None,
+                receipt: None,
                 fetching: None,
                 import: None,
                 cbs_table: None,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{IndicatorenView, Screen, Session};
-use crate::app::{AppError, Completeness, Dashboard, DashboardChoice, Workspace};
+use crate::app::{AppError, Completeness, Dashboard, DashboardChoice, SupplierRound, Workspace};
 use crate::domain::{Area, Batch, NoteId, NoteVersion, Period};
 
 /// What the Gegevens screen shows, read when the screen opens and after every change.
@@ -16,6 +16,8 @@ pub struct DataView {
     /// The gemeenten that existed in the period: the delivery matrix's columns.
     pub gemeenten: Vec<Area>,
     pub completeness: Vec<Completeness>,
+    /// Per supplier delivering by hand for the period: what it still owes.
+    pub rounds: Vec<SupplierRound>,
     pub batches: Vec<Batch>,
 }
 
@@ -119,6 +121,7 @@ fn data_view(
     Ok(DataView {
         gemeenten: workspace.region().gemeenten_in(&period).collect(),
         completeness: workspace.completeness(&period, today)?,
+        rounds: workspace.supplier_rounds(&period, None, today)?,
         batches: workspace.value_batches()?,
         period,
     })

@@ -68,6 +68,23 @@ impl TemplateFor {
     }
 }
 
+impl TemplateFor {
+    /// The command that writes this template: `regio-in-beeld template --supplier "ZVH ZaWa"
+    /// --period 2025-K4 --out sjabloon-zvh-zawa-2025-K4.xlsx`.
+    pub fn command_line(&self) -> String {
+        let supplier = self
+            .supplier
+            .as_deref()
+            .map(|name| format!(" --supplier \"{}\"", name.replace('"', "")))
+            .unwrap_or_default();
+        format!(
+            "regio-in-beeld template{supplier} --period {} --out {}",
+            self.period.canonical(),
+            self.file_name()
+        )
+    }
+}
+
 /// Each word folded to lower-case letters and digits, joined by `-`: "ZVH ZaWa" → "zvh-zawa".
 fn slug(name: &str) -> String {
     let words: Vec<String> = name
@@ -197,5 +214,9 @@ mod tests {
             "sjabloon-2025-K4.xlsx"
         );
         assert_eq!(slug("***"), "leverancier");
+        assert_eq!(
+            wanted(Some("ZVH ZaWa"), TemplateFormat::Xlsx).command_line(),
+            "regio-in-beeld template --supplier \"ZVH ZaWa\" --period 2025-K4 --out sjabloon-zvh-zawa-2025-K4.xlsx"
+        );
     }
 }

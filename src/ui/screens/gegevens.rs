@@ -3,8 +3,10 @@
 
 use eframe::egui::{self, RichText, Sense, Stroke, pos2, vec2};
 
+use super::delivery_round::{receipt_card, reminder_card, suppliers_card};
 use crate::app::{
-    Command, Completeness, DataView, FetchProgress, ImportPreview, Permissions, TemplateFormat,
+    Command, Completeness, DataView, FetchProgress, ImportPreview, Permissions, Reminder,
+    SupplierRound, TemplateFormat,
 };
 use crate::domain::{Area, Batch, BatchId, Period, count_of, dutch_datetime};
 use crate::ui::theme;
@@ -15,10 +17,24 @@ use crate::ui::widgets::{card, muted, section_label};
 pub(in crate::ui) fn data_screen(
     ui: &mut egui::Ui,
     view: &DataView,
+    steering: Steering,
     fetching: Option<Option<&FetchProgress>>,
     may: Permissions,
 ) -> Option<Command> {
     let mut action = import_card(ui, &view.period, may);
+    if steering.receipt
+        && let Some(command) = receipt_card(ui)
+    {
+        action = Some(command);
+    }
+    if let Some(command) = suppliers_card(ui, &view.rounds, &view.period.label(), may) {
+        action = Some(command);
+    }
+    if let Some(reminder) = steering.reminder
+        && let Some(command) = reminder_card(ui, reminder)
+    {
+        action = Some(command);
+    }
     if may.values
         && let Some(fetch) = open_data(ui, fetching)
     {
@@ -26,7 +42,7 @@ pub(in crate::ui) fn data_screen(
     }
     section_label(ui, &format!("Levering {}", view.period.label()));
     card(ui, |ui| {
-        completeness_matrix(ui, &view.completeness, &view.gemeenten)
+        completeness_matrix(ui, &view.completeness, &view.gemeenten, &view.rounds)
     });
     ui.add_space(16.0);
     section_label(ui, "Batches");
@@ -36,6 +52,14 @@ pub(in crate::ui) fn data_screen(
         }
     });
     action
+}
+
+/// What the screen shows of steering the round beside the delivery: a drafted reminder, and
+/// whether a receipt of the import just saved is at hand.
+#[derive(Clone, Copy)]
+pub(in crate::ui) struct Steering<'a> {
+    pub reminder: Option<&'a Reminder>,
+    pub receipt: bool,
 }
 
 /// Reading in files: a dialog or drag and drop, and the templates to fill in.
@@ -57,7 +81,7 @@ fn import_card(ui: &mut egui::Ui, period: &Period, may: Permissions) -> Option<C
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
             muted(ui, format!("Sjabloon voor {}:", period.label()));
-            if ui.button("Sjabloon Excel (per gemeente)…").clicked() {
+            if ui.button("Sjabloon Excel (alle leveranciers)…").clicked() {
                 action = Some(Command::SaveTemplate(None, TemplateFormat::Xlsx));
             }
             if ui.button("Sjabloon CSV…").clicked() {
@@ -209,7 +233,12 @@ fn delivery_mark(ui: &mut egui::Ui, delivery: Delivery, width: f32) {
 }
 
 /// Indicator × gebied for the period: delivered, missing, reported as not delivered.
-fn completeness_matrix(ui: &mut egui::Ui, entries: &[Completeness], gemeenten: &[Area]) {
+fn completeness_matrix(
+    ui: &mut egui::Ui,
+    entries: &[Completeness],
+    gemeenten: &[Area],
+    rounds: &[SupplierRound],
+) {
     let palette = theme::palette(ui);
     let names = |areas: &[Area]| {
         if areas.len() == gemeenten.len() {
@@ -254,7 +283,15 @@ fn completeness_matrix(ui: &mut egui::Ui, entries: &[Completeness], gemeenten: &
                     });
                     for entry in by_supplier {
                         ui.label(&entry.indicator.name);
-                        muted(ui, &entry.indicator.supplier);
+                        let supplier = &entry.indicator.supplier;
+                        let contact = rounds
+                            .iter()
+                            .find(|r| &r.supplier.name == supplier)
+                            .and_then(|r| r.supplier.addressee());
+                        let shown = ui.label(RichText::new(supplier).color(palette.text_muted));
+                        if let Some(contact) = contact {
+                            shown.on_hover_text(format!("Contact: {contact}"));
+                        }
                         for area in gemeenten {
                             let delivery = if !entry.per_gemeente {
                                 Delivery::NotAsked

@@ -1,6 +1,7 @@
 //! One module per `Screen` of the window, named after it. Each draws from the session's `View` and
 //! returns what the user asked for; none changes state itself.
 
+mod delivery_round;
 pub(in crate::ui) mod duiding;
 pub(in crate::ui) mod gegevens;
 pub(in crate::ui) mod gemeenten;

@@ -8,7 +8,7 @@ use super::Action;
 use crate::app::{AppError, Command, Removal, Screen, Session, TextCommand};
 use crate::ui::events::EventAction;
 use crate::ui::screens::duiding::duiding;
-use crate::ui::screens::gegevens::{data_screen, import_preview};
+use crate::ui::screens::gegevens::{Steering, data_screen, import_preview};
 use crate::ui::screens::gemeenten::gemeenten;
 use crate::ui::screens::indicatoren::indicatoren;
 use crate::ui::screens::strategisch::strategic;
@@ -51,7 +51,11 @@ fn screen(ui: &mut egui::Ui, session: &mut Session, actions: &mut Vec<Action>) {
                     });
                 }
                 let fetching = view.fetching.as_ref().map(Option::as_ref);
-                if let Some(command) = data_screen(ui, data, fetching, view.may) {
+                let steering = Steering {
+                    reminder: view.reminder.as_ref(),
+                    receipt: view.receipt.is_some(),
+                };
+                if let Some(command) = data_screen(ui, data, steering, fetching, view.may) {
                     asked = Some(command);
                 }
             });

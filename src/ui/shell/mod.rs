@@ -101,6 +101,8 @@ impl Shell {
                 self.open_dialog(|ctx| Dialog::save_template(ctx, wanted));
             }
             Request::SaveReport(bo) => self.open_dialog(|ctx| Dialog::save_report(ctx, bo)),
+            Request::CopyText(text) => self.ctx.copy_text(text),
+            Request::OpenMail(link) => self.ctx.open_url(egui::OpenUrl::same_tab(link)),
         }
     }
 
@@ -122,7 +124,11 @@ impl Shell {
         let outcome = self.dialog.as_ref()?.poll()?;
         self.dialog = None;
         match outcome {
-            Err(NoDialog) => Some(Command::Tell(Err(
+            Err(NoDialog(Some(instead))) => Some(Command::Tell(Err(format!(
+                "De bestandskiezer van het systeem kan niet geopend worden. Op de opdrachtregel: \
+                 {instead}"
+            )))),
+            Err(NoDialog(None)) => Some(Command::Tell(Err(
                 "De bestandskiezer van het systeem kan niet geopend worden. Sleep het bestand in \
                  dit venster, of gebruik regio-in-beeld import of template op de opdrachtregel."
                     .to_string(),

@@ -62,12 +62,15 @@ pub(super) fn write(content: &Content) -> Result<Vec<u8>, XlsxError> {
     workbook.save_to_buffer()
 }
 
-/// Protected, but columns may be widened: a long gemeente name must stay readable.
+/// Protected, but columns may be widened: a long gemeente name must stay readable. Printed on
+/// landscape pages one page wide, so the instructions' table is not cut between its columns.
 fn protect(sheet: &mut Worksheet) {
     sheet.protect_with_options(&ProtectionOptions {
         format_columns: true,
         ..ProtectionOptions::default()
     });
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
 }
 
 fn instructions(

@@ -424,7 +424,15 @@ fn a_template_writes_catalog_text_as_text_not_as_a_formula() {
     );
     assert_eq!(written.code, 0, "{}", written.stderr);
     let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
-    let cells = workbook.worksheet_range("zvh_aanmeldingen").unwrap();
+    // The sheet of zvh_aanmeldingen, named after the indicator: found by the id beside "Indicator".
+    let cells = workbook
+        .sheet_names()
+        .iter()
+        .map(|sheet| workbook.worksheet_range(sheet).unwrap())
+        .find(|cells| {
+            cells.get_value((0, 1)) == Some(&Data::String("zvh_aanmeldingen".to_string()))
+        })
+        .expect("a sheet for zvh_aanmeldingen");
     assert_eq!(
         cells.get_value((1, 0)),
         Some(&Data::String(name.to_string()))

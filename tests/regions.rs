@@ -5,7 +5,7 @@
 #[macro_use]
 mod support;
 
-use regio_in_beeld::app::{DashboardChoice, TemplateFormat, Workspace};
+use regio_in_beeld::app::{DashboardChoice, TemplateFor, TemplateFormat, Workspace};
 use regio_in_beeld::domain::{Area, EventKind, EventScope, Period};
 use support::backends::Backend;
 use support::window::options;
@@ -124,10 +124,13 @@ fn beemster_in_2022_is_refused_with_its_reason_and_row(backend: &Backend) {
 fn the_template_has_a_beemster_row_for_2021_k4_and_none_for_2022_k1(backend: &Backend) {
     let workspace = init_store(backend);
     let rows = |quarter: &str| -> Vec<String> {
-        let bytes = workspace
-            .template(&period(quarter), TemplateFormat::Csv)
-            .unwrap();
-        String::from_utf8(bytes)
+        let wanted = TemplateFor {
+            period: period(quarter),
+            supplier: None,
+            format: TemplateFormat::Csv,
+        };
+        let template = workspace.template(&wanted).unwrap();
+        String::from_utf8(template.bytes)
             .unwrap()
             .lines()
             .filter(|l| l.starts_with("zvh_aanmeldingen;"))

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{AppError, TemplateFor, TemplateFormat, Workspace};
+use super::{AppError, Completeness, TemplateFor, TemplateFormat, Workspace};
 use crate::domain::{Period, Source, Supplier, count_of, dutch_date};
 
 /// One supplier's part of a delivery round: its manual indicators for the period and what of them
@@ -161,8 +161,18 @@ impl Workspace {
         supplier: Option<&str>,
         today: NaiveDate,
     ) -> Result<Vec<SupplierRound>, AppError> {
-        let wanted = supplier.map(|name| self.supplier(name)).transpose()?;
         let entries = self.completeness(period, today)?;
+        self.rounds_in(&entries, period, supplier)
+    }
+
+    /// The same from the delivery `entries` of `period`, as [`Workspace::completeness`] gave them.
+    pub fn rounds_in(
+        &self,
+        entries: &[Completeness],
+        period: &Period,
+        supplier: Option<&str>,
+    ) -> Result<Vec<SupplierRound>, AppError> {
+        let wanted = supplier.map(|name| self.supplier(name)).transpose()?;
         let gemeenten = self.region().gemeenten_in(period).count();
         let mut rounds = Vec::new();
         for supplier in self.suppliers()? {

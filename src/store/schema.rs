@@ -178,6 +178,7 @@ mod tests {
             include_str!("../../tests/fixtures/schema_v4.sql"),
             include_str!("../../tests/fixtures/schema_v5.sql"),
             include_str!("../../tests/fixtures/schema_v6.sql"),
+            include_str!("../../tests/fixtures/schema_v7.sql"),
         ];
         for (version, frozen) in (1..).zip(frozen) {
             let from_file = Connection::open_in_memory().unwrap();

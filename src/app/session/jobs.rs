@@ -6,7 +6,6 @@ use crate::app::{
     AppError, FetchEvent, FetchJob, FetchOptions, ImportPreview, ImportReport, TableDescription,
     WorkJob, default_user, describe_cbs_table,
 };
-use crate::report::Receipt;
 
 /// How far an import is, for the spinner's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +26,7 @@ impl ImportStage {
 /// An import being checked or saved on a worker thread.
 enum ImportWork {
     Checking(WorkJob<ImportPreview>),
-    Saving(WorkJob<(ImportReport, Option<Receipt>)>),
+    Saving(WorkJob<(ImportReport, ImportPreview)>),
 }
 
 /// A CBS table's description: `text` is `None` while CBS is asked, then what it publishes or why
@@ -98,12 +97,8 @@ impl Session {
         };
         let job = WorkJob::start(
             self.options.clone(),
-            move |workspace| {
-                let report = workspace.commit_import(&preview)?;
-                // The values are saved; a receipt that cannot be made must not say otherwise.
-                let receipt = workspace.receipt(&preview, &report).ok();
-                Ok((report, receipt))
-            },
+            // The preview comes back with the report, for the receipt.
+            move |workspace| Ok((workspace.commit_import(&preview)?, preview)),
             self.wake(),
         );
         self.jobs.import = Some(ImportWork::Saving(job));
@@ -218,8 +213,13 @@ impl Session {
             Done::Checked(Err(error)) => Some(Err(self.told(error))),
             Done::Saved(outcome) => Some(
                 outcome
-                    .map(|(report, receipt)| {
-                        self.view.receipt = receipt.map(|r| r.text());
+                    .map(|(report, preview)| {
+                        // The values are saved; a receipt that cannot be made must not say otherwise.
+                        self.view.receipt = self
+                            .workspace
+                            .as_ref()
+                            .and_then(|w| w.receipt(&preview, &report).ok())
+                            .map(|r| r.text());
                         report.to_string()
                     })
                     .map_err(|e| self.told(e)),
@@ -232,5 +232,5 @@ impl Session {
 /// The outcome of an import job.
 enum Done {
     Checked(Result<ImportPreview, AppError>),
-    Saved(Result<(ImportReport, Option<Receipt>), AppError>),
+    Saved(Result<(ImportReport, ImportPreview), AppError>),
 }

@@ -118,10 +118,11 @@ fn data_view(
         Some(period) => period,
         None => workspace.latest_quarter()?.unwrap_or(dashboard.period),
     };
+    let completeness = workspace.completeness(&period, today)?;
     Ok(DataView {
         gemeenten: workspace.region().gemeenten_in(&period).collect(),
-        completeness: workspace.completeness(&period, today)?,
-        rounds: workspace.supplier_rounds(&period, None, today)?,
+        rounds: workspace.rounds_in(&completeness, &period, None)?,
+        completeness,
         batches: workspace.value_batches()?,
         period,
     })

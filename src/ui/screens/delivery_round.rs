@@ -43,7 +43,7 @@ pub(super) fn suppliers_card(
                                 supplier.name
                             )),
                     };
-                    ui.label(state(round, &palette));
+                    ui.label(state(round, palette));
                     let template = ui
                         .button("Sjabloon…")
                         .on_hover_text(format!(

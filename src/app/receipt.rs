@@ -97,16 +97,25 @@ impl Workspace {
                 unchanged: counts.unchanged,
             });
         }
-        let mut still_missing = Vec::new();
+        // One read of the delivery per period, however many of its suppliers delivered.
+        let mut by_period: BTreeMap<Period, Vec<&str>> = BTreeMap::new();
         for (supplier, period) in newest {
-            for round in self.supplier_rounds(&period, Some(supplier), self.today())? {
-                still_missing.push(StillMissing {
-                    supplier: round.supplier.name.clone(),
-                    period: period.short_label(),
-                    lines: round.owed.iter().map(|o| o.line()).collect(),
-                });
+            by_period.entry(period).or_default().push(supplier);
+        }
+        let mut still_missing = Vec::new();
+        for (period, suppliers) in by_period {
+            let entries = self.completeness(&period, self.today())?;
+            for supplier in suppliers {
+                for round in self.rounds_in(&entries, &period, Some(supplier))? {
+                    still_missing.push(StillMissing {
+                        supplier: round.supplier.name.clone(),
+                        period: period.short_label(),
+                        lines: round.owed.iter().map(|o| o.line()).collect(),
+                    });
+                }
             }
         }
+        still_missing.sort_by(|a, b| a.supplier.cmp(&b.supplier));
         Ok(Receipt {
             region: self.region().name().to_string(),
             files: report

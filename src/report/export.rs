@@ -107,21 +107,23 @@ pub fn export(
     }
 }
 
+/// The columns of the long layout, as the export and the CSV template write them.
+pub const LONG_HEADER: [&str; 6] = [
+    "indicator",
+    "gebied",
+    "periode",
+    "waarde",
+    "status",
+    "opmerking",
+];
+
 fn csv_text<'a>(rows: impl Iterator<Item = Row<'a>>) -> String {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(vec![]);
-    let header = [
-        "indicator",
-        "gebied",
-        "periode",
-        "waarde",
-        "status",
-        "opmerking",
-    ];
     let mut write = |fields: [&str; 6]| writer.write_record(fields).expect("writing to memory");
-    write(header);
+    write(LONG_HEADER);
     for row in rows {
         let waarde = match &row.waarde {
             Some(WaardeCell::Number(n)) => plain_number(*n),

@@ -5,5 +5,5 @@ mod export;
 mod markup;
 mod receipt;
 
-pub use export::{ExportFormat, Shielding, export};
+pub use export::{ExportFormat, LONG_HEADER, Shielding, export};
 pub use receipt::{Receipt, ReceiptFile, ReceiptIndicator, StillMissing};

@@ -3,22 +3,14 @@
 
 use super::Content;
 use crate::domain::{Observation, Value, plain_number, to_spreadsheet};
+use crate::report::LONG_HEADER;
 
 pub(super) fn write(content: &Content) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    writer
-        .write_record([
-            "indicator",
-            "gebied",
-            "periode",
-            "waarde",
-            "status",
-            "opmerking",
-        ])
-        .expect("writing to memory");
+    writer.write_record(LONG_HEADER).expect("writing to memory");
     let period = to_spreadsheet(&content.period.short_label()).into_owned();
     for (indicator, delivered) in content.indicators.iter().zip(&content.delivered) {
         for area in &content.areas {

@@ -35,13 +35,6 @@ impl TemplateFormat {
             TemplateFormat::Xlsx => super::OutputFormat::XLSX,
         }
     }
-
-    fn extension(self) -> &'static str {
-        match self {
-            TemplateFormat::Csv => "csv",
-            TemplateFormat::Xlsx => "xlsx",
-        }
-    }
 }
 
 /// Which template: for a period, for one supplier (as the catalog names it) or for all of them.
@@ -63,7 +56,7 @@ impl TemplateFor {
         format!(
             "sjabloon-{supplier}{}.{}",
             self.period.canonical(),
-            self.format.extension()
+            self.format.output().extensions[0]
         )
     }
 }
